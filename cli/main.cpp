@@ -1,0 +1,156 @@
+// The remit command line: small verbs over the library (remit/remit.hpp).
+//   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
+//   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json]
+// Exit status: 0 ok, 1 a breach, 2 bad input or usage. Documented in docs/cli.md.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "evaluate/rules.hpp"
+#include "remit/remit.hpp"
+#include "report/check_report.hpp"
+#include "report/derive_report.hpp"
+#include "report/output_file.hpp"
+
+namespace {
+
+enum Exit : int { ok = 0, breach = 1, bad_input = 2 };
+
+struct CommonOptions {
+  std::vector<std::string> policies;
+  std::vector<std::string> structures;
+  std::vector<std::string> holders;
+  std::string format;
+  std::string output;
+  bool verbose = false;
+};
+
+void add_common(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("policy", o.policies,
+                 "Policy files (.remit) or directories of them; none: the built-in default "
+                 "policy (stdlib uk/lgha1989)");
+  cmd.add_option("--structure", o.structures,
+                 "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags");
+  cmd.add_option("--holders", o.holders, "Who holds which post: CSV with person,post_id[,qualifications]");
+  cmd.add_option("-o,--output", o.output, "Write the result to this file (replaced atomically)");
+  cmd.add_flag("-v,--verbose", o.verbose, "Trace the phases with their timings on stderr");
+}
+
+remit::Inputs inputs_of(const CommonOptions& o) {
+  remit::Inputs in;
+  for (const auto& p : o.policies) in.policies.emplace_back(p);
+  for (const auto& p : o.structures) in.structures.emplace_back(p);
+  for (const auto& p : o.holders) in.holders.emplace_back(p);
+  return in;
+}
+
+int emit(const CommonOptions& o, const std::string& text) {
+  if (o.output.empty()) {
+    std::cout << text << std::flush;
+    return ok;
+  }
+  if (std::string err = remit::write_file_atomically(o.output, text); !err.empty()) {
+    std::cerr << "remit: error: " << err << "\n";
+    return bad_input;
+  }
+  return ok;
+}
+
+bool load(remit::Run& run, const CommonOptions& o) {
+  if (o.verbose) spdlog::set_level(spdlog::level::debug);
+  if (!run.load(inputs_of(o))) {
+    std::cerr << run.diagnostics_text();
+    return false;
+  }
+  std::string warnings = run.diagnostics_text();
+  if (!warnings.empty()) std::cerr << warnings;
+  return true;
+}
+
+std::optional<remit::Format> format_of(const std::string& name, remit::Format fallback) {
+  if (name.empty()) return fallback;
+  auto f = remit::parse_format(name);
+  if (!f) std::cerr << "remit: error: unknown format '" << name << "'\n";
+  return f;
+}
+
+int derive(const CommonOptions& o, bool all) {
+  // A table for people at a terminal; CSV when the output goes to a program or a file.
+  const bool terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
+  auto format = format_of(o.format, terminal ? remit::Format::table : remit::Format::csv);
+  if (!format) return bad_input;
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  std::ostringstream out;
+  write_restricted_posts(out, run, run.restricted_posts(all), *format);
+  return emit(o, out.str());
+}
+
+int check(const CommonOptions& o) {
+  auto format = format_of(o.format, remit::Format::text);
+  if (!format) return bad_input;
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const remit::Breaches& breaches = run.breaches();
+  std::ostringstream out;
+  write_breaches(out, run, breaches, *format);
+  int written = emit(o, out.str());
+  if (written != ok) return written;
+  return breaches.empty() ? ok : breach;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("remit");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("remit: %l: %v");
+  spdlog::set_level(spdlog::level::warn);
+
+  CLI::App app{"remit: derive politically restricted posts and check governance rules"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "remit 0.1.0");
+
+  CommonOptions derive_opts, check_opts;
+  bool all = false;
+  CLI::App* derive_cmd = app.add_subcommand(
+      "derive", "List the politically restricted posts, each in its category");
+  add_common(*derive_cmd, derive_opts);
+  derive_cmd->add_option("--format", derive_opts.format, "table (default on a terminal), csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  derive_cmd->add_flag("--all", all, "Show every category each post meets, not only the one it is listed in");
+
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "Validate and evaluate; report every breached incompatibility or rule");
+  add_common(*check_cmd, check_opts);
+  check_cmd->add_option("--format", check_opts.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return bad_input;
+  }
+  try {
+    if (*derive_cmd) return derive(derive_opts, all);
+    if (*check_cmd) return check(check_opts);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "remit: error: out of memory\n";
+    return bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "remit: internal error: " << e.what() << "\n";
+    return bad_input;
+  }
+  return bad_input;
+}

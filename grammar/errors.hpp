@@ -1,0 +1,110 @@
+// What the user reads when the grammar cannot go on: one message per rule that must match.
+// `must_if` static_asserts that every rule used under must<> has one, so no raw rule name can
+// ever reach a user (PEGTL's json_errors example does the same).
+#pragma once
+
+#include "grammar/rules.hpp"
+
+namespace remit::grammar {
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+#define REMIT_ERROR(rule, text) \
+  template <>                   \
+  inline constexpr const char* error_message<rule> = text
+
+REMIT_ERROR(sep, "expected a space or a comment");
+REMIT_ERROR(string_content, "expected the text of a string");
+REMIT_ERROR(closing_quote, "expected '\"' to close the string (strings end on the line they start)");
+REMIT_ERROR(string_lit, "expected a quoted string");
+REMIT_ERROR(set_operand,
+            "expected a set of posts: designated …, duty …, category …, reports …, manages …, "
+            "in directorate \"…\", in service \"…\", title contains \"…\", vacant, has holder, "
+            "any body, any post, a name from `let`, a post id, or ( … )");
+REMIT_ERROR(role_list, "expected a designation name, e.g. head_of_paid_service");
+REMIT_ERROR(role_name, "expected a designation name after ','");
+REMIT_ERROR(duty_list, "expected a duty name, e.g. clerical");
+REMIT_ERROR(duty_name, "expected a duty name after ','");
+REMIT_ERROR(category_list, "expected a category number, e.g. 1");
+REMIT_ERROR(category_number, "expected a category number");
+REMIT_ERROR(precedence_list, "expected the category numbers in order of precedence, e.g. 1, 2, 5");
+REMIT_ERROR(reports_form, "expected 'to', 'directly to' or 'within N of' after 'reports'");
+REMIT_ERROR(kw_to, "expected 'to'");
+REMIT_ERROR(kw_of, "expected 'of' after the number of levels, as in 'reports within 2 of ceo'");
+REMIT_ERROR(level_count, "expected a number of levels, as in 'reports within 2 of ceo'");
+REMIT_ERROR(in_field, "expected 'directorate' or 'service' after 'in'");
+REMIT_ERROR(text_operand, "expected a quoted string");
+REMIT_ERROR(kw_contains, "expected 'contains' after 'title', as in 'title contains \"Director\"'");
+REMIT_ERROR(kw_holder, "expected 'holder' after 'has'");
+REMIT_ERROR(any_kind, "expected 'body' or 'post' after 'any'");
+REMIT_ERROR(expression, "expected a set expression");
+REMIT_ERROR(closing_paren, "expected ')' to close the '(' (or 'and', 'or' to go on)");
+REMIT_ERROR(and_operand, "expected a set of posts after 'and'");
+REMIT_ERROR(or_operand, "expected a set of posts after 'or'");
+REMIT_ERROR(module_name, "expected a module name in quotes, e.g. use \"uk/lgha1989\"");
+REMIT_ERROR(authority_name, "expected the authority's name in quotes");
+REMIT_ERROR(import_path, "expected a CSV file name in quotes, e.g. import \"structure.csv\"");
+REMIT_ERROR(body_id, "expected an id for the body, e.g. council");
+REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
+REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
+REMIT_ERROR(cites, "expected 'cite \"…\"'");
+REMIT_ERROR(post_id, "expected a post id (letters, digits and _), e.g. post ceo \"Chief Executive\"");
+REMIT_ERROR(post_title, "expected the post's title in quotes, e.g. post ceo \"Chief Executive\"");
+REMIT_ERROR(closing_brace,
+            "expected '}' or a post item: service, directorate, reports to, accountable to, "
+            "dotted to, designated, duties, vacant, holder");
+REMIT_ERROR(line_list, "expected the id of a post or body, e.g. reports to ceo");
+REMIT_ERROR(line_entry, "expected the id of a post or body after ','");
+REMIT_ERROR(person_ref, "expected the id of a person");
+REMIT_ERROR(person_id, "expected an id for the person, e.g. person p_smith \"Pat Smith\"");
+REMIT_ERROR(person_name, "expected the person's name in quotes");
+REMIT_ERROR(held_list, "expected the id of a post the person holds");
+REMIT_ERROR(held_post, "expected the id of a post after ','");
+REMIT_ERROR(qualification_list, "expected a qualification name, e.g. accountant");
+REMIT_ERROR(qualification_name, "expected a qualification name");
+REMIT_ERROR(let_name, "expected a name for the set, e.g. let chief_officers = category 1, 2, 3");
+REMIT_ERROR(equals, "expected '=' after the name");
+REMIT_ERROR(let_value, "expected a set expression after '='");
+REMIT_ERROR(category_id, "expected the category's number, e.g. category 4 \"Deputy Chief Officers\"");
+REMIT_ERROR(category_label, "expected the category's name in quotes, e.g. \"Deputy Chief Officers\"");
+REMIT_ERROR(category_block, "expected '{' and 'when …' after the category's name");
+REMIT_ERROR(kw_when, "expected 'when' followed by the category's criterion");
+REMIT_ERROR(category_when, "expected a set expression after 'when'");
+REMIT_ERROR(category_stmt, "expected 'category N \"Name\" { … }' after 'override'");
+REMIT_ERROR(first_role, "expected a designation name after 'incompatible'");
+REMIT_ERROR(second_role, "expected a designation name after 'with'");
+REMIT_ERROR(kw_with, "expected 'with', as in 'incompatible monitoring_officer with head_of_paid_service'");
+REMIT_ERROR(kw_qualified, "expected 'qualified' after 'unless'");
+REMIT_ERROR(rule_name, "expected the rule's name in quotes");
+REMIT_ERROR(require_block, "expected '{' and a condition: count …, every …, some … or no …");
+REMIT_ERROR(require_condition, "expected a condition: count E = N, every E P, some E P or no E P");
+REMIT_ERROR(forbid_block, "expected '{' and the set that must be empty");
+REMIT_ERROR(forbidden_set, "expected the set of posts that must be empty");
+REMIT_ERROR(count_set, "expected a set expression after 'count'");
+REMIT_ERROR(compare_op, "expected a comparison: =, !=, <, <=, > or >=");
+REMIT_ERROR(count_value, "expected a whole number");
+REMIT_ERROR(quantified_subject, "expected a set expression after the quantifier");
+REMIT_ERROR(quantified_predicate, "expected what every (some, no) member must be, e.g. has holder");
+REMIT_ERROR(end_of_file,
+            "expected a statement: use, authority, import, body, designation, duty, "
+            "qualification, post, person, let, category, override, precedence, incompatible, "
+            "require or forbid");
+
+// opt<> and star<> always match, so must<> never raises for them; the message is never shown.
+template <typename... Rules>
+inline constexpr const char* error_message<opt<Rules...>> = "unreachable: opt<> cannot fail";
+template <typename... Rules>
+inline constexpr const char* error_message<star<Rules...>> = "unreachable: star<> cannot fail";
+
+#undef REMIT_ERROR
+
+struct errors {
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
+  // Only must<> raises: a rule tried as one alternative among several may fail quietly.
+  template <typename Rule>
+  static constexpr bool raise_on_failure = false;
+};
+
+}  // namespace remit::grammar

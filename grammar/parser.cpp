@@ -1,0 +1,781 @@
+// Actions that turn matched rules into AST nodes. Each action reads the pieces its sub-rules
+// left in the Builder (the last name, string, number list …) and appends a declaration or an
+// expression. Alternatives in the grammar are decided by a leading keyword, so actions never
+// run for a branch that is later abandoned.
+#include "grammar/parser.hpp"
+
+#include <charconv>
+#include <tao/pegtl.hpp>
+
+#include "grammar/errors.hpp"
+#include "grammar/rules.hpp"
+#include "source/text_checks.hpp"
+
+namespace remit {
+namespace {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+struct Builder {
+  Builder(SourceSet& s, FileId f, ast::Program& p, const Limits& l)
+      : sources(s), file(f), program(p), limits(l) {}
+  SourceSet& sources;
+  FileId file;
+  ast::Program& program;
+  const Limits& limits;
+  std::size_t depth = 0;
+
+  // Pieces left by sub-rules for the enclosing rule's action.
+  ast::Name name;
+  ast::Text text;
+  std::uint64_t number = 0;
+  double share = 0;
+  std::vector<ast::Name> names;
+  std::vector<std::uint32_t> numbers;
+  std::vector<SourceSpan> number_spans;
+  std::vector<ast::Text> cites;
+  std::vector<ast::ExprId> stack;
+  std::vector<ast::LineDecl> lines;
+  ast::LineDecl line;
+  ast::HoldingKind holding = ast::HoldingKind::substantive;
+  ast::Name id;
+  ast::Text label;
+  bool has_label = false;
+  bool import_holders = false;
+  bool is_override = false;
+  std::uint32_t category_number = 0;
+  ast::ExprId when = ast::unresolved;
+  ast::VocabularyKind vocab_kind = ast::VocabularyKind::designation;
+  ast::expr::Field field = ast::expr::Field::directorate;
+  bool any_body = true;
+  std::optional<ast::Name> unless;
+  ast::Name first, second;
+  ast::Compare compare = ast::Compare::eq;
+  ast::Quantifier quantifier = ast::Quantifier::every;
+  ast::ExprId subject = ast::unresolved, predicate = ast::unresolved, set = ast::unresolved;
+  ast::Condition condition;
+  ast::PostDecl post;
+  ast::PersonDecl person;
+
+  template <typename Input>
+  SourceSpan span(const Input& in) const {
+    const auto p = in.position();
+    return SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
+                      static_cast<std::uint32_t>(p.byte)};
+  }
+  ast::ExprId pop() {
+    ast::ExprId e = stack.back();
+    stack.pop_back();
+    return e;
+  }
+  void push(ast::ExprKind kind, SourceSpan where) { stack.push_back(program.add(std::move(kind), where)); }
+  std::vector<ast::Name> take_names() { return std::exchange(names, {}); }
+  std::vector<ast::Text> take_cites() { return std::exchange(cites, {}); }
+};
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+// ---- tokens ----
+template <>
+struct action<g::identifier> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.name = ast::Name{in.string_view(), b.span(in)};
+  }
+};
+template <>
+struct action<g::reference> : action<g::identifier> {};
+
+template <>
+struct action<g::string_content> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view raw = in.string_view();
+    if (raw.find('\\') == std::string_view::npos) {
+      b.text = ast::Text{raw, b.span(in)};
+      return;
+    }
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      out += raw[i];
+    }
+    b.text = ast::Text{b.sources.keep(std::move(out)), b.span(in)};
+  }
+};
+
+template <>
+struct action<g::number> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view s = in.string_view();
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), b.number);
+    if (ec != std::errc() || b.number > UINT32_MAX) {
+      throw pegtl::parse_error("number too large: at most 4294967295", in);
+    }
+  }
+};
+
+template <>
+struct action<g::percent> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view s = in.string_view();
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || !(value > 0) || value > 100) {
+      throw pegtl::parse_error("a share is a percentage above 0 and at most 100, e.g. 60%", in);
+    }
+    b.share = value;
+  }
+};
+
+template <>
+struct action<g::category_number> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.number == 0) throw pegtl::parse_error("category numbers start at 1", in);
+    b.numbers.push_back(static_cast<std::uint32_t>(b.number));
+    b.number_spans.push_back(b.span(in));
+  }
+};
+template <>
+struct action<g::role_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.names.push_back(b.name);
+  }
+};
+template <>
+struct action<g::duty_name> : action<g::role_name> {};
+template <>
+struct action<g::qualification_name> : action<g::role_name> {};
+template <>
+struct action<g::cite> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.cites.push_back(b.text);
+  }
+};
+
+// ---- set expressions ----
+template <>
+struct action<g::designated_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Designated{b.take_names(), {}}, b.span(in));
+  }
+};
+template <>
+struct action<g::duty_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Duty{b.take_names(), {}}, b.span(in));
+  }
+};
+template <>
+struct action<g::category_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Category{std::exchange(b.numbers, {}), std::exchange(b.number_spans, {}), {}},
+           b.span(in));
+  }
+};
+template <>
+struct action<g::reports_directly> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::ReportsDirectly{b.pop()}, b.span(in));
+  }
+};
+template <>
+struct action<g::level_count> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.number == 0) throw pegtl::parse_error("the number of levels must be at least 1", in);
+  }
+};
+template <>
+struct action<g::reports_within> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    // level_count set b.number; the operand that followed may have changed it, so re-read.
+    std::string_view s = in.string_view();
+    s.remove_prefix(std::string_view("within").size());
+    std::uint32_t levels = 0;
+    std::size_t at = s.find_first_of("0123456789");
+    std::from_chars(s.data() + at, s.data() + s.size(), levels);
+    b.push(ast::expr::ReportsWithin{levels, b.pop()}, b.span(in));
+  }
+};
+template <>
+struct action<g::reports_below> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::ReportsTo{b.pop()}, b.span(in));
+  }
+};
+template <>
+struct action<g::reports_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.exprs[b.stack.back()].where = b.span(in);  // point at 'reports', not the form
+  }
+};
+template <>
+struct action<g::manages_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Manages{b.pop()}, b.span(in));
+  }
+};
+template <>
+struct action<g::in_field> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.field = in.string_view() == "service" ? ast::expr::Field::service
+                                            : ast::expr::Field::directorate;
+  }
+};
+template <>
+struct action<g::in_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::TextMatch{b.field, false, b.text}, b.span(in));
+  }
+};
+template <>
+struct action<g::title_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::TextMatch{ast::expr::Field::title, true, b.text}, b.span(in));
+  }
+};
+template <>
+struct action<g::vacant_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Vacant{}, b.span(in));
+  }
+};
+template <>
+struct action<g::has_holder_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::HasHolder{}, b.span(in));
+  }
+};
+template <>
+struct action<g::any_kind> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.any_body = in.string_view() == "body";
+  }
+};
+template <>
+struct action<g::any_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.any_body) {
+      b.push(ast::expr::AnyBody{}, b.span(in));
+    } else {
+      b.push(ast::expr::AllPosts{}, b.span(in));
+    }
+  }
+};
+template <>
+struct action<g::named_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Named{b.name, ast::expr::Named::Target::unresolved, ast::unresolved},
+           b.span(in));
+  }
+};
+template <>
+struct action<g::not_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::Not{b.pop()}, b.span(in));
+  }
+};
+template <>
+struct action<g::and_tail> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    ast::ExprId rhs = b.pop(), lhs = b.pop();
+    b.push(ast::expr::And{lhs, rhs}, b.program.exprs[lhs].where);
+  }
+};
+template <>
+struct action<g::or_tail> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    ast::ExprId rhs = b.pop(), lhs = b.pop();
+    b.push(ast::expr::Or{lhs, rhs}, b.program.exprs[lhs].where);
+  }
+};
+
+// ---- file-level statements ----
+template <>
+struct action<g::use_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.uses.push_back(ast::UseDecl{b.text, b.span(in)});
+  }
+};
+template <>
+struct action<g::authority_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.authorities.push_back(ast::AuthorityDecl{b.text, b.span(in)});
+  }
+};
+template <>
+struct action<g::holders_marker> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.import_holders = true;
+  }
+};
+template <>
+struct action<g::import_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    auto kind = std::exchange(b.import_holders, false) ? ast::ImportKind::holders
+                                                       : ast::ImportKind::structure;
+    b.program.imports.push_back(ast::ImportDecl{kind, b.text, b.span(in)});
+  }
+};
+template <>
+struct action<g::body_id> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.id = b.name;
+  }
+};
+template <>
+struct action<g::body_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.bodies.push_back(ast::BodyDecl{b.id, b.text, b.span(in)});
+  }
+};
+template <>
+struct action<g::vocab_kind> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view k = in.string_view();
+    b.vocab_kind = k == "duty"          ? ast::VocabularyKind::duty
+                   : k == "designation" ? ast::VocabularyKind::designation
+                                        : ast::VocabularyKind::qualification;
+  }
+};
+template <>
+struct action<g::vocab_id> : action<g::body_id> {};
+template <>
+struct action<g::vocab_label> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.label = b.text;
+    b.has_label = true;
+  }
+};
+template <>
+struct action<g::vocab_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::Text label = std::exchange(b.has_label, false) ? b.label : ast::Text{};
+    b.program.vocabulary.push_back(
+        ast::VocabularyDecl{b.vocab_kind, b.id, label, b.take_cites(), b.span(in)});
+  }
+};
+
+// ---- posts ----
+template <>
+struct action<g::post_id> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post = ast::PostDecl{};
+    b.post.id = b.name;
+  }
+};
+template <>
+struct action<g::post_title> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post.title = b.text;
+  }
+};
+template <>
+struct action<g::service_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post.service = b.text;
+  }
+};
+template <>
+struct action<g::directorate_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post.directorate = b.text;
+  }
+};
+template <>
+struct action<g::line_target> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.line = ast::LineDecl{b.name, ast::LineKind::reports, std::nullopt, b.span(in)};
+  }
+};
+template <>
+struct action<g::line_share> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.line.percent = b.share;
+  }
+};
+template <>
+struct action<g::line_entry> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.lines.push_back(b.line);
+  }
+};
+template <ast::LineKind Kind>
+struct add_lines {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    for (ast::LineDecl& l : b.lines) {
+      if (Kind == ast::LineKind::dotted && l.percent) {
+        throw pegtl::parse_error("a dotted line carries no duties, so it takes no share", in);
+      }
+      l.kind = Kind;
+      b.post.lines.push_back(l);
+    }
+    b.lines.clear();
+  }
+};
+template <>
+struct action<g::reports_item> : add_lines<ast::LineKind::reports> {};
+template <>
+struct action<g::accountable_item> : add_lines<ast::LineKind::accountable> {};
+template <>
+struct action<g::dotted_item> : add_lines<ast::LineKind::dotted> {};
+template <>
+struct action<g::designated_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    for (ast::Name& n : b.take_names()) b.post.designations.push_back(n);
+  }
+};
+template <>
+struct action<g::duties_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    for (ast::Name& n : b.take_names()) b.post.duties.push_back(n);
+  }
+};
+template <>
+struct action<g::vacant_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post.vacant = true;
+  }
+};
+template <>
+struct action<g::holding_kind> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.holding = in.string_view() == "interim" ? ast::HoldingKind::interim : ast::HoldingKind::acting;
+  }
+};
+template <>
+struct action<g::holder_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.post.holders.push_back(
+        ast::Holding{b.name, std::exchange(b.holding, ast::HoldingKind::substantive)});
+  }
+};
+template <>
+struct action<g::post_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.post.where = b.span(in);
+    b.program.posts.push_back(std::move(b.post));
+  }
+};
+
+// ---- people ----
+template <>
+struct action<g::person_id> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.person = ast::PersonDecl{};
+    b.person.id = b.name;
+  }
+};
+template <>
+struct action<g::person_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.person.name = b.text;
+  }
+};
+template <>
+struct action<g::held_post> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.person.holds.push_back(
+        ast::Holding{b.name, std::exchange(b.holding, ast::HoldingKind::substantive)});
+  }
+};
+template <>
+struct action<g::qualified_item> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    for (ast::Name& n : b.take_names()) b.person.qualifications.push_back(n);
+  }
+};
+template <>
+struct action<g::person_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.person.where = b.span(in);
+    b.program.people.push_back(std::move(b.person));
+  }
+};
+
+// ---- lets, categories, precedence ----
+template <>
+struct action<g::let_name> : action<g::body_id> {};
+template <>
+struct action<g::let_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.lets.push_back(ast::LetDecl{b.id, b.pop(), b.span(in)});
+  }
+};
+template <>
+struct action<g::category_id> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.number == 0) throw pegtl::parse_error("category numbers start at 1", in);
+    b.category_number = static_cast<std::uint32_t>(b.number);
+  }
+};
+template <>
+struct action<g::category_label> : action<g::vocab_label> {};
+template <>
+struct action<g::category_when> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.when = b.pop();
+  }
+};
+template <>
+struct action<g::override_marker> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.is_override = true;
+  }
+};
+template <>
+struct action<g::category_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.has_label = false;
+    b.program.categories.push_back(ast::CategoryDecl{b.category_number, b.label, b.when,
+                                                     b.take_cites(),
+                                                     std::exchange(b.is_override, false),
+                                                     b.span(in)});
+  }
+};
+template <>
+struct action<g::override_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.categories.back().where = b.span(in);
+  }
+};
+template <>
+struct action<g::precedence_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.precedences.push_back(ast::PrecedenceDecl{
+        std::exchange(b.numbers, {}), std::exchange(b.number_spans, {}), b.span(in)});
+  }
+};
+
+// ---- incompatibilities and rules ----
+template <>
+struct action<g::first_role> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.first = b.name;
+  }
+};
+template <>
+struct action<g::second_role> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.second = b.name;
+  }
+};
+template <>
+struct action<g::unless_clause> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.unless = b.take_names().back();
+  }
+};
+template <>
+struct action<g::incompatible_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::IncompatibleDecl d;
+    d.first = b.first;
+    d.second = b.second;
+    d.unless_qualified = std::exchange(b.unless, std::nullopt);
+    d.cites = b.take_cites();
+    d.where = b.span(in);
+    b.program.incompatibilities.push_back(std::move(d));
+  }
+};
+template <>
+struct action<g::rule_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.label = b.text;
+  }
+};
+template <>
+struct action<g::count_set> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.set = b.pop();
+  }
+};
+template <>
+struct action<g::compare_op> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view op = in.string_view();
+    using C = ast::Compare;
+    b.compare = op == "=" ? C::eq : op == "!=" ? C::ne : op == "<" ? C::lt
+              : op == "<=" ? C::le : op == ">" ? C::gt : C::ge;
+  }
+};
+template <>
+struct action<g::count_condition> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.condition = ast::condition::Count{b.set, b.compare, b.number};
+  }
+};
+template <>
+struct action<g::quantifier> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view q = in.string_view();
+    b.quantifier = q == "every" ? ast::Quantifier::every
+                   : q == "some" ? ast::Quantifier::some
+                                 : ast::Quantifier::no;
+  }
+};
+template <>
+struct action<g::quantified_subject> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.subject = b.pop();
+  }
+};
+template <>
+struct action<g::quantified_predicate> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.predicate = b.pop();
+  }
+};
+template <>
+struct action<g::quantified_condition> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.condition = ast::condition::Quantified{b.quantifier, b.subject, b.predicate};
+  }
+};
+template <>
+struct action<g::forbidden_set> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.condition = ast::condition::Empty{b.pop()};
+  }
+};
+template <bool Forbid>
+struct add_rule {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.rules.push_back(
+        ast::RuleDecl{Forbid, b.label, b.condition, b.take_cites(), b.span(in)});
+  }
+};
+template <>
+struct action<g::require_stmt> : add_rule<false> {};
+template <>
+struct action<g::forbid_stmt> : add_rule<true> {};
+
+// must_if turns a failed must<> into the rule's message; the depth guard on `primary` bounds
+// recursion through parentheses, `not` and `reports … to` operands.
+template <typename Rule>
+struct control : pegtl::must_if<g::errors>::control<Rule> {};
+
+template <>
+struct control<g::primary> : pegtl::must_if<g::errors>::control<g::primary> {
+  template <typename Input>
+  static void start(const Input& in, Builder& b) {
+    if (++b.depth > b.limits.max_expression_nesting) {
+      throw pegtl::parse_error("expression nested too deeply (more than " +
+                                   std::to_string(b.limits.max_expression_nesting) +
+                                   " levels of parentheses, 'not' or 'reports … to'); "
+                                   "name a part of it with 'let'",
+                               in);
+    }
+  }
+  template <typename Input>
+  static void success(const Input&, Builder& b) {
+    --b.depth;
+  }
+  template <typename Input>
+  static void failure(const Input&, Builder& b) {
+    --b.depth;
+  }
+};
+
+}  // namespace
+
+bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
+                  const Limits& limits) {
+  if (!check_text(sources, file, diags)) return false;
+  const SourceFile& f = sources.file(file);
+  pegtl::memory_input<> in(f.text.data(), f.text.size(), f.name);
+  Builder builder(sources, file, program, limits);
+  try {
+    pegtl::parse<g::file, action, control>(in, builder);
+    return true;
+  } catch (const pegtl::parse_error& e) {
+    const auto& positions = e.positions();
+    SourceSpan at{file, 0, 0, 0};
+    if (!positions.empty() && positions.front().line > 0) {
+      const auto& p = positions.front();
+      at = SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
+                      static_cast<std::uint32_t>(p.byte)};
+    }
+    diags.error(at, std::string(e.message()));
+    return false;
+  }
+}
+
+}  // namespace remit

@@ -1,0 +1,260 @@
+// The PEG grammar of the remit policy language (PEGTL 3). One struct per rule; `must<>` (via
+// if_must / list_must) follows each keyword so that a failure is reported where the user's
+// text goes wrong, with the message from errors.hpp. docs/language.md describes the language.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace remit::grammar {
+
+namespace pegtl = tao::pegtl;
+using namespace tao::pegtl;
+
+// ---- spacing -------------------------------------------------------------------------------
+struct line_comment : seq<one<'#'>, until<eolf>> {};
+struct blank : sor<plus<one<' ', '\t', '\r', '\n'>>, line_comment> {};
+struct sep : star<blank> {};
+
+// ---- tokens --------------------------------------------------------------------------------
+struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
+struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
+// A name: a letter or underscore first. Post ids may also start with a digit (HR exports use
+// numbers), so `reference` below also accepts 500 or 9x.
+struct identifier : seq<ident_first, star<ident_other>> {};
+struct reference : seq<sor<identifier, seq<plus<digit>, star<ident_other>>>> {};
+
+template <char... Cs>
+struct kw : seq<string<Cs...>, not_at<ident_other>> {};
+
+struct kw_use : TAO_PEGTL_KEYWORD("use") {};
+struct kw_authority : TAO_PEGTL_KEYWORD("authority") {};
+struct kw_import : TAO_PEGTL_KEYWORD("import") {};
+struct kw_holders : TAO_PEGTL_KEYWORD("holders") {};
+struct kw_body : TAO_PEGTL_KEYWORD("body") {};
+struct kw_designation : TAO_PEGTL_KEYWORD("designation") {};
+struct kw_duty : TAO_PEGTL_KEYWORD("duty") {};
+struct kw_duties : TAO_PEGTL_KEYWORD("duties") {};
+struct kw_qualification : TAO_PEGTL_KEYWORD("qualification") {};
+struct kw_post : TAO_PEGTL_KEYWORD("post") {};
+struct kw_person : TAO_PEGTL_KEYWORD("person") {};
+struct kw_service : TAO_PEGTL_KEYWORD("service") {};
+struct kw_directorate : TAO_PEGTL_KEYWORD("directorate") {};
+struct kw_reports : TAO_PEGTL_KEYWORD("reports") {};
+struct kw_accountable : TAO_PEGTL_KEYWORD("accountable") {};
+struct kw_dotted : TAO_PEGTL_KEYWORD("dotted") {};
+struct kw_to : TAO_PEGTL_KEYWORD("to") {};
+struct kw_directly : TAO_PEGTL_KEYWORD("directly") {};
+struct kw_within : TAO_PEGTL_KEYWORD("within") {};
+struct kw_of : TAO_PEGTL_KEYWORD("of") {};
+struct kw_designated : TAO_PEGTL_KEYWORD("designated") {};
+struct kw_vacant : TAO_PEGTL_KEYWORD("vacant") {};
+struct kw_holder : TAO_PEGTL_KEYWORD("holder") {};
+struct kw_holds : TAO_PEGTL_KEYWORD("holds") {};
+struct kw_interim : TAO_PEGTL_KEYWORD("interim") {};
+struct kw_acting : TAO_PEGTL_KEYWORD("acting") {};
+struct kw_qualified : TAO_PEGTL_KEYWORD("qualified") {};
+struct kw_let : TAO_PEGTL_KEYWORD("let") {};
+struct kw_category : TAO_PEGTL_KEYWORD("category") {};
+struct kw_override : TAO_PEGTL_KEYWORD("override") {};
+struct kw_when : TAO_PEGTL_KEYWORD("when") {};
+struct kw_cite : TAO_PEGTL_KEYWORD("cite") {};
+struct kw_precedence : TAO_PEGTL_KEYWORD("precedence") {};
+struct kw_incompatible : TAO_PEGTL_KEYWORD("incompatible") {};
+struct kw_with : TAO_PEGTL_KEYWORD("with") {};
+struct kw_unless : TAO_PEGTL_KEYWORD("unless") {};
+struct kw_require : TAO_PEGTL_KEYWORD("require") {};
+struct kw_forbid : TAO_PEGTL_KEYWORD("forbid") {};
+struct kw_count : TAO_PEGTL_KEYWORD("count") {};
+struct kw_every : TAO_PEGTL_KEYWORD("every") {};
+struct kw_some : TAO_PEGTL_KEYWORD("some") {};
+struct kw_no : TAO_PEGTL_KEYWORD("no") {};
+struct kw_is : TAO_PEGTL_KEYWORD("is") {};
+struct kw_and : TAO_PEGTL_KEYWORD("and") {};
+struct kw_or : TAO_PEGTL_KEYWORD("or") {};
+struct kw_not : TAO_PEGTL_KEYWORD("not") {};
+struct kw_manages : TAO_PEGTL_KEYWORD("manages") {};
+struct kw_in : TAO_PEGTL_KEYWORD("in") {};
+struct kw_title : TAO_PEGTL_KEYWORD("title") {};
+struct kw_contains : TAO_PEGTL_KEYWORD("contains") {};
+struct kw_has : TAO_PEGTL_KEYWORD("has") {};
+struct kw_any : TAO_PEGTL_KEYWORD("any") {};
+
+// Words that start or join expressions cannot be used as names inside an expression.
+struct reserved
+    : sor<kw_and, kw_or, kw_not, kw_designated, kw_duty, kw_category, kw_reports, kw_manages,
+          kw_in, kw_title, kw_vacant, kw_has, kw_any, kw_every, kw_some, kw_no, kw_count, kw_is,
+          kw_cite, kw_when> {};
+
+// "…" with \" and \\ escapes; no line breaks inside.
+struct escaped : seq<one<'\\'>, one<'"', '\\'>> {};
+struct string_char : sor<escaped, not_one<'"', '\\', '\n', '\r'>> {};
+struct string_content : star<string_char> {};
+struct closing_quote : one<'"'> {};
+struct string_lit : if_must<one<'"'>, string_content, closing_quote> {};
+
+struct number : plus<digit> {};
+struct percent : seq<plus<digit>, opt<one<'.'>, plus<digit>>, star<one<' ', '\t'>>, one<'%'>> {};
+struct comma : seq<sep, one<','>, sep> {};
+
+// ---- set expressions -----------------------------------------------------------------------
+struct expression;
+struct primary;
+
+// Distinct names for the places where an operand is required, so each has its own message.
+struct set_operand : seq<primary> {};
+struct role_name : seq<identifier> {};
+struct duty_name : seq<identifier> {};
+struct category_number : seq<number> {};
+struct level_count : seq<number> {};
+struct text_operand : seq<string_lit> {};
+struct closing_paren : one<')'> {};
+
+struct role_list : list_must<role_name, comma> {};
+struct duty_list : list_must<duty_name, comma> {};
+struct category_list : list_must<category_number, comma> {};
+struct designated_expr : if_must<kw_designated, sep, role_list> {};
+struct duty_expr : if_must<kw_duty, sep, duty_list> {};
+struct category_expr : if_must<kw_category, sep, category_list> {};
+struct reports_directly : if_must<kw_directly, sep, kw_to, sep, set_operand> {};
+struct reports_within : if_must<kw_within, sep, level_count, sep, kw_of, sep, set_operand> {};
+struct reports_below : if_must<kw_to, sep, set_operand> {};
+struct reports_form : sor<reports_directly, reports_within, reports_below> {};
+struct reports_expr : if_must<kw_reports, sep, reports_form> {};
+struct manages_expr : if_must<kw_manages, sep, set_operand> {};
+struct in_field : sor<kw_directorate, kw_service> {};
+struct in_expr : if_must<kw_in, sep, in_field, sep, text_operand> {};
+struct title_expr : if_must<kw_title, sep, kw_contains, sep, text_operand> {};
+struct vacant_expr : kw_vacant {};
+struct has_holder_expr : if_must<kw_has, sep, kw_holder> {};
+struct any_kind : sor<kw_body, kw_post> {};
+struct any_expr : if_must<kw_any, sep, any_kind> {};
+struct named_expr : seq<not_at<reserved>, reference> {};
+struct paren_expr : if_must<one<'('>, sep, expression, sep, closing_paren> {};
+
+struct primary
+    : sor<paren_expr, designated_expr, duty_expr, category_expr, reports_expr, manages_expr,
+          in_expr, title_expr, vacant_expr, has_holder_expr, any_expr, named_expr> {};
+
+struct not_expr : if_must<kw_not, sep, set_operand> {};
+struct unary : sor<not_expr, primary> {};
+struct and_operand : seq<unary> {};
+struct and_tail : if_must<seq<sep, kw_and>, sep, and_operand> {};
+struct and_expr : seq<unary, star<and_tail>> {};
+struct or_operand : seq<and_expr> {};
+struct or_tail : if_must<seq<sep, kw_or>, sep, or_operand> {};
+struct expression : seq<and_expr, star<or_tail>> {};
+
+// ---- statements ----------------------------------------------------------------------------
+struct cite : if_must<kw_cite, sep, text_operand> {};
+struct cites : star<cite, sep> {};
+
+struct module_name : seq<string_lit> {};
+struct use_stmt : if_must<kw_use, sep, module_name> {};
+struct authority_name : seq<string_lit> {};
+struct authority_stmt : if_must<kw_authority, sep, authority_name> {};
+struct holders_marker : kw_holders {};
+struct import_path : seq<string_lit> {};
+struct import_stmt : if_must<kw_import, sep, opt<holders_marker, sep>, import_path> {};
+
+struct body_id : seq<identifier> {};
+struct body_label : seq<string_lit> {};
+struct body_stmt : if_must<kw_body, sep, body_id, sep, body_label> {};
+
+struct vocab_id : seq<identifier> {};
+struct vocab_label : seq<string_lit> {};
+struct vocab_kind : sor<kw_designation, kw_duty, kw_qualification> {};
+struct vocab_stmt : if_must<vocab_kind, sep, vocab_id, sep, opt<vocab_label, sep>, cites> {};
+
+// post id "Title" { items }
+struct post_id : seq<reference> {};
+struct post_title : seq<string_lit> {};
+struct service_item : if_must<kw_service, sep, text_operand> {};
+struct directorate_item : if_must<kw_directorate, sep, text_operand> {};
+struct line_target : seq<reference> {};
+struct line_share : seq<percent> {};
+struct line_entry : seq<line_target, opt<sep, line_share>> {};
+struct line_list : list_must<line_entry, comma> {};
+struct reports_item : if_must<kw_reports, sep, kw_to, sep, line_list> {};
+struct accountable_item : if_must<kw_accountable, sep, kw_to, sep, line_list> {};
+struct dotted_item : if_must<kw_dotted, sep, kw_to, sep, line_list> {};
+struct designated_item : if_must<kw_designated, sep, role_list> {};
+struct duties_item : if_must<sor<kw_duties, kw_duty>, sep, duty_list> {};
+struct vacant_item : kw_vacant {};
+struct holding_kind : sor<kw_interim, kw_acting> {};
+struct person_ref : seq<identifier> {};
+struct holder_item : if_must<kw_holder, sep, opt<holding_kind, sep>, person_ref> {};
+struct post_item
+    : sor<service_item, directorate_item, reports_item, accountable_item, dotted_item,
+          designated_item, duties_item, vacant_item, holder_item> {};
+struct closing_brace : one<'}'> {};
+struct post_block : if_must<one<'{'>, sep, star<post_item, sep>, closing_brace> {};
+struct post_stmt : if_must<kw_post, sep, post_id, sep, post_title, opt<sep, post_block>> {};
+
+// person id "Name" { holds …  qualified … }
+struct person_id : seq<identifier> {};
+struct person_name : seq<string_lit> {};
+struct held_post : seq<opt<holding_kind, sep>, reference> {};
+struct held_list : list_must<held_post, comma> {};
+struct holds_item : if_must<kw_holds, sep, held_list> {};
+struct qualification_name : seq<identifier> {};
+struct qualification_list : list_must<qualification_name, comma> {};
+struct qualified_item : if_must<kw_qualified, sep, qualification_list> {};
+struct person_item : sor<holds_item, qualified_item> {};
+struct person_block : if_must<one<'{'>, sep, star<person_item, sep>, closing_brace> {};
+struct person_stmt : if_must<kw_person, sep, person_id, sep, person_name, opt<sep, person_block>> {};
+
+// let name = expression
+struct let_name : seq<not_at<reserved>, identifier> {};
+struct equals : one<'='> {};
+struct let_value : seq<expression> {};
+struct let_stmt : if_must<kw_let, sep, let_name, sep, equals, sep, let_value> {};
+
+// [override] category N "Label" { when expression cite "…" }
+struct category_label : seq<string_lit> {};
+struct category_when : seq<expression> {};
+struct category_block
+    : if_must<one<'{'>, sep, kw_when, sep, category_when, sep, cites, closing_brace> {};
+struct category_id : seq<number> {};
+struct category_stmt
+    : if_must<kw_category, sep, category_id, sep, category_label, sep, category_block> {};
+struct override_marker : kw_override {};
+struct override_stmt : if_must<override_marker, sep, category_stmt> {};
+
+struct precedence_list : list_must<category_number, comma> {};
+struct precedence_stmt : if_must<kw_precedence, sep, precedence_list> {};
+
+// incompatible a with b [unless qualified q] cite "…"
+struct first_role : seq<identifier> {};
+struct second_role : seq<identifier> {};
+struct unless_clause : if_must<kw_unless, sep, kw_qualified, sep, qualification_name> {};
+struct incompatible_stmt
+    : if_must<kw_incompatible, sep, first_role, sep, kw_with, sep, second_role, sep,
+              opt<unless_clause, sep>, cites> {};
+
+// require "name" { condition cite "…" }    forbid "name" { expression cite "…" }
+struct rule_name : seq<string_lit> {};
+struct compare_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'=', '<', '>'>> {};
+struct count_value : seq<number> {};
+struct count_set : seq<expression> {};
+struct count_condition : if_must<kw_count, sep, count_set, sep, compare_op, sep, count_value> {};
+struct quantifier : sor<kw_every, kw_some, kw_no> {};
+struct quantified_subject : seq<expression> {};
+struct quantified_predicate : seq<expression> {};
+struct quantified_condition
+    : if_must<quantifier, sep, quantified_subject, sep, opt<kw_is, sep>, quantified_predicate> {};
+struct condition : sor<count_condition, quantified_condition> {};
+struct require_condition : seq<condition> {};
+struct require_block : if_must<one<'{'>, sep, require_condition, sep, cites, closing_brace> {};
+struct require_stmt : if_must<kw_require, sep, rule_name, sep, require_block> {};
+struct forbidden_set : seq<expression> {};
+struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, closing_brace> {};
+struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
+
+struct statement
+    : sor<use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt, post_stmt, person_stmt,
+          let_stmt, override_stmt, category_stmt, precedence_stmt, incompatible_stmt,
+          require_stmt, forbid_stmt> {};
+struct end_of_file : eof {};
+struct file : seq<opt<utf8::bom>, sep, star<statement, sep>, must<end_of_file>> {};
+
+}  // namespace remit::grammar

@@ -1,0 +1,71 @@
+// The one header to embed remit: load policies and HR exports, derive the politically
+// restricted posts and check the rules. The CLI (cli/) is a thin layer over this.
+//
+//   remit::Run run;
+//   if (!run.load({.policies = {"policies/cambridgeshire"}})) print(run.diagnostics_text());
+//   for (const remit::ListedPost& p : run.restricted_posts()) …
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "remit/limits.hpp"
+#include "resolve/loader.hpp"
+
+namespace remit {
+
+namespace ast {
+struct Program;
+}
+struct Resolved;
+struct OrgGraph;
+class Evaluator;
+struct Breaches;
+class SourceSet;
+class Diagnostics;
+
+// One restricted post, or (with `all`) one category a post meets.
+struct ListedPost {
+  std::uint32_t category = 0;  // index into Program::categories
+  std::uint32_t unit = 0;
+};
+
+class Run {
+ public:
+  explicit Run(Limits limits = {});
+  ~Run();
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+
+  // parse → resolve → build graph → check cycles → evaluate. False when the input is bad; the
+  // diagnostics say why, each with file:line:column.
+  bool load(const Inputs& inputs);
+  // The politically restricted posts, ordered by category number then post id; with `all`,
+  // every category each post meets rather than the one precedence lists it in.
+  [[nodiscard]] std::vector<ListedPost> restricted_posts(bool all = false) const;
+  // Incompatibilities and require/forbid rules broken by the loaded structure.
+  [[nodiscard]] const Breaches& breaches();
+
+  [[nodiscard]] const SourceSet& sources() const { return *sources_; }
+  [[nodiscard]] const Diagnostics& diagnostics() const { return *diags_; }
+  [[nodiscard]] std::string diagnostics_text() const;
+  [[nodiscard]] const ast::Program& program() const { return *program_; }
+  [[nodiscard]] const Resolved& resolved() const { return *resolved_; }
+  [[nodiscard]] Evaluator& evaluator() { return *evaluator_; }
+  [[nodiscard]] const Evaluator& evaluator() const { return *evaluator_; }
+  [[nodiscard]] const OrgGraph& graph() const { return *graph_; }
+
+ private:
+  Limits limits_;
+  std::unique_ptr<SourceSet> sources_;
+  std::unique_ptr<Diagnostics> diags_;
+  std::unique_ptr<ast::Program> program_;
+  FileDepths depths_;
+  std::unique_ptr<Resolved> resolved_;
+  std::unique_ptr<OrgGraph> graph_;
+  std::unique_ptr<Evaluator> evaluator_;
+  std::unique_ptr<Breaches> breaches_;
+};
+
+}  // namespace remit

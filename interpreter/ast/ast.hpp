@@ -1,0 +1,266 @@
+// The abstract syntax of a policy: what the grammar (and the CSV importer, a second front end)
+// produce and what every later pass reads. Every node carries the SourceSpan it came from.
+// Strings are views into the SourceSet that read them.
+//
+// Set expressions live in one arena (`Program::exprs`) addressed by ExprId, so nodes are plain
+// values and passes can keep per-node results in vectors indexed the same way. Resolution fills
+// the `resolved` slots in place, as Soufflé's passes annotate its AST, rather than building a
+// second tree of near-identical types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "source/source.hpp"
+
+namespace remit::ast {
+
+using ExprId = std::uint32_t;
+using SymbolId = std::uint32_t;   // an interned designation, duty or qualification
+using UnitIndex = std::uint32_t;  // a post or body: a vertex of the organisation graph
+inline constexpr std::uint32_t unresolved = UINT32_MAX;
+
+struct Name {
+  std::string_view text;
+  SourceSpan where;
+};
+
+struct Text {  // a string literal, unescaped
+  std::string_view text;
+  SourceSpan where;
+};
+
+// ---- the organisation -------------------------------------------------------------------
+
+// What a reporting line carries, in the terms of LGHA 1989 s.2(7)-(8).
+enum class LineKind : std::uint8_t {
+  reports,      // `reports to`: line management, all or part of the post's duties
+  accountable,  // `accountable to`: "directly accountable to", carries duties like `reports`
+  dotted,       // `dotted to`: a dotted line, carries no duties
+};
+
+struct LineDecl {
+  Name target;
+  LineKind kind = LineKind::reports;
+  std::optional<double> percent;  // `60%`; none: an equal part of what the explicit shares leave
+  SourceSpan where;
+};
+
+enum class HoldingKind : std::uint8_t { substantive, interim, acting };
+
+struct Holding {
+  Name post;
+  HoldingKind kind = HoldingKind::substantive;
+};
+
+struct PostDecl {
+  Name id;
+  Text title;
+  Text service;
+  Text directorate;
+  std::vector<LineDecl> lines;
+  std::vector<Name> designations;
+  std::vector<Name> duties;
+  bool vacant = false;
+  std::vector<Holding> holders;  // `holder interim p_jones`: person ids, resolved with people
+  SourceSpan where;
+};
+
+// The council, a committee or a sub-committee: a line to a body counts under s.2(7).
+struct BodyDecl {
+  Name id;
+  Text label;
+  SourceSpan where;
+};
+
+struct PersonDecl {
+  Name id;
+  Text name;
+  std::vector<Holding> holds;
+  std::vector<Name> qualifications;
+  SourceSpan where;
+};
+
+enum class VocabularyKind : std::uint8_t { designation, duty, qualification };
+
+struct VocabularyDecl {
+  VocabularyKind kind = VocabularyKind::designation;
+  Name id;
+  Text label;
+  std::vector<Text> cites;
+  SourceSpan where;
+};
+
+// ---- set expressions --------------------------------------------------------------------
+
+namespace expr {
+struct Designated {  // `designated a, b`: posts designated any of them
+  std::vector<Name> roles;
+  std::vector<SymbolId> resolved;
+};
+struct Duty {  // `duty a, b`: posts with any of these duties
+  std::vector<Name> duties;
+  std::vector<SymbolId> resolved;
+};
+struct Category {  // `category 1, 2`: posts that meet any of these categories' criteria
+  std::vector<std::uint32_t> numbers;
+  std::vector<SourceSpan> number_spans;
+  std::vector<std::uint32_t> resolved;  // indexes into Program::categories
+};
+struct Named {  // a `let` name, or the id of a post or body (a set of one)
+  Name name;
+  enum class Target : std::uint8_t { unresolved, let, unit } target = Target::unresolved;
+  std::uint32_t index = unresolved;  // into Program::lets, or a UnitIndex
+};
+struct AnyBody {};  // `body`: the council and its committees
+struct AllPosts {};  // `post`: every post
+struct ReportsDirectly {  // lines into the set carry all or most (over half) of the duties
+  ExprId target;
+};
+struct ReportsTo {  // anywhere below the set, through lines that carry duties
+  ExprId target;
+};
+struct ReportsWithin {  // at most `levels` lines below the set
+  std::uint32_t levels;
+  ExprId target;
+};
+struct Manages {  // has a direct report (a line carrying duties) in the set
+  ExprId target;
+};
+enum class Field : std::uint8_t { directorate, service, title };
+struct TextMatch {  // `in directorate "…"`, `in service "…"`: exact; `title contains "…"`: substring
+  Field field;
+  bool contains;
+  Text text;
+};
+struct Vacant {};  // a post with no holder
+struct HasHolder {};
+struct And {
+  ExprId lhs, rhs;
+};
+struct Or {
+  ExprId lhs, rhs;
+};
+struct Not {
+  ExprId operand;
+};
+}  // namespace expr
+
+using ExprKind =
+    std::variant<expr::Designated, expr::Duty, expr::Category, expr::Named, expr::AnyBody,
+                 expr::AllPosts, expr::ReportsDirectly, expr::ReportsTo, expr::ReportsWithin,
+                 expr::Manages, expr::TextMatch, expr::Vacant, expr::HasHolder, expr::And,
+                 expr::Or, expr::Not>;
+
+struct Expr {
+  ExprKind kind;
+  SourceSpan where;
+};
+
+// ---- policy -----------------------------------------------------------------------------
+
+struct LetDecl {
+  Name name;
+  ExprId value;
+  SourceSpan where;
+};
+
+struct CategoryDecl {
+  std::uint32_t number = 0;
+  Text label;
+  ExprId when = unresolved;
+  std::vector<Text> cites;
+  bool is_override = false;  // `override category N`: replaces the used module's category N
+  SourceSpan where;
+};
+
+struct PrecedenceDecl {
+  std::vector<std::uint32_t> order;
+  std::vector<SourceSpan> spans;
+  SourceSpan where;
+};
+
+struct UseDecl {
+  Text module;  // "uk/lgha1989", or a path relative to the using file
+  SourceSpan where;
+};
+
+enum class ImportKind : std::uint8_t { structure, holders };
+
+struct ImportDecl {
+  ImportKind kind = ImportKind::structure;
+  Text path;
+  SourceSpan where;
+};
+
+struct AuthorityDecl {
+  Text name;
+  SourceSpan where;
+};
+
+// `incompatible a with b [unless qualified q] cite "…"`: no person may hold posts carrying
+// both designations, unless they have the qualification.
+struct IncompatibleDecl {
+  Name first;
+  Name second;
+  std::optional<Name> unless_qualified;
+  std::vector<Text> cites;
+  SourceSpan where;
+  SymbolId first_id = unresolved, second_id = unresolved, qualification_id = unresolved;
+};
+
+enum class Compare : std::uint8_t { eq, ne, lt, le, gt, ge };
+enum class Quantifier : std::uint8_t { every, some, no };
+
+namespace condition {
+struct Count {  // `count E = 1`
+  ExprId set;
+  Compare op;
+  std::uint64_t value;
+};
+struct Quantified {  // `every E1 E2`, `some E1 E2`, `no E1 E2`
+  Quantifier quantifier;
+  ExprId subject;
+  ExprId predicate;
+};
+struct Empty {  // `forbid "…" { E }`: E must be empty
+  ExprId set;
+};
+}  // namespace condition
+
+using Condition = std::variant<condition::Count, condition::Quantified, condition::Empty>;
+
+struct RuleDecl {
+  bool forbid = false;  // `forbid` (the set must be empty) or `require`
+  Text name;
+  Condition condition;
+  std::vector<Text> cites;
+  SourceSpan where;
+};
+
+// Every file read for one run, merged: declarations keep the span of the file they came from.
+struct Program {
+  std::vector<Expr> exprs;
+  std::vector<AuthorityDecl> authorities;
+  std::vector<UseDecl> uses;
+  std::vector<ImportDecl> imports;
+  std::vector<BodyDecl> bodies;
+  std::vector<PostDecl> posts;
+  std::vector<PersonDecl> people;
+  std::vector<VocabularyDecl> vocabulary;
+  std::vector<LetDecl> lets;
+  std::vector<CategoryDecl> categories;
+  std::vector<PrecedenceDecl> precedences;
+  std::vector<IncompatibleDecl> incompatibilities;
+  std::vector<RuleDecl> rules;
+
+  ExprId add(ExprKind kind, SourceSpan where) {
+    exprs.push_back(Expr{std::move(kind), where});
+    return static_cast<ExprId>(exprs.size() - 1);
+  }
+};
+
+}  // namespace remit::ast

@@ -1,0 +1,203 @@
+#include "evaluate/evaluator.hpp"
+
+#include <deque>
+
+namespace remit {
+
+namespace {
+// "All or most of the duties": more than half, with room for rounding in float shares.
+constexpr float most_of_the_duties = 0.5f + 1e-6f;
+}  // namespace
+
+Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, const OrgGraph& graph)
+    : program_(program), resolved_(resolved), org_(resolved.organisation), graph_(graph) {
+  const std::size_t n = org_.size();
+  eval_.sets.resize(program.exprs.size());
+  eval_.categories.resize(program.categories.size());
+  eval_.listed.assign(n, not_listed);
+  eval_.posts = PostSet(n);
+  for (UnitIndex u = 0; u < n; ++u) {
+    if (!org_.units[u].is_body) eval_.posts.set(u);
+  }
+  eval_.held = PostSet(n);
+  for (const Holding& h : org_.holdings) eval_.held.set(h.post);
+}
+
+void Evaluator::run() {
+  using Kind = CategoryPlan::Step::Kind;
+  for (const CategoryPlan::Step& step : resolved_.plan.order) {
+    if (step.kind == Kind::let) {
+      set_of(program_.lets[step.index].value);
+    } else {
+      PostSet meets = set_of(program_.categories[step.index].when);
+      meets &= eval_.posts;
+      eval_.categories[step.index] = std::move(meets);
+    }
+  }
+  PostSet remaining = eval_.posts;
+  for (std::uint32_t c : resolved_.plan.precedence) {
+    PostSet take = eval_.categories[c];
+    if (take.size() == 0) continue;
+    take &= remaining;
+    take.for_each([&](std::size_t u) { eval_.listed[u] = c; });
+    remaining.subtract(take);
+  }
+}
+
+// Post-order over the expression tree with an explicit stack: an `a and b and c …` chain of any
+// length is a deep tree, and must not become deep C++ recursion.
+const PostSet& Evaluator::set_of(ast::ExprId root) {
+  if (eval_.sets[root].size() != 0 || org_.size() == 0) return eval_.sets[root];
+  std::vector<std::pair<ast::ExprId, bool>> stack{{root, false}};
+  auto pending = [&](ast::ExprId id) { return eval_.sets[id].size() == 0; };
+  while (!stack.empty()) {
+    auto& [id, expanded] = stack.back();
+    if (!pending(id)) {
+      stack.pop_back();
+      continue;
+    }
+    if (!expanded) {
+      expanded = true;
+      const ast::ExprId self = id;
+      std::visit(
+          [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, ast::expr::And> || std::is_same_v<T, ast::expr::Or>) {
+              if (pending(node.lhs)) stack.push_back({node.lhs, false});
+              if (pending(node.rhs)) stack.push_back({node.rhs, false});
+            } else if constexpr (std::is_same_v<T, ast::expr::Not>) {
+              if (pending(node.operand)) stack.push_back({node.operand, false});
+            } else if constexpr (std::is_same_v<T, ast::expr::Named>) {
+              if (node.target == ast::expr::Named::Target::let) {
+                ast::ExprId value = program_.lets[node.index].value;
+                if (pending(value)) stack.push_back({value, false});
+              }
+            } else if constexpr (requires { node.target + 0u; }) {
+              if (pending(node.target)) stack.push_back({node.target, false});
+            }
+          },
+          program_.exprs[self].kind);
+      continue;
+    }
+    const ast::ExprId self = id;
+    stack.pop_back();
+    compute(self);
+  }
+  return eval_.sets[root];
+}
+
+void Evaluator::compute(ast::ExprId id) {
+  const std::size_t n = org_.size();
+  PostSet out(n);
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        namespace e = ast::expr;
+        if constexpr (std::is_same_v<T, e::Designated>) {
+          for (SymbolId s : node.resolved) {
+            for (UnitIndex u : org_.designated[s]) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::Duty>) {
+          for (SymbolId s : node.resolved) {
+            for (UnitIndex u : org_.with_duty[s]) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::Category>) {
+          for (std::uint32_t c : node.resolved) out |= eval_.categories[c];
+        } else if constexpr (std::is_same_v<T, e::Named>) {
+          if (node.target == e::Named::Target::let) {
+            out = eval_.sets[program_.lets[node.index].value];
+          } else if (node.target == e::Named::Target::unit) {
+            out.set(node.index);
+          }
+        } else if constexpr (std::is_same_v<T, e::AnyBody>) {
+          for (UnitIndex u = 0; u < n; ++u) {
+            if (org_.units[u].is_body) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::AllPosts>) {
+          out = eval_.posts;
+        } else if constexpr (std::is_same_v<T, e::ReportsDirectly>) {
+          out = reports_directly(eval_.sets[node.target]);
+        } else if constexpr (std::is_same_v<T, e::ReportsTo>) {
+          out = reports_below(eval_.sets[node.target], std::numeric_limits<std::uint32_t>::max());
+        } else if constexpr (std::is_same_v<T, e::ReportsWithin>) {
+          out = reports_below(eval_.sets[node.target], node.levels);
+        } else if constexpr (std::is_same_v<T, e::Manages>) {
+          out = manages(eval_.sets[node.target]);
+        } else if constexpr (std::is_same_v<T, e::TextMatch>) {
+          for (UnitIndex u = 0; u < n; ++u) {
+            const Unit& unit = org_.units[u];
+            if (unit.is_body) continue;
+            std::string_view field = node.field == e::Field::title     ? unit.title
+                                     : node.field == e::Field::service ? unit.service
+                                                                       : unit.directorate;
+            bool match = node.contains ? field.find(node.text.text) != std::string_view::npos
+                                       : field == node.text.text;
+            if (match) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::Vacant>) {
+          for (UnitIndex u = 0; u < n; ++u) {
+            if (org_.units[u].vacant) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::HasHolder>) {
+          out = eval_.held;
+        } else if constexpr (std::is_same_v<T, e::And>) {
+          out = eval_.sets[node.lhs];
+          out &= eval_.sets[node.rhs];
+        } else if constexpr (std::is_same_v<T, e::Or>) {
+          out = eval_.sets[node.lhs];
+          out |= eval_.sets[node.rhs];
+        } else if constexpr (std::is_same_v<T, e::Not>) {
+          out = eval_.posts;
+          out.subtract(eval_.sets[node.operand]);
+        }
+      },
+      program_.exprs[id].kind);
+  eval_.sets[id] = std::move(out);
+}
+
+// One pass over the lines: add up, per post, the share of duties its lines into the set carry.
+PostSet Evaluator::reports_directly(const PostSet& target) const {
+  const std::size_t n = org_.size();
+  std::vector<float> share(n, 0.0f);
+  for (const Line& l : org_.lines) {
+    if (target.test(l.to)) share[l.from] += l.share;
+  }
+  PostSet out(n);
+  for (UnitIndex u = 0; u < n; ++u) {
+    if (share[u] > most_of_the_duties) out.set(u);
+  }
+  return out;
+}
+
+// Breadth-first down the lines that carry duties, from every member of the set at once.
+PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels) const {
+  const std::size_t n = org_.size();
+  PostSet reached(n);
+  std::vector<UnitIndex> frontier, next;
+  target.for_each([&](std::size_t u) { frontier.push_back(static_cast<UnitIndex>(u)); });
+  for (std::uint32_t level = 0; level < max_levels && !frontier.empty(); ++level) {
+    next.clear();
+    for (UnitIndex v : frontier) {
+      for (auto [e, end] = boost::in_edges(v, graph_.graph); e != end; ++e) {
+        const Line& l = org_.lines[graph_.graph[*e].line];
+        if (l.kind == ast::LineKind::dotted || l.share <= 0.0f) continue;
+        if (!reached.test(l.from)) {
+          reached.set(l.from);
+          next.push_back(l.from);
+        }
+      }
+    }
+    frontier.swap(next);
+  }
+  return reached;
+}
+
+PostSet Evaluator::manages(const PostSet& target) const {
+  PostSet out(org_.size());
+  for (const Line& l : org_.lines) {
+    if (l.share > 0.0f && target.test(l.from)) out.set(l.to);
+  }
+  return out;
+}
+
+}  // namespace remit

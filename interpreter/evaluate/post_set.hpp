@@ -1,0 +1,62 @@
+// A set of units as one bit per unit: the value every set expression evaluates to. Whole-set
+// operations work 64 units at a time, which is what makes set-at-a-time evaluation fast.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+namespace remit {
+
+class PostSet {
+ public:
+  PostSet() = default;
+  explicit PostSet(std::size_t size) : size_(size), words_((size + 63) / 64, 0) {}
+
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
+  void set(std::size_t i) { words_[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  void reset(std::size_t i) { words_[i >> 6] &= ~(std::uint64_t{1} << (i & 63)); }
+
+  PostSet& operator&=(const PostSet& o) {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= o.words_[w];
+    return *this;
+  }
+  PostSet& operator|=(const PostSet& o) {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
+    return *this;
+  }
+  PostSet& subtract(const PostSet& o) {
+    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= ~o.words_[w];
+    return *this;
+  }
+  [[nodiscard]] std::size_t count() const {
+    std::size_t n = 0;
+    for (std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
+    return n;
+  }
+  [[nodiscard]] bool empty() const {
+    for (std::uint64_t w : words_) {
+      if (w) return false;
+    }
+    return true;
+  }
+  // Calls f(i) for each member, in increasing order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      std::uint64_t bits = words_[w];
+      while (bits) {
+        f((w << 6) + static_cast<std::size_t>(std::countr_zero(bits)));
+        bits &= bits - 1;
+      }
+    }
+  }
+  friend bool operator==(const PostSet&, const PostSet&) = default;
+
+ private:
+  std::size_t size_ = 0;
+  std::vector<std::uint64_t> words_;
+};
+
+}  // namespace remit

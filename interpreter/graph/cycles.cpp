@@ -1,0 +1,82 @@
+#include "graph/cycles.hpp"
+
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+
+namespace remit {
+
+namespace {
+struct CarriesDuties {
+  const Organisation* org = nullptr;
+  template <typename Edge>
+  bool operator()(const Edge& e) const {
+    return org->lines[(*graph)[e].line].kind != ast::LineKind::dotted;
+  }
+  const CsrGraph* graph = nullptr;
+};
+
+constexpr std::size_t shown_on_cycle = 12;
+}  // namespace
+
+bool check_cycles(const Organisation& org, const OrgGraph& g, Diagnostics& diags) {
+  const std::size_t n = org.size();
+  if (n == 0) return true;
+  CarriesDuties keep{&org, &g.graph};
+  boost::filtered_graph<CsrGraph, CarriesDuties> duty_lines(g.graph, keep);
+  std::vector<std::uint32_t> component(n);
+  const std::uint32_t count = boost::strong_components(
+      duty_lines, boost::make_iterator_property_map(component.begin(),
+                                                    boost::get(boost::vertex_index, g.graph)));
+  if (count == n) return true;  // every post is its own component: no cycle
+
+  std::vector<std::uint32_t> size(count, 0);
+  for (std::uint32_t c : component) ++size[c];
+  std::vector<bool> reported(count, false);
+  bool clean = true;
+  for (UnitIndex start = 0; start < n; ++start) {
+    const std::uint32_t c = component[start];
+    if (size[c] < 2 || reported[c]) continue;
+    reported[c] = true;
+    clean = false;
+    // Walk lines inside the component from `start` until a post repeats: that is a cycle.
+    std::vector<std::uint32_t> path_lines;
+    std::unordered_map<UnitIndex, std::size_t> position;
+    UnitIndex v = start;
+    while (!position.count(v)) {
+      position[v] = path_lines.size();
+      for (auto [e, end] = boost::out_edges(v, duty_lines); e != end; ++e) {
+        UnitIndex w = static_cast<UnitIndex>(boost::target(*e, duty_lines));
+        if (component[w] == c) {
+          path_lines.push_back(g.graph[*e].line);
+          v = w;
+          break;
+        }
+      }
+    }
+    std::vector<std::uint32_t> cycle(path_lines.begin() + static_cast<std::ptrdiff_t>(position[v]),
+                                     path_lines.end());
+    std::string chain;
+    for (std::size_t k = 0; k < cycle.size() && k < shown_on_cycle; ++k) {
+      chain += std::string(org.units[org.lines[cycle[k]].from].id) + " -> ";
+    }
+    if (cycle.size() > shown_on_cycle) chain += "… -> ";
+    chain += std::string(org.units[org.lines[cycle.front()].from].id);
+    Diagnostic& d = diags.error(org.lines[cycle.front()].where,
+                                "reporting cycle of " + std::to_string(cycle.size()) +
+                                    " posts: " + chain + "; a post cannot report to itself, "
+                                    "directly or through others");
+    for (std::size_t k = 0; k < cycle.size() && k < shown_on_cycle; ++k) {
+      const Line& l = org.lines[cycle[k]];
+      d.notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
+                                      std::string(org.units[l.to].id) + " here"});
+    }
+    if (size[c] > cycle.size()) {
+      d.notes.push_back({org.units[start].where,
+                         std::to_string(size[c]) + " posts in all are caught in this loop of "
+                                                   "reporting lines"});
+    }
+  }
+  return clean;
+}
+
+}  // namespace remit

@@ -1,0 +1,18 @@
+#include "graph/org_graph.hpp"
+
+namespace remit {
+
+OrgGraph build_graph(const Organisation& org) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+  std::vector<LineEdge> data;
+  ends.reserve(org.lines.size());
+  data.reserve(org.lines.size());
+  for (std::uint32_t i = 0; i < org.lines.size(); ++i) {
+    ends.emplace_back(org.lines[i].from, org.lines[i].to);
+    data.push_back(LineEdge{i});
+  }
+  return OrgGraph{CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+                           data.begin(), static_cast<std::uint32_t>(org.size()))};
+}
+
+}  // namespace remit

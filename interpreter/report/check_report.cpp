@@ -1,0 +1,196 @@
+#include "report/check_report.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "ast/ast.hpp"
+#include "source/diagnostic.hpp"
+
+namespace remit {
+namespace {
+
+constexpr std::size_t posts_shown = 20;
+
+const char* holding_word(ast::HoldingKind k) {
+  switch (k) {
+    case ast::HoldingKind::interim: return " (interim)";
+    case ast::HoldingKind::acting: return " (acting)";
+    case ast::HoldingKind::substantive: return "";
+  }
+  return "";
+}
+
+std::string compare_text(ast::Compare op) {
+  switch (op) {
+    case ast::Compare::eq: return "=";
+    case ast::Compare::ne: return "!=";
+    case ast::Compare::lt: return "<";
+    case ast::Compare::le: return "<=";
+    case ast::Compare::gt: return ">";
+    case ast::Compare::ge: return ">=";
+  }
+  return "=";
+}
+
+std::string rule_title(const ast::RuleDecl& r) {
+  return std::string(r.forbid ? "forbid" : "require") + " \"" + std::string(r.name.text) + "\"";
+}
+
+std::string incompatible_title(const ast::IncompatibleDecl& d) {
+  std::string s = "incompatible " + std::string(d.first.text) + " with " + std::string(d.second.text);
+  if (d.unless_qualified) s += " unless qualified " + std::string(d.unless_qualified->text);
+  return s;
+}
+
+struct Context {
+  const Run& run;
+  const ast::Program& program;
+  const Organisation& org;
+
+  ast::HoldingKind kind_of(std::uint32_t person, UnitIndex post) const {
+    for (const Holding& h : org.holdings) {
+      if (h.person == person && h.post == post) return h.kind;
+    }
+    return ast::HoldingKind::substantive;
+  }
+  std::string rule_detail(const RuleBreach& b) const {
+    const ast::RuleDecl& r = program.rules[b.rule];
+    return std::visit(
+        [&](const auto& c) -> std::string {
+          using T = std::decay_t<decltype(c)>;
+          namespace cond = ast::condition;
+          if constexpr (std::is_same_v<T, cond::Count>) {
+            return "found " + std::to_string(b.count) + " posts; the rule requires count " +
+                   compare_text(c.op) + " " + std::to_string(c.value);
+          } else if constexpr (std::is_same_v<T, cond::Empty>) {
+            return std::to_string(b.count) + " posts are in a set that must be empty";
+          } else {
+            switch (c.quantifier) {
+              case ast::Quantifier::every:
+                return std::to_string(b.count) + " posts do not meet the condition";
+              case ast::Quantifier::some: return "no post meets the condition";
+              case ast::Quantifier::no:
+                return std::to_string(b.count) + " posts meet a condition none may meet";
+            }
+            return "";
+          }
+        },
+        r.condition);
+  }
+  std::string post_list(const std::vector<UnitIndex>& posts) const {
+    std::string s;
+    for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
+      const Unit& u = org.units[posts[k]];
+      s += (k ? ", " : "") + std::string(u.id) + " \"" + std::string(u.title) + "\"";
+    }
+    if (posts.size() > posts_shown) s += " and " + std::to_string(posts.size() - posts_shown) + " more";
+    return s;
+  }
+};
+
+void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
+  const SourceSet& sources = ctx.run.sources();
+  for (const IncompatibilityBreach& b : breaches.incompatibilities) {
+    const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
+    const Person& p = ctx.org.people[b.person];
+    const Unit& a = ctx.org.units[b.first_post];
+    const Unit& c = ctx.org.units[b.second_post];
+    out << sources.where(d.where) << ": breach: " << incompatible_title(d) << "\n";
+    out << "  " << p.name << " holds " << a.id << holding_word(ctx.kind_of(b.person, b.first_post))
+        << " (" << d.first.text << ")";
+    if (b.first_post == b.second_post) {
+      out << ", which is also designated " << d.second.text << "\n";
+    } else {
+      out << " and " << c.id << holding_word(ctx.kind_of(b.person, b.second_post)) << " ("
+          << d.second.text << ")\n";
+    }
+    for (const ast::Text& cite : d.cites) out << "  " << cite.text << "\n";
+  }
+  for (const RuleBreach& b : breaches.rules) {
+    const ast::RuleDecl& r = ctx.program.rules[b.rule];
+    out << sources.where(r.where) << ": breach: " << rule_title(r) << "\n";
+    out << "  " << ctx.rule_detail(b) << "\n";
+    if (!b.offending.empty()) out << "  posts: " << ctx.post_list(b.offending) << "\n";
+    for (const ast::Text& cite : r.cites) out << "  " << cite.text << "\n";
+  }
+  const std::size_t n = breaches.size();
+  if (n == 0) {
+    out << "No breaches: " << ctx.program.incompatibilities.size() << " incompatibilities and "
+        << ctx.program.rules.size() << " rules checked against " << ctx.org.people.size()
+        << " people and " << ctx.run.evaluator().result().posts.count() << " posts.\n";
+  } else {
+    out << n << (n == 1 ? " breach.\n" : " breaches.\n");
+  }
+}
+
+nlohmann::ordered_json location(const SourceSet& sources, SourceSpan s) {
+  return {{"file", s.known() ? sources.file(s.file).name : ""},
+          {"line", s.line},
+          {"column", s.column}};
+}
+
+void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
+  const SourceSet& sources = ctx.run.sources();
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  auto cites = [](const std::vector<ast::Text>& cs) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const ast::Text& c : cs) a.push_back(std::string(c.text));
+    return a;
+  };
+  auto post = [&](UnitIndex u) {
+    const Unit& unit = ctx.org.units[u];
+    return nlohmann::ordered_json{{"id", std::string(unit.id)}, {"title", std::string(unit.title)}};
+  };
+  for (const IncompatibilityBreach& b : breaches.incompatibilities) {
+    const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
+    const Person& p = ctx.org.people[b.person];
+    auto holding = [&](UnitIndex u, std::string_view role) {
+      auto j = post(u);
+      j["designation"] = std::string(role);
+      switch (ctx.kind_of(b.person, u)) {
+        case ast::HoldingKind::substantive: j["holding"] = "substantive"; break;
+        case ast::HoldingKind::interim: j["holding"] = "interim"; break;
+        case ast::HoldingKind::acting: j["holding"] = "acting"; break;
+      }
+      return j;
+    };
+    list.push_back({{"kind", "incompatible"},
+                    {"rule", incompatible_title(d)},
+                    {"location", location(sources, d.where)},
+                    {"citations", cites(d.cites)},
+                    {"person", {{"id", std::string(p.id)}, {"name", std::string(p.name)}}},
+                    {"posts", {holding(b.first_post, d.first.text),
+                               holding(b.second_post, d.second.text)}}});
+  }
+  for (const RuleBreach& b : breaches.rules) {
+    const ast::RuleDecl& r = ctx.program.rules[b.rule];
+    nlohmann::ordered_json posts = nlohmann::ordered_json::array();
+    for (UnitIndex u : b.offending) posts.push_back(post(u));
+    list.push_back({{"kind", r.forbid ? "forbid" : "require"},
+                    {"rule", std::string(r.name.text)},
+                    {"location", location(sources, r.where)},
+                    {"citations", cites(r.cites)},
+                    {"detail", ctx.rule_detail(b)},
+                    {"count", b.count},
+                    {"posts", std::move(posts)}});
+  }
+  nlohmann::ordered_json doc;
+  doc["breaches"] = std::move(list);
+  doc["summary"] = {{"breaches", breaches.size()},
+                    {"incompatibilities_checked", ctx.program.incompatibilities.size()},
+                    {"rules_checked", ctx.program.rules.size()}};
+  out << doc.dump(2) << "\n";
+}
+
+}  // namespace
+
+void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format) {
+  Context ctx{run, run.program(), run.resolved().organisation};
+  if (format == Format::json) {
+    json(out, ctx, breaches);
+  } else {
+    text(out, ctx, breaches);
+  }
+}
+
+}  // namespace remit

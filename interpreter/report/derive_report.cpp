@@ -1,0 +1,134 @@
+#include "report/derive_report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "ast/ast.hpp"
+#include "resolve/organisation.hpp"
+
+namespace remit {
+namespace {
+
+struct View {
+  const ast::Program& program;
+  const Organisation& org;
+  const ast::CategoryDecl& category(const ListedPost& p) const {
+    return program.categories[p.category];
+  }
+  const Unit& unit(const ListedPost& p) const { return org.units[p.unit]; }
+};
+
+void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
+  out << "category,id,title,service,directorate\n";
+  std::string line;
+  for (const ListedPost& p : list) {
+    const Unit& u = v.unit(p);
+    line.clear();
+    line += std::to_string(v.category(p).number);
+    for (std::string_view f : {u.id, u.title, u.service, u.directorate}) {
+      line += ',';
+      line += csv_field(f);
+    }
+    line += '\n';
+    out << line;
+  }
+}
+
+// Grouped by category, like the lists councils publish; columns padded to line up.
+void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
+  std::size_t id_w = 2, title_w = 5, service_w = 7;
+  for (const ListedPost& p : list) {
+    id_w = std::max(id_w, v.unit(p).id.size());
+    title_w = std::max(title_w, v.unit(p).title.size());
+    service_w = std::max(service_w, v.unit(p).service.size());
+  }
+  auto pad = [](std::string_view s, std::size_t w) {
+    std::string r(s);
+    r.resize(std::max(w, s.size()), ' ');
+    return r;
+  };
+  if (!v.org.authority.empty()) out << "Politically restricted posts: " << v.org.authority << "\n";
+  std::uint32_t current = 0;
+  bool first = true;
+  for (const ListedPost& p : list) {
+    const ast::CategoryDecl& c = v.category(p);
+    if (first || c.number != current) {
+      current = c.number;
+      out << (first && v.org.authority.empty() ? "" : "\n") << "Category " << c.number << " - "
+          << c.label.text << "\n";
+      first = false;
+    }
+    const Unit& u = v.unit(p);
+    std::string row = "  " + pad(u.id, id_w) + "  " + pad(u.title, title_w) + "  " +
+                      pad(u.service, service_w) + "  " + std::string(u.directorate);
+    while (!row.empty() && row.back() == ' ') row.pop_back();
+    out << row << "\n";
+  }
+  if (list.empty()) out << "No politically restricted posts.\n";
+}
+
+void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
+  auto cell = [](std::string_view s) {
+    std::string r;
+    for (char c : s) {
+      if (c == '|') r += '\\';
+      r += c;
+    }
+    return r;
+  };
+  out << "# Politically restricted posts";
+  if (!v.org.authority.empty()) out << ": " << v.org.authority;
+  out << "\n";
+  std::uint32_t current = 0;
+  bool first = true;
+  for (const ListedPost& p : list) {
+    const ast::CategoryDecl& c = v.category(p);
+    if (first || c.number != current) {
+      current = c.number;
+      first = false;
+      out << "\n## Category " << c.number << " - " << cell(c.label.text) << "\n\n"
+          << "| id | title | service | directorate |\n|---|---|---|---|\n";
+    }
+    const Unit& u = v.unit(p);
+    out << "| " << cell(u.id) << " | " << cell(u.title) << " | " << cell(u.service) << " | "
+        << cell(u.directorate) << " |\n";
+  }
+}
+
+void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
+  nlohmann::ordered_json doc;
+  doc["authority"] = std::string(v.org.authority);
+  nlohmann::ordered_json cats = nlohmann::ordered_json::array();
+  std::vector<std::uint32_t> numbers;
+  for (const ast::CategoryDecl& c : v.program.categories) numbers.push_back(c.number);
+  nlohmann::ordered_json posts = nlohmann::ordered_json::array();
+  for (const ListedPost& p : list) {
+    const Unit& u = v.unit(p);
+    const ast::CategoryDecl& c = v.category(p);
+    posts.push_back({{"category", c.number},
+                     {"category_label", std::string(c.label.text)},
+                     {"id", std::string(u.id)},
+                     {"title", std::string(u.title)},
+                     {"service", std::string(u.service)},
+                     {"directorate", std::string(u.directorate)}});
+  }
+  doc["posts"] = std::move(posts);
+  out << doc.dump(2) << "\n";
+}
+
+}  // namespace
+
+void write_restricted_posts(std::ostream& out, const Run& run, const std::vector<ListedPost>& list,
+                            Format format) {
+  View v{run.program(), run.resolved().organisation};
+  switch (format) {
+    case Format::csv: csv(out, v, list); break;
+    case Format::json: json(out, v, list); break;
+    case Format::markdown: markdown(out, v, list); break;
+    case Format::table:
+    case Format::text: table(out, v, list); break;
+  }
+}
+
+}  // namespace remit

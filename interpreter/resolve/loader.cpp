@@ -1,0 +1,220 @@
+#include "resolve/loader.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <system_error>
+
+#include "grammar/parser.hpp"
+#include "import/holders_csv.hpp"
+#include "import/structure_csv.hpp"
+#include "resolve/embedded_stdlib.hpp"
+
+namespace fs = std::filesystem;
+
+namespace remit {
+namespace {
+
+constexpr std::string_view stdlib_display_prefix = "stdlib/";
+
+class Loader {
+ public:
+  Loader(SourceSet& sources, ast::Program& program, FileDepths& depths, Diagnostics& diags,
+         const Limits& limits)
+      : sources_(sources), program_(program), depths_(depths), diags_(diags), limits_(limits) {}
+
+  void policy_argument(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(path, ec)) {
+        if (entry.path().extension() == ".remit") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty()) {
+        diags_.error({}, "no .remit files in directory '" + path.string() + "'");
+      }
+      for (const fs::path& f : files) policy_file(f, {}, 0);
+      return;
+    }
+    policy_file(path, {}, 0);
+  }
+
+  void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
+    std::string key = "stdlib:" + std::string(name);
+    std::string display = std::string(stdlib_display_prefix) + std::string(name) + ".remit";
+    if (loaded_.count(key)) return;
+    if (auto text = stdlib_text(name)) {
+      parse_file(key, display, std::move(*text), from, depth);
+      return;
+    }
+    std::vector<std::string_view> known;
+    for (const EmbeddedModule& m : embedded_stdlib()) known.push_back(m.name);
+    std::string list;
+    for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    diags_.error(from, "no module '" + std::string(name) + "' in the stdlib (modules: " + list +
+                           "); to use a file of your own, give its name ending in .remit");
+  }
+
+  void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth) {
+    std::string key = key_of(path);
+    if (loaded_.count(key)) return;
+    auto text = read(path, from);
+    if (!text) return;
+    loaded_.emplace(key, true);
+    FileId file = add(path.string(), std::move(*text), depth);
+    if (kind == ast::ImportKind::structure) {
+      import_structure(sources_, file, program_, diags_);
+    } else {
+      import_holders(sources_, file, program_, diags_);
+    }
+  }
+
+ private:
+  // Parses one policy file, then follows its `use` and `import` statements.
+  void policy_file(const fs::path& path, SourceSpan from, std::uint32_t depth) {
+    std::string key = key_of(path);
+    if (auto it = loaded_.find(key); it != loaded_.end()) {
+      if (!it->second) cycle(key, from);
+      return;
+    }
+    auto text = read(path, from);
+    if (!text) return;
+    parse_file(key, path.string(), std::move(*text), from, depth);
+  }
+
+  void parse_file(const std::string& key, std::string display, std::string text, SourceSpan from,
+                  std::uint32_t depth) {
+    if (depth > limits_.max_use_depth) {
+      diags_.error(from, "'use' nested more than " + std::to_string(limits_.max_use_depth) +
+                             " deep");
+      return;
+    }
+    loaded_.emplace(key, false);  // in progress: meeting it again means a `use` cycle
+    stack_.push_back({key, from});
+    FileId file = add(std::move(display), std::move(text), depth);
+    const std::size_t first_use = program_.uses.size();
+    const std::size_t first_import = program_.imports.size();
+    if (parse_policy(sources_, file, program_, diags_, limits_)) {
+      const std::size_t last_use = program_.uses.size();
+      const std::size_t last_import = program_.imports.size();
+      const fs::path base = fs::path(sources_.file(file).name).parent_path();
+      for (std::size_t i = first_use; i < last_use; ++i) {
+        const ast::UseDecl use = program_.uses[i];  // copy: the vector grows as we load
+        if (use.module.text.ends_with(".remit")) {
+          if (key.starts_with("stdlib:")) {
+            module(std::string(use.module.text.substr(0, use.module.text.size() - 6)), use.where,
+                   depth + 1);
+          } else {
+            policy_file(base / use.module.text, use.where, depth + 1);
+          }
+        } else {
+          module(use.module.text, use.where, depth + 1);
+        }
+      }
+      for (std::size_t i = first_import; i < last_import; ++i) {
+        const ast::ImportDecl imp = program_.imports[i];
+        csv(base / imp.path.text, imp.kind, imp.where, depth);
+      }
+    }
+    stack_.pop_back();
+    loaded_[key] = true;
+  }
+
+  void cycle(const std::string& key, SourceSpan from) {
+    std::string chain;
+    auto start = std::find_if(stack_.begin(), stack_.end(), [&](auto& s) { return s.key == key; });
+    for (auto it = start; it != stack_.end(); ++it) chain += display_of(it->key) + " -> ";
+    chain += display_of(key);
+    Diagnostic& d = diags_.error(from, "'use' cycle: " + chain);
+    for (auto it = std::next(start); it != stack_.end(); ++it) {
+      d.notes.push_back(Note{it->from, "'" + display_of(it->key) + "' is used here"});
+    }
+  }
+
+  static std::string display_of(const std::string& key) {
+    if (key.starts_with("stdlib:")) return "stdlib/" + key.substr(7) + ".remit";
+    return fs::path(key).filename().string();
+  }
+
+  FileId add(std::string display, std::string text, std::uint32_t depth) {
+    FileId id = sources_.add(std::move(display), std::move(text));
+    depths_.resize(sources_.size(), 0);
+    depths_[id] = depth;
+    return id;
+  }
+
+  std::optional<std::string> read(const fs::path& path, SourceSpan from) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      diags_.error(from, "'" + path.string() + "' is a directory, not a file");
+      return std::nullopt;
+    }
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > limits_.max_file_bytes) {
+      diags_.error(from, "'" + path.string() + "' is " + std::to_string(size >> 20) +
+                             " MiB: larger than the limit of " +
+                             std::to_string(limits_.max_file_bytes >> 20) + " MiB");
+      return std::nullopt;
+    }
+    std::string error;
+    auto text = read_file(path, error);
+    if (!text) diags_.error(from, "cannot read '" + path.string() + "': " + error);
+    return text;
+  }
+
+  static std::string key_of(const fs::path& path) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    return ec ? path.lexically_normal().string() : canonical.string();
+  }
+
+  // The stdlib on disk wins over the embedded copy so that edits show without a rebuild:
+  // $REMIT_STDLIB_PATH first, then the source tree this binary was built from.
+  static std::optional<std::string> stdlib_text(std::string_view name) {
+    std::vector<fs::path> roots;
+    if (const char* env = std::getenv("REMIT_STDLIB_PATH"); env && *env) roots.emplace_back(env);
+#ifdef REMIT_SOURCE_STDLIB
+    roots.emplace_back(REMIT_SOURCE_STDLIB);
+#endif
+    for (const fs::path& root : roots) {
+      fs::path candidate = root / (std::string(name) + ".remit");
+      std::error_code ec;
+      if (fs::is_regular_file(candidate, ec)) {
+        std::string error;
+        if (auto text = read_file(candidate, error)) return text;
+      }
+    }
+    for (const EmbeddedModule& m : embedded_stdlib()) {
+      if (m.name == name) return std::string(m.text);
+    }
+    return std::nullopt;
+  }
+
+  struct Frame {
+    std::string key;
+    SourceSpan from;
+  };
+
+  SourceSet& sources_;
+  ast::Program& program_;
+  FileDepths& depths_;
+  Diagnostics& diags_;
+  const Limits& limits_;
+  std::map<std::string, bool> loaded_;  // key -> finished loading
+  std::vector<Frame> stack_;
+};
+
+}  // namespace
+
+bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,
+                 FileDepths& depths, Diagnostics& diags, const Limits& limits) {
+  Loader loader(sources, program, depths, diags, limits);
+  for (const fs::path& p : inputs.policies) loader.policy_argument(p);
+  if (inputs.policies.empty()) loader.module(default_policy_module, {}, 0);
+  for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
+  for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
+  return !diags.has_errors();
+}
+
+}  // namespace remit

@@ -1,0 +1,32 @@
+// Reads everything one run needs into one Program: the policy files and directories named on
+// the command line, the modules they `use` (stdlib or relative paths, each once), the CSV files
+// they `import`, and --structure/--holders exports.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "remit/limits.hpp"
+#include "source/diagnostic.hpp"
+
+namespace remit {
+
+struct Inputs {
+  std::vector<std::filesystem::path> policies;    // .remit files or directories of them
+  std::vector<std::filesystem::path> structures;  // HR exports (structure CSV)
+  std::vector<std::filesystem::path> holders;     // holders CSV
+};
+
+// How far each file is from the command line: 0 for the files given, 1 for what they `use`...
+// A shallower file's `precedence` and `override` win over a deeper one's.
+using FileDepths = std::vector<std::uint32_t>;
+
+// The policy applied when no policy file is given: the Act, from the stdlib.
+inline constexpr std::string_view default_policy_module = "uk/lgha1989";
+
+// Loads and parses all inputs. Returns false when any file could not be read or parsed.
+bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,
+                 FileDepths& depths, Diagnostics& diags, const Limits& limits = {});
+
+}  // namespace remit

@@ -1,0 +1,94 @@
+// The resolved organisation and policy: what resolution makes of a Program once every name
+// points at something. Posts and bodies are "units", numbered densely so that the graph and
+// the evaluator can keep one bit or one number per unit.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ast/ast.hpp"
+
+namespace remit {
+
+using ast::SymbolId;
+using ast::UnitIndex;
+
+struct Unit {
+  std::string_view id;
+  std::string_view title;  // a body's label
+  std::string_view service;
+  std::string_view directorate;
+  bool is_body = false;
+  bool vacant = false;  // declared `vacant`
+  std::uint32_t decl = 0;  // index into Program::posts or Program::bodies
+  SourceSpan where;
+};
+
+// A reporting line from a post to the post or body it reports to. `share` is the part of the
+// post's duties the line carries, 0 to 1 (0 for a dotted line).
+struct Line {
+  UnitIndex from = 0;
+  UnitIndex to = 0;
+  ast::LineKind kind = ast::LineKind::reports;
+  float share = 1.0f;
+  SourceSpan where;
+};
+
+struct Holding {
+  std::uint32_t person = 0;
+  UnitIndex post = 0;
+  ast::HoldingKind kind = ast::HoldingKind::substantive;
+  SourceSpan where;
+};
+
+struct Person {
+  std::string_view id;
+  std::string_view name;
+  std::vector<SymbolId> qualifications;
+  SourceSpan where;
+};
+
+// One vocabulary (designations, duties or qualifications): names interned to dense ids.
+struct Vocabulary {
+  std::vector<std::string_view> names;
+  std::vector<std::uint32_t> decls;  // index into Program::vocabulary
+  std::unordered_map<std::string_view, SymbolId> index;
+  [[nodiscard]] std::size_t size() const { return names.size(); }
+};
+
+struct Organisation {
+  std::vector<Unit> units;
+  std::unordered_map<std::string_view, UnitIndex> unit_index;
+  std::vector<Line> lines;  // grouped by `from`, in declaration order
+  Vocabulary designations, duties, qualifications;
+  // For each designation (duty), the units that carry it: `designated x` reads one list.
+  std::vector<std::vector<UnitIndex>> designated;
+  std::vector<std::vector<UnitIndex>> with_duty;
+  std::vector<Person> people;
+  std::vector<Holding> holdings;
+  std::string_view authority;
+
+  [[nodiscard]] std::size_t size() const { return units.size(); }
+};
+
+// The categories that apply after `override`, in the order they must be evaluated (each after
+// the categories and lets it refers to), and in the order of precedence.
+struct CategoryPlan {
+  std::vector<std::uint32_t> active;      // index into Program::categories, by number
+  std::vector<std::uint32_t> precedence;  // index into Program::categories, first wins
+  // Lets and categories interleaved in dependency order.
+  struct Step {
+    enum class Kind : std::uint8_t { let, category } kind;
+    std::uint32_t index;
+  };
+  std::vector<Step> order;
+};
+
+struct Resolved {
+  Organisation organisation;
+  CategoryPlan plan;
+};
+
+}  // namespace remit

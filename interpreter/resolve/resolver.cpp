@@ -1,0 +1,566 @@
+#include "resolve/resolver.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "resolve/suggest.hpp"
+
+namespace remit {
+namespace {
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+const char* vocabulary_word(ast::VocabularyKind kind) {
+  switch (kind) {
+    case ast::VocabularyKind::designation: return "designation";
+    case ast::VocabularyKind::duty: return "duty";
+    case ast::VocabularyKind::qualification: return "qualification";
+  }
+  return "name";
+}
+
+class Resolver {
+ public:
+  Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags)
+      : p_(program), depths_(depths), diags_(diags) {}
+
+  Resolved run() {
+    vocabulary();
+    units();
+    post_details();
+    people();
+    lets_and_categories();
+    expressions();
+    incompatibilities();
+    if (!diags_.has_errors()) order();
+    precedence();
+    return std::move(out_);
+  }
+
+ private:
+  Organisation& org() { return out_.organisation; }
+
+  Vocabulary& vocab(ast::VocabularyKind kind) {
+    switch (kind) {
+      case ast::VocabularyKind::designation: return org().designations;
+      case ast::VocabularyKind::duty: return org().duties;
+      case ast::VocabularyKind::qualification: return org().qualifications;
+    }
+    return org().designations;
+  }
+
+  void vocabulary() {
+    for (std::uint32_t i = 0; i < p_.vocabulary.size(); ++i) {
+      const ast::VocabularyDecl& d = p_.vocabulary[i];
+      Vocabulary& v = vocab(d.kind);
+      auto [it, fresh] = v.index.emplace(d.id.text, static_cast<SymbolId>(v.names.size()));
+      if (!fresh) {
+        const ast::VocabularyDecl& first = p_.vocabulary[v.decls[it->second]];
+        diags_.error(d.id.where, std::string(vocabulary_word(d.kind)) + " " + quoted(d.id.text) +
+                                     " is declared twice")
+            .notes.push_back({first.id.where, "first declared here"});
+        continue;
+      }
+      v.names.push_back(d.id.text);
+      v.decls.push_back(i);
+    }
+    org().designated.resize(org().designations.size());
+    org().with_duty.resize(org().duties.size());
+  }
+
+  std::optional<SymbolId> symbol(ast::VocabularyKind kind, const ast::Name& name) {
+    Vocabulary& v = vocab(kind);
+    if (auto it = v.index.find(name.text); it != v.index.end()) return it->second;
+    std::string word = vocabulary_word(kind);
+    diags_.error(name.where, "unknown " + word + " " + quoted(name.text) +
+                                 did_you_mean(name.text, v.names) + "; declare it with '" + word +
+                                 " " + std::string(name.text) + " \"…\"' or use \"uk/roles\"");
+    return std::nullopt;
+  }
+
+  void units() {
+    Organisation& o = org();
+    o.units.reserve(p_.bodies.size() + p_.posts.size());
+    o.unit_index.reserve(p_.bodies.size() + p_.posts.size());
+    auto add = [&](Unit u, const ast::Name& id) {
+      auto [it, fresh] = o.unit_index.emplace(id.text, static_cast<UnitIndex>(o.units.size()));
+      if (!fresh) {
+        diags_.error(id.where, "the id " + quoted(id.text) + " is used twice")
+            .notes.push_back({o.units[it->second].where, "first used here"});
+        duplicate_.push_back(true);
+        o.units.push_back(u);  // kept so decl indexes stay aligned; never reachable by name
+        return;
+      }
+      duplicate_.push_back(false);
+      o.units.push_back(u);
+    };
+    for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
+      const ast::BodyDecl& b = p_.bodies[i];
+      add(Unit{b.id.text, b.label.text, {}, {}, true, false, i, b.where}, b.id);
+    }
+    first_post_ = static_cast<UnitIndex>(o.units.size());
+    for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
+      const ast::PostDecl& d = p_.posts[i];
+      add(Unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant, i,
+               d.where},
+          d.id);
+    }
+    if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
+  }
+
+  std::vector<std::string_view> unit_ids() const {
+    std::vector<std::string_view> ids;
+    ids.reserve(out_.organisation.units.size());
+    for (const Unit& u : out_.organisation.units) ids.push_back(u.id);
+    return ids;
+  }
+
+  std::optional<UnitIndex> unit(const ast::Name& name, std::string_view context) {
+    if (auto it = org().unit_index.find(name.text); it != org().unit_index.end()) {
+      return it->second;
+    }
+    // Suggestions compare against every id; past a few errors that costs more than it helps.
+    std::string hint = ++unknown_units_ <= 20 ? did_you_mean(name.text, unit_ids()) : "";
+    diags_.error(name.where, std::string(context) + quoted(name.text) +
+                                 ", which is not a post or body" + hint);
+    return std::nullopt;
+  }
+
+  void post_details() {
+    Organisation& o = org();
+    o.lines.reserve(p_.posts.size());
+    for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
+      const ast::PostDecl& d = p_.posts[i];
+      const UnitIndex self = first_post_ + i;
+      if (duplicate_[self]) continue;
+      for (const ast::Name& n : d.designations) {
+        if (auto s = symbol(ast::VocabularyKind::designation, n)) o.designated[*s].push_back(self);
+      }
+      for (const ast::Name& n : d.duties) {
+        if (auto s = symbol(ast::VocabularyKind::duty, n)) o.with_duty[*s].push_back(self);
+      }
+      shares(d, self);
+    }
+  }
+
+  // A post's duties are split between its duty-carrying lines: explicit shares as given, the
+  // rest in equal parts among the lines without one. Dotted lines carry none.
+  void shares(const ast::PostDecl& d, UnitIndex self) {
+    double explicit_total = 0;
+    std::size_t unspecified = 0;
+    for (const ast::LineDecl& l : d.lines) {
+      if (l.kind == ast::LineKind::dotted) continue;
+      if (l.percent) {
+        explicit_total += *l.percent;
+      } else {
+        ++unspecified;
+      }
+    }
+    if (explicit_total > 100.0 + 1e-9) {
+      diags_.error(d.lines.front().where, "the shares of " + quoted(d.id.text) + "'s lines add up to " +
+                                              std::to_string(static_cast<int>(explicit_total)) +
+                                              "%, more than 100%");
+      return;
+    }
+    const double rest = unspecified ? (100.0 - explicit_total) / unspecified : 0;
+    for (const ast::LineDecl& l : d.lines) {
+      auto target = unit(l.target, std::string(d.id.text) + " " + line_verb(l.kind) + " ");
+      if (!target) continue;
+      if (*target == self) {
+        diags_.error(l.target.where, "post " + quoted(d.id.text) + " " + line_verb(l.kind) +
+                                         " itself");
+        continue;
+      }
+      double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent.value_or(rest);
+      org().lines.push_back(
+          Line{self, *target, l.kind, static_cast<float>(percent / 100.0), l.where});
+    }
+  }
+
+  static std::string line_verb(ast::LineKind kind) {
+    switch (kind) {
+      case ast::LineKind::reports: return "reports to";
+      case ast::LineKind::accountable: return "is accountable to";
+      case ast::LineKind::dotted: return "has a dotted line to";
+    }
+    return "reports to";
+  }
+
+  void people() {
+    Organisation& o = org();
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    for (const ast::PersonDecl& d : p_.people) {
+      auto [it, fresh] = index.emplace(d.id.text, static_cast<std::uint32_t>(o.people.size()));
+      if (fresh) {
+        o.people.push_back(Person{d.id.text, d.name.text, {}, d.where});
+      } else {
+        // The same person may come from a policy file and a holders CSV; two different
+        // names for one id is a mistake.
+        Person& p = o.people[it->second];
+        if (p.name != d.name.text && d.name.text != d.id.text && p.name != p.id) {
+          diags_.error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
+                                       quoted(p.name) + " and " + quoted(d.name.text))
+              .notes.push_back({p.where, "first declared here"});
+        } else if (p.name == p.id) {
+          p.name = d.name.text;
+        }
+      }
+      const std::uint32_t person = it->second;
+      for (const ast::Name& q : d.qualifications) {
+        if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
+          auto& qs = o.people[person].qualifications;
+          if (std::find(qs.begin(), qs.end(), *s) == qs.end()) qs.push_back(*s);
+        }
+      }
+      for (const ast::Holding& h : d.holds) hold(person, h.post, h.kind, h.post.where);
+    }
+    std::vector<std::string_view> person_ids;
+    for (const Person& p : o.people) person_ids.push_back(p.id);
+    for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
+      for (const ast::Holding& h : p_.posts[i].holders) {
+        auto it = index.find(h.post.text);
+        if (it == index.end()) {
+          diags_.error(h.post.where, "unknown person " + quoted(h.post.text) +
+                                         did_you_mean(h.post.text, person_ids) +
+                                         "; declare it with 'person " +
+                                         std::string(h.post.text) + " \"Name\"'");
+          continue;
+        }
+        hold(it->second, p_.posts[i].id, h.kind, h.post.where);
+      }
+    }
+    for (const Holding& h : o.holdings) {
+      const Unit& u = o.units[h.post];
+      if (u.vacant) {
+        diags_.error(h.where, "post " + quoted(u.id) + " is declared vacant, but " +
+                                  quoted(o.people[h.person].id) + " holds it")
+            .notes.push_back({u.where, "declared here"});
+      }
+    }
+  }
+
+  void hold(std::uint32_t person, const ast::Name& post, ast::HoldingKind kind, SourceSpan where) {
+    auto u = unit(post, "person " + std::string(org().people[person].id) + " holds ");
+    if (!u) return;
+    if (org().units[*u].is_body) {
+      diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
+      return;
+    }
+    for (const Holding& h : org().holdings) {
+      if (h.person == person && h.post == *u) return;  // said twice, e.g. in CSV and policy
+    }
+    org().holdings.push_back(Holding{person, *u, kind, where});
+  }
+
+  void lets_and_categories() {
+    for (std::uint32_t i = 0; i < p_.lets.size(); ++i) {
+      const ast::LetDecl& l = p_.lets[i];
+      auto [it, fresh] = lets_.emplace(l.name.text, i);
+      if (!fresh) {
+        diags_.error(l.name.where, "the set " + quoted(l.name.text) + " is defined twice")
+            .notes.push_back({p_.lets[it->second].name.where, "first defined here"});
+      }
+    }
+    std::map<std::uint32_t, std::vector<std::uint32_t>> by_number;
+    for (std::uint32_t i = 0; i < p_.categories.size(); ++i) {
+      by_number[p_.categories[i].number].push_back(i);
+    }
+    for (auto& [number, decls] : by_number) {
+      std::vector<std::uint32_t> base, overrides;
+      for (std::uint32_t i : decls) (p_.categories[i].is_override ? overrides : base).push_back(i);
+      auto twice = [&](const std::vector<std::uint32_t>& v, const char* what) {
+        for (std::size_t k = 1; k < v.size(); ++k) {
+          diags_.error(p_.categories[v[k]].where,
+                       std::string(what) + " " + std::to_string(number) + " is defined twice")
+              .notes.push_back({p_.categories[v[0]].where, "first defined here"});
+        }
+      };
+      twice(base, "category");
+      twice(overrides, "override of category");
+      if (!overrides.empty() && base.empty()) {
+        diags_.error(p_.categories[overrides[0]].where,
+                     "'override category " + std::to_string(number) +
+                         "', but no category " + std::to_string(number) +
+                         " is defined to override; drop 'override' to define it");
+        continue;
+      }
+      std::uint32_t chosen = overrides.empty() ? base[0] : overrides[0];
+      category_index_[number] = chosen;
+      out_.plan.active.push_back(chosen);
+    }
+  }
+
+  std::string defined_categories() const {
+    std::string s;
+    for (auto& [n, i] : category_index_) s += (s.empty() ? "" : ", ") + std::to_string(n);
+    return s.empty() ? "none" : s;
+  }
+
+  void expressions() {
+    for (ast::Expr& e : p_.exprs) {
+      if (auto* d = std::get_if<ast::expr::Designated>(&e.kind)) {
+        for (const ast::Name& n : d->roles) {
+          if (auto s = symbol(ast::VocabularyKind::designation, n)) d->resolved.push_back(*s);
+        }
+      } else if (auto* du = std::get_if<ast::expr::Duty>(&e.kind)) {
+        for (const ast::Name& n : du->duties) {
+          if (auto s = symbol(ast::VocabularyKind::duty, n)) du->resolved.push_back(*s);
+        }
+      } else if (auto* c = std::get_if<ast::expr::Category>(&e.kind)) {
+        for (std::size_t k = 0; k < c->numbers.size(); ++k) {
+          auto it = category_index_.find(c->numbers[k]);
+          if (it == category_index_.end()) {
+            diags_.error(c->number_spans[k], "no category " + std::to_string(c->numbers[k]) +
+                                                 " is defined (defined: " +
+                                                 defined_categories() + ")");
+            continue;
+          }
+          c->resolved.push_back(it->second);
+        }
+      } else if (auto* n = std::get_if<ast::expr::Named>(&e.kind)) {
+        named(*n);
+      }
+    }
+  }
+
+  void named(ast::expr::Named& n) {
+    auto let = lets_.find(n.name.text);
+    auto unit = org().unit_index.find(n.name.text);
+    if (let != lets_.end() && unit != org().unit_index.end()) {
+      diags_.error(n.name.where, quoted(n.name.text) +
+                                     " is both a set defined with 'let' and the id of a post; "
+                                     "rename one of them")
+          .notes.push_back({p_.lets[let->second].name.where, "the set is defined here"});
+      return;
+    }
+    if (let != lets_.end()) {
+      n.target = ast::expr::Named::Target::let;
+      n.index = let->second;
+      return;
+    }
+    if (unit != org().unit_index.end()) {
+      n.target = ast::expr::Named::Target::unit;
+      n.index = unit->second;
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (auto& [name, i] : lets_) names.push_back(name);
+    std::string hint = did_you_mean(n.name.text, names);
+    if (hint.empty() && ++unknown_units_ <= 20) hint = did_you_mean(n.name.text, unit_ids());
+    diags_.error(n.name.where, "unknown name " + quoted(n.name.text) +
+                                   ": not a set defined with 'let', a post or a body" + hint);
+  }
+
+  void incompatibilities() {
+    for (ast::IncompatibleDecl& d : p_.incompatibilities) {
+      if (auto s = symbol(ast::VocabularyKind::designation, d.first)) d.first_id = *s;
+      if (auto s = symbol(ast::VocabularyKind::designation, d.second)) d.second_id = *s;
+      if (d.unless_qualified) {
+        if (auto s = symbol(ast::VocabularyKind::qualification, *d.unless_qualified)) {
+          d.qualification_id = *s;
+        }
+      }
+    }
+  }
+
+  // ---- evaluation order -------------------------------------------------------------------
+  // Nodes: lets (0..L-1) and active categories (L..). An edge a -> b means a refers to b.
+  struct Reference {
+    std::uint32_t node;
+    bool negated;  // the reference sits under a `not`
+    SourceSpan where;
+  };
+
+  std::vector<Reference> references(ast::ExprId root) const {
+    std::vector<Reference> refs;
+    std::vector<std::pair<ast::ExprId, bool>> work{{root, false}};
+    while (!work.empty()) {
+      auto [id, negated] = work.back();
+      work.pop_back();
+      const ast::Expr& e = p_.exprs[id];
+      std::visit(
+          [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, ast::expr::Category>) {
+              for (std::size_t k = 0; k < node.resolved.size(); ++k) {
+                refs.push_back({node_of_category(node.resolved[k]), negated, e.where});
+              }
+            } else if constexpr (std::is_same_v<T, ast::expr::Named>) {
+              if (node.target == ast::expr::Named::Target::let) {
+                refs.push_back({node.index, negated, e.where});
+              }
+            } else if constexpr (std::is_same_v<T, ast::expr::Not>) {
+              work.push_back({node.operand, true});
+            } else if constexpr (std::is_same_v<T, ast::expr::And> ||
+                                 std::is_same_v<T, ast::expr::Or>) {
+              work.push_back({node.lhs, negated});
+              work.push_back({node.rhs, negated});
+            } else if constexpr (requires { node.target; }) {
+              work.push_back({node.target, negated});
+            }
+          },
+          e.kind);
+    }
+    return refs;
+  }
+
+  std::uint32_t node_of_category(std::uint32_t decl) const {
+    auto it = std::find(out_.plan.active.begin(), out_.plan.active.end(), decl);
+    return static_cast<std::uint32_t>(p_.lets.size() + (it - out_.plan.active.begin()));
+  }
+
+  std::string node_name(std::uint32_t node) const {
+    if (node < p_.lets.size()) return "set " + quoted(p_.lets[node].name.text);
+    return "category " + std::to_string(p_.categories[out_.plan.active[node - p_.lets.size()]].number);
+  }
+
+  SourceSpan node_where(std::uint32_t node) const {
+    if (node < p_.lets.size()) return p_.lets[node].where;
+    return p_.categories[out_.plan.active[node - p_.lets.size()]].where;
+  }
+
+  // Depth-first, with an explicit stack, so a long chain of lets cannot overflow the C++ stack.
+  void order() {
+    const std::size_t lets = p_.lets.size();
+    const std::size_t n = lets + out_.plan.active.size();
+    std::vector<std::vector<Reference>> edges(n);
+    for (std::size_t i = 0; i < lets; ++i) edges[i] = references(p_.lets[i].value);
+    for (std::size_t k = 0; k < out_.plan.active.size(); ++k) {
+      edges[lets + k] = references(p_.categories[out_.plan.active[k]].when);
+    }
+    enum class Mark : std::uint8_t { none, active, done };
+    std::vector<Mark> mark(n, Mark::none);
+    struct Frame {
+      std::uint32_t node;
+      std::size_t next;
+    };
+    for (std::uint32_t start = 0; start < n; ++start) {
+      if (mark[start] != Mark::none) continue;
+      std::vector<Frame> stack{{start, 0}};
+      mark[start] = Mark::active;
+      while (!stack.empty()) {
+        Frame& f = stack.back();
+        if (f.next < edges[f.node].size()) {
+          const Reference& r = edges[f.node][f.next++];
+          if (mark[r.node] == Mark::active) {
+            report_cycle(stack, r, edges);
+            return;
+          }
+          if (mark[r.node] == Mark::none) {
+            mark[r.node] = Mark::active;
+            stack.push_back({r.node, 0});
+          }
+          continue;
+        }
+        mark[f.node] = Mark::done;
+        using Kind = CategoryPlan::Step::Kind;
+        if (f.node < lets) {
+          out_.plan.order.push_back({Kind::let, f.node});
+        } else {
+          out_.plan.order.push_back({Kind::category, out_.plan.active[f.node - lets]});
+        }
+        stack.pop_back();
+      }
+    }
+  }
+
+  template <typename Stack>
+  void report_cycle(const Stack& stack, const Reference& closing,
+                    const std::vector<std::vector<Reference>>& edges) {
+    auto start = std::find_if(stack.begin(), stack.end(),
+                              [&](const auto& f) { return f.node == closing.node; });
+    std::string chain;
+    bool negated = closing.negated;
+    std::vector<Note> notes;
+    for (auto it = start; it != stack.end(); ++it) {
+      chain += node_name(it->node) + " -> ";
+      const Reference& used = edges[it->node][it->next - 1];
+      negated = negated || used.negated;
+      notes.push_back({used.where, node_name(it->node) + " refers to " + node_name(used.node) +
+                                       (used.negated ? " under 'not'" : "") + " here"});
+    }
+    chain += node_name(closing.node);
+    std::string message =
+        negated ? "cyclic negation: " + chain +
+                      "; a category cannot depend on its own absence. Break the cycle, e.g. by "
+                      "naming the posts it means directly"
+                : "definitions depend on themselves: " + chain +
+                      "; recursive definitions are not supported (for a whole line of "
+                      "management, use 'reports to')";
+    Diagnostic& d = diags_.error(node_where(start->node), message);
+    d.notes = std::move(notes);
+  }
+
+  void precedence() {
+    if (p_.precedences.empty()) {
+      // Without a precedence statement, the lowest number wins.
+      std::vector<std::uint32_t> by_number = out_.plan.active;
+      std::sort(by_number.begin(), by_number.end(), [&](auto a, auto b) {
+        return p_.categories[a].number < p_.categories[b].number;
+      });
+      out_.plan.precedence = by_number;
+      return;
+    }
+    // The statement nearest the command line applies; two at the same distance conflict.
+    const ast::PrecedenceDecl* chosen = &p_.precedences.front();
+    for (const ast::PrecedenceDecl& d : p_.precedences) {
+      if (depth(d.where) < depth(chosen->where)) chosen = &d;
+    }
+    for (const ast::PrecedenceDecl& d : p_.precedences) {
+      if (&d != chosen && depth(d.where) == depth(chosen->where)) {
+        diags_.error(d.where, "a second 'precedence' statement")
+            .notes.push_back({chosen->where, "the other one is here"});
+        return;
+      }
+    }
+    std::map<std::uint32_t, SourceSpan> seen;
+    for (std::size_t k = 0; k < chosen->order.size(); ++k) {
+      std::uint32_t number = chosen->order[k];
+      auto it = category_index_.find(number);
+      if (it == category_index_.end()) {
+        diags_.error(chosen->spans[k], "precedence names category " + std::to_string(number) +
+                                           ", which is not defined (defined: " +
+                                           defined_categories() + ")");
+        continue;
+      }
+      if (!seen.emplace(number, chosen->spans[k]).second) {
+        diags_.error(chosen->spans[k], "category " + std::to_string(number) +
+                                           " appears twice in the precedence");
+        continue;
+      }
+      out_.plan.precedence.push_back(it->second);
+    }
+    for (auto& [number, decl] : category_index_) {
+      if (!seen.count(number)) {
+        diags_.error(chosen->where, "category " + std::to_string(number) +
+                                        " is missing from the precedence, so no post could be "
+                                        "listed in it")
+            .notes.push_back({p_.categories[decl].where, "category " + std::to_string(number) +
+                                                             " is defined here"});
+      }
+    }
+  }
+
+  std::uint32_t depth(SourceSpan where) const {
+    return where.file < depths_.size() ? depths_[where.file] : 0;
+  }
+
+  ast::Program& p_;
+  const FileDepths& depths_;
+  Diagnostics& diags_;
+  Resolved out_;
+  UnitIndex first_post_ = 0;
+  std::vector<bool> duplicate_;
+  std::unordered_map<std::string_view, std::uint32_t> lets_;
+  std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
+  std::size_t unknown_units_ = 0;
+};
+
+}  // namespace
+
+Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags) {
+  return Resolver(program, depths, diags).run();
+}
+
+}  // namespace remit

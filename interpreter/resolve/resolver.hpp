@@ -1,0 +1,18 @@
+// Resolution: every name in the Program is looked up and checked: unknown or duplicate posts,
+// bodies, people, designations, duties, qualifications, lets and categories; shares of duty on
+// split lines; which `override` and `precedence` apply; and the order in which lets and
+// categories must be evaluated, refusing definitions that depend on themselves.
+#pragma once
+
+#include "ast/ast.hpp"
+#include "resolve/loader.hpp"
+#include "resolve/organisation.hpp"
+#include "source/diagnostic.hpp"
+
+namespace remit {
+
+// Fills the `resolved` slots of `program`'s expressions and returns the organisation and plan.
+// Reports every problem found; the result is only meaningful when no error was reported.
+Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags);
+
+}  // namespace remit

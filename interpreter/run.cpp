@@ -1,0 +1,115 @@
+// The pipeline, stage by stage, with spdlog timings for `--verbose`.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "evaluate/evaluator.hpp"
+#include "evaluate/rules.hpp"
+#include "graph/cycles.hpp"
+#include "graph/org_graph.hpp"
+#include "remit/remit.hpp"
+#include "resolve/resolver.hpp"
+#include "source/diagnostic.hpp"
+
+namespace remit {
+
+namespace {
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(const char* name) : name_(name), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_);
+    spdlog::debug("phase {:<12} {:9.2f} ms", name_, ms.count());
+  }
+  PhaseTimer(const PhaseTimer&) = delete;
+  PhaseTimer& operator=(const PhaseTimer&) = delete;
+
+ private:
+  const char* name_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Numeric ids (HR exports) sort as numbers, others as text.
+bool id_less(std::string_view a, std::string_view b) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (digits(a) && digits(b) && a.size() != b.size()) return a.size() < b.size();
+  return a < b;
+}
+}  // namespace
+
+Run::Run(Limits limits)
+    : limits_(limits),
+      sources_(std::make_unique<SourceSet>()),
+      diags_(std::make_unique<Diagnostics>()),
+      program_(std::make_unique<ast::Program>()) {}
+
+Run::~Run() = default;
+
+bool Run::load(const Inputs& inputs) {
+  {
+    PhaseTimer t("parse+load");
+    if (!load_inputs(inputs, *sources_, *program_, depths_, *diags_, limits_)) return false;
+  }
+  spdlog::debug("loaded {} files, {} posts, {} bodies, {} expressions", sources_->size(),
+                program_->posts.size(), program_->bodies.size(), program_->exprs.size());
+  {
+    PhaseTimer t("resolve");
+    resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_));
+    if (diags_->has_errors()) return false;
+  }
+  {
+    PhaseTimer t("graph");
+    graph_ = std::make_unique<OrgGraph>(build_graph(resolved_->organisation));
+    if (!check_cycles(resolved_->organisation, *graph_, *diags_)) return false;
+  }
+  {
+    PhaseTimer t("evaluate");
+    evaluator_ = std::make_unique<Evaluator>(*program_, *resolved_, *graph_);
+    evaluator_->run();
+  }
+  return true;
+}
+
+std::vector<ListedPost> Run::restricted_posts(bool all) const {
+  std::vector<ListedPost> out;
+  const Evaluation& e = evaluator_->result();
+  if (all) {
+    for (std::uint32_t c : resolved_->plan.active) {
+      e.categories[c].for_each([&](std::size_t u) {
+        out.push_back(ListedPost{c, static_cast<std::uint32_t>(u)});
+      });
+    }
+  } else {
+    for (std::uint32_t u = 0; u < e.listed.size(); ++u) {
+      if (e.listed[u] != not_listed) out.push_back(ListedPost{e.listed[u], u});
+    }
+  }
+  const auto& cats = program_->categories;
+  const auto& units = resolved_->organisation.units;
+  std::sort(out.begin(), out.end(), [&](const ListedPost& a, const ListedPost& b) {
+    if (cats[a.category].number != cats[b.category].number) {
+      return cats[a.category].number < cats[b.category].number;
+    }
+    return id_less(units[a.unit].id, units[b.unit].id);
+  });
+  return out;
+}
+
+const Breaches& Run::breaches() {
+  if (!breaches_) {
+    PhaseTimer t("check");
+    breaches_ = std::make_unique<Breaches>(
+        check_rules(*program_, resolved_->organisation, *evaluator_));
+  }
+  return *breaches_;
+}
+
+std::string Run::diagnostics_text() const {
+  diags_->sort();
+  return render(*sources_, *diags_);
+}
+
+}  // namespace remit

@@ -1,0 +1,58 @@
+// Diagnostics: what every stage reports when input is wrong. One message in the user's terms,
+// a primary location and optional notes pointing at related places (the other end of a
+// duplicate, the posts on a cycle). Rendering with the source line and a caret lives in one
+// place, render.cpp.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "source/source.hpp"
+
+namespace remit {
+
+enum class Severity { error, warning, note };
+
+struct Note {
+  SourceSpan where;
+  std::string message;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceSpan where;
+  std::string message;
+  std::vector<Note> notes;
+};
+
+// Collects diagnostics across passes; a pass that found errors stops the pipeline after it,
+// so one run reports every error of the first failing pass, not only the first one.
+class Diagnostics {
+ public:
+  Diagnostic& error(SourceSpan where, std::string message);
+  Diagnostic& warning(SourceSpan where, std::string message);
+  [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  [[nodiscard]] std::size_t error_count() const { return errors_; }
+  [[nodiscard]] const std::vector<Diagnostic>& all() const { return list_; }
+  // Orders by file, line and column, as a reader goes through a file.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> list_;
+  std::size_t errors_ = 0;
+};
+
+// Thrown by a pass that cannot go on at all (an unreadable file, a limit exceeded); carries a
+// complete diagnostic so the caller can render it like any other.
+struct InputError : std::runtime_error {
+  explicit InputError(Diagnostic d) : std::runtime_error(d.message), diagnostic(std::move(d)) {}
+  Diagnostic diagnostic;
+};
+
+// "file:line:col: error: message", then the source line and a caret, then each note the same way.
+std::string render(const SourceSet& sources, const Diagnostic& d);
+// Every diagnostic, then "N errors generated." when there were any.
+std::string render(const SourceSet& sources, const Diagnostics& ds);
+
+}  // namespace remit

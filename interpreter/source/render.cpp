@@ -1,0 +1,82 @@
+// The one place where diagnostics become text.
+#include <algorithm>
+
+#include "source/diagnostic.hpp"
+
+namespace remit {
+
+Diagnostic& Diagnostics::error(SourceSpan where, std::string message) {
+  ++errors_;
+  return list_.emplace_back(Diagnostic{Severity::error, where, std::move(message), {}});
+}
+
+Diagnostic& Diagnostics::warning(SourceSpan where, std::string message) {
+  return list_.emplace_back(Diagnostic{Severity::warning, where, std::move(message), {}});
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) <
+           std::tie(b.where.file, b.where.line, b.where.column);
+  });
+}
+
+namespace {
+
+const char* label(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "error";
+}
+
+// Shows a line as printable text: tabs stay tabs (so the caret lines up), other control bytes
+// become '?', and overlong lines are cut around the column so a 1 MB line does not flood a terminal.
+void append_excerpt(std::string& out, std::string_view line, std::uint32_t column) {
+  constexpr std::size_t window = 160;
+  std::size_t col = column == 0 ? 0 : column - 1;
+  std::size_t begin = col > window / 2 ? col - window / 2 : 0;
+  std::size_t end = std::min(line.size(), begin + window);
+  std::string shown = begin > 0 ? "..." : "";
+  std::string caret(shown.size(), ' ');
+  for (std::size_t i = begin; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    char printable = (c == '\t' || c >= 0x20) ? static_cast<char>(c) : '?';
+    shown += printable;
+    if (i < col) caret += (c == '\t') ? '\t' : ' ';
+  }
+  if (end < line.size()) shown += "...";
+  out += "  " + shown + "\n  " + caret + "^\n";
+}
+
+void append_one(std::string& out, const SourceSet& sources, SourceSpan where, Severity severity,
+                const std::string& message) {
+  std::string at = sources.where(where);
+  if (!at.empty()) out += at + ": ";
+  out += label(severity);
+  out += ": " + message + "\n";
+  if (where.known()) append_excerpt(out, sources.line_text(where), where.column);
+}
+
+}  // namespace
+
+std::string render(const SourceSet& sources, const Diagnostic& d) {
+  std::string out;
+  append_one(out, sources, d.where, d.severity, d.message);
+  for (const Note& n : d.notes) append_one(out, sources, n.where, Severity::note, n.message);
+  return out;
+}
+
+std::string render(const SourceSet& sources, const Diagnostics& ds) {
+  std::string out;
+  for (const Diagnostic& d : ds.all()) out += render(sources, d);
+  if (ds.error_count() > 0) {
+    out += std::to_string(ds.error_count()) +
+           (ds.error_count() == 1 ? " error generated.\n" : " errors generated.\n");
+  }
+  return out;
+}
+
+}  // namespace remit

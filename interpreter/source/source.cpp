@@ -1,0 +1,51 @@
+#include "source/source.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace remit {
+
+FileId SourceSet::add(std::string name, std::string text) {
+  files_.push_back(SourceFile{std::move(name), std::move(text)});
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+std::string_view SourceSet::keep(std::string text) { return kept_.emplace_back(std::move(text)); }
+
+std::string_view SourceSet::line_text(const SourceSpan& span) const {
+  if (!span.known() || span.file >= files_.size()) return {};
+  std::string_view text = files_[span.file].text;
+  std::size_t at = std::min<std::size_t>(span.offset, text.size());
+  std::size_t begin = text.rfind('\n', at == 0 ? 0 : at - 1);
+  begin = (begin == std::string_view::npos || at == 0) ? 0 : begin + 1;
+  if (at > 0 && text[at - 1] == '\n') begin = at;
+  std::size_t end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  return text.substr(begin, end - begin);
+}
+
+std::string SourceSet::where(const SourceSpan& span) const {
+  if (!span.known() || span.file >= files_.size()) return {};
+  return files_[span.file].name + ":" + std::to_string(span.line) + ":" +
+         std::to_string(span.column);
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read failed";
+    return std::nullopt;
+  }
+  return std::move(buffer).str();
+}
+
+}  // namespace remit

@@ -1,0 +1,53 @@
+// Source text and positions. Every stage points back into the text a user wrote (a .remit
+// file or a CSV export) through a SourceSpan, so that any message can say file:line:column.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace remit {
+
+using FileId = std::uint32_t;
+inline constexpr FileId no_file = UINT32_MAX;
+
+// A position in one source file. Lines and columns count from 1; columns count bytes.
+struct SourceSpan {
+  FileId file = no_file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t offset = 0;  // byte offset of line:column, for caret rendering
+  [[nodiscard]] bool known() const { return file != no_file; }
+};
+
+struct SourceFile {
+  std::string name;  // as shown to the user: the path given, or "<stdlib>/uk/lgha1989.remit"
+  std::string text;
+};
+
+// Owns every loaded file and every string made while reading them. The AST and the model hold
+// string_views into it, so it must outlive them; std::deque keeps elements in place as it grows.
+class SourceSet {
+ public:
+  FileId add(std::string name, std::string text);
+  [[nodiscard]] const SourceFile& file(FileId id) const { return files_.at(id); }
+  [[nodiscard]] std::size_t size() const { return files_.size(); }
+  // Keeps a string made while reading (an unescaped literal, say) alive as long as the set.
+  std::string_view keep(std::string text);
+  // The full line of text that `span` points into, without its line ending.
+  [[nodiscard]] std::string_view line_text(const SourceSpan& span) const;
+  // "file:line:col", or "" for an unknown span.
+  [[nodiscard]] std::string where(const SourceSpan& span) const;
+
+ private:
+  std::deque<SourceFile> files_;
+  std::deque<std::string> kept_;
+};
+
+// Reads a whole file. Returns nullopt (and sets `error`) when it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+
+}  // namespace remit

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages remit builds against, only where one is missing.
+# Used by `make demo`, `make test` and .ci/run, so a fresh machine needs nothing by hand.
+set -euo pipefail
+packages=(cmake g++ make python3 tao-pegtl-dev libboost-graph-dev libspdlog-dev catch2
+          libcli11-dev nlohmann-json3-dev)
+[ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
