@@ -40,6 +40,10 @@ class Loader {
     policy_file(path, {}, 0);
   }
 
+  void text_argument(const Inputs::Text& t) {
+    parse_file("text:" + t.name, t.name, t.text, {}, 0);
+  }
+
   void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
     std::string key = "stdlib:" + std::string(name);
     std::string display = std::string(stdlib_display_prefix) + std::string(name) + ".remit";
@@ -211,7 +215,10 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
                  FileDepths& depths, Diagnostics& diags, const Limits& limits) {
   Loader loader(sources, program, depths, diags, limits);
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
-  if (inputs.policies.empty()) loader.module(default_policy_module, {}, 0);
+  for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
+  if (inputs.policies.empty() && inputs.texts.empty()) {
+    loader.module(default_policy_module, {}, 0);
+  }
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
   return !diags.has_errors();

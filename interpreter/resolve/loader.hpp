@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -16,6 +17,13 @@ struct Inputs {
   std::vector<std::filesystem::path> policies;    // .remit files or directories of them
   std::vector<std::filesystem::path> structures;  // HR exports (structure CSV)
   std::vector<std::filesystem::path> holders;     // holders CSV
+  // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
+  // `use` of a relative .remit path from such text resolves against the working directory.
+  struct Text {
+    std::string name;
+    std::string text;
+  };
+  std::vector<Text> texts;
 };
 
 // How far each file is from the command line: 0 for the files given, 1 for what they `use`...
