@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "resolve/id_index.hpp"
 
 namespace remit {
 
@@ -60,7 +61,7 @@ struct Vocabulary {
 
 struct Organisation {
   std::vector<Unit> units;
-  std::unordered_map<std::string_view, UnitIndex> unit_index;
+  IdIndex unit_index;  // id -> unit; see find_unit
   std::vector<Line> lines;  // grouped by `from`, in declaration order
   Vocabulary designations, duties, qualifications;
   // For each designation (duty), the units that carry it: `designated x` reads one list.
@@ -71,6 +72,16 @@ struct Organisation {
   std::string_view authority;
 
   [[nodiscard]] std::size_t size() const { return units.size(); }
+  [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
+    return unit_index.find(id, [this](UnitIndex u) { return units[u].id; });
+  }
+  // Adds `unit`; returns the unit that already has its id, if any (then `unit` is kept
+  // only so that indexes stay aligned with the declarations, and cannot be found by id).
+  std::optional<UnitIndex> add_unit(const Unit& unit) {
+    const auto index = static_cast<UnitIndex>(units.size());
+    units.push_back(unit);
+    return unit_index.insert(unit.id, index, [this](UnitIndex u) { return units[u].id; });
+  }
 };
 
 // The categories that apply after `override`, in the order they must be evaluated (each after

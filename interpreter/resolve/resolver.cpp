@@ -82,18 +82,14 @@ class Resolver {
   void units() {
     Organisation& o = org();
     o.units.reserve(p_.bodies.size() + p_.posts.size());
-    o.unit_index.reserve(p_.bodies.size() + p_.posts.size());
-    auto add = [&](Unit u, const ast::Name& id) {
-      auto [it, fresh] = o.unit_index.emplace(id.text, static_cast<UnitIndex>(o.units.size()));
-      if (!fresh) {
+    o.unit_index.reserve(p_.bodies.size() + p_.posts.size());  // no rehash while adding
+    auto add = [&](const Unit& u, const ast::Name& id) {
+      auto first = o.add_unit(u);
+      duplicate_.push_back(first.has_value());
+      if (first) {
         diags_.error(id.where, "the id " + quoted(id.text) + " is used twice")
-            .notes.push_back({o.units[it->second].where, "first used here"});
-        duplicate_.push_back(true);
-        o.units.push_back(u);  // kept so decl indexes stay aligned; never reachable by name
-        return;
+            .notes.push_back({o.units[*first].where, "first used here"});
       }
-      duplicate_.push_back(false);
-      o.units.push_back(u);
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
@@ -116,14 +112,14 @@ class Resolver {
     return ids;
   }
 
-  std::optional<UnitIndex> unit(const ast::Name& name, std::string_view context) {
-    if (auto it = org().unit_index.find(name.text); it != org().unit_index.end()) {
-      return it->second;
-    }
+  // `context` says who refers to the name; it is called only when there is an error to report,
+  // so a million good lines build no message text.
+  template <typename Context>
+  std::optional<UnitIndex> unit(const ast::Name& name, const Context& context) {
+    if (auto u = org().find_unit(name.text)) return u;
     // Suggestions compare against every id; past a few errors that costs more than it helps.
     std::string hint = ++unknown_units_ <= 20 ? did_you_mean(name.text, unit_ids()) : "";
-    diags_.error(name.where, std::string(context) + quoted(name.text) +
-                                 ", which is not a post or body" + hint);
+    diags_.error(name.where, context() + quoted(name.text) + ", which is not a post or body" + hint);
     return std::nullopt;
   }
 
@@ -165,7 +161,8 @@ class Resolver {
     }
     const double rest = unspecified ? (100.0 - explicit_total) / unspecified : 0;
     for (const ast::LineDecl& l : d.lines) {
-      auto target = unit(l.target, std::string(d.id.text) + " " + line_verb(l.kind) + " ");
+      auto target =
+          unit(l.target, [&] { return std::string(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
       if (*target == self) {
         diags_.error(l.target.where, "post " + quoted(d.id.text) + " " + line_verb(l.kind) +
@@ -241,7 +238,7 @@ class Resolver {
   }
 
   void hold(std::uint32_t person, const ast::Name& post, ast::HoldingKind kind, SourceSpan where) {
-    auto u = unit(post, "person " + std::string(org().people[person].id) + " holds ");
+    auto u = unit(post, [&] { return "person " + std::string(org().people[person].id) + " holds "; });
     if (!u) return;
     if (org().units[*u].is_body) {
       diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
@@ -326,8 +323,8 @@ class Resolver {
 
   void named(ast::expr::Named& n) {
     auto let = lets_.find(n.name.text);
-    auto unit = org().unit_index.find(n.name.text);
-    if (let != lets_.end() && unit != org().unit_index.end()) {
+    auto unit = org().find_unit(n.name.text);
+    if (let != lets_.end() && unit) {
       diags_.error(n.name.where, quoted(n.name.text) +
                                      " is both a set defined with 'let' and the id of a post; "
                                      "rename one of them")
@@ -339,9 +336,9 @@ class Resolver {
       n.index = let->second;
       return;
     }
-    if (unit != org().unit_index.end()) {
+    if (unit) {
       n.target = ast::expr::Named::Target::unit;
-      n.index = unit->second;
+      n.index = *unit;
       return;
     }
     std::vector<std::string_view> names;
