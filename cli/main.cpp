@@ -11,6 +11,10 @@
 #include <sstream>
 
 #include "evaluate/rules.hpp"
+#include "explain/explain.hpp"
+#include "resolve/organisation.hpp"
+#include "resolve/suggest.hpp"
+#include "ast/ast.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
@@ -103,6 +107,44 @@ int check(const CommonOptions& o) {
   return breaches.empty() ? ok : breach;
 }
 
+// `remit explain POLICY… POST_ID`: the last positional argument is the post.
+int explain(CommonOptions o, std::uint32_t why_not) {
+  auto format = format_of(o.format, remit::Format::text);
+  if (!format) return bad_input;
+  if (o.policies.empty()) {
+    std::cerr << "remit: error: explain needs the id of a post (remit explain POLICY… POST_ID)\n";
+    return bad_input;
+  }
+  const std::string post_id = o.policies.back();
+  o.policies.pop_back();
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const remit::Organisation& org = run.resolved().organisation;
+  auto post = org.find_unit(post_id);
+  if (!post || org.units[*post].is_body) {
+    std::vector<std::string_view> ids;
+    for (const remit::Unit& u : org.units) ids.push_back(u.id);
+    std::cerr << "remit: error: no post with id '" << post_id << "'"
+              << remit::did_you_mean(post_id, ids) << "\n";
+    return bad_input;
+  }
+  remit::Reason reason;
+  if (why_not) {
+    const auto& cats = run.program().categories;
+    auto it = std::find_if(run.resolved().plan.active.begin(), run.resolved().plan.active.end(),
+                           [&](std::uint32_t c) { return cats[c].number == why_not; });
+    if (it == run.resolved().plan.active.end()) {
+      std::cerr << "remit: error: no category " << why_not << " is defined\n";
+      return bad_input;
+    }
+    reason = remit::explain_category(run, *post, *it);
+  } else {
+    reason = remit::explain_listing(run, *post);
+  }
+  return emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
+                                                : remit::render_text(reason, run.sources()));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,6 +172,16 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--format", check_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  CommonOptions explain_opts;
+  std::uint32_t why_not = 0;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "Show why a post is (or is not) in its category, down to the facts");
+  add_common(*explain_cmd, explain_opts);
+  explain_cmd->get_option("policy")->description("Policy files or directories, then the post's id");
+  explain_cmd->add_option("--why-not", why_not, "Explain this category instead: why the post meets it or not");
+  explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -145,6 +197,7 @@ int main(int argc, char** argv) {
   try {
     if (*derive_cmd) return derive(derive_opts, all);
     if (*check_cmd) return check(check_opts);
+    if (*explain_cmd) return explain(explain_opts, why_not);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";
     return bad_input;

@@ -1,0 +1,452 @@
+#include "explain/explain.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "remit/remit.hpp"
+#include "resolve/resolver.hpp"
+
+namespace remit {
+namespace {
+
+// Witness chains (a post, the chief officer it reports to, the head of paid service above)
+// are short in any real structure; the cap only guards against pathological policies.
+constexpr std::size_t max_depth = 48;
+
+std::string percent(float share) {
+  int p = static_cast<int>(share * 100.0f + 0.5f);
+  return std::to_string(p) + "%";
+}
+
+std::string numbers_text(const std::vector<std::uint32_t>& numbers) {
+  std::string s;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    s += (i == 0 ? "" : (i + 1 == numbers.size() ? " or " : ", ")) + std::to_string(numbers[i]);
+  }
+  return s;
+}
+
+std::string names_text(const std::vector<ast::Name>& names, const char* join) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    s += (i == 0 ? "" : (i + 1 == names.size() ? join : ", ")) + std::string(names[i].text);
+  }
+  return s;
+}
+
+// Reasons under a conclusion read "because it …", then "and it …".
+void conjoin(std::vector<Reason>& reasons, std::size_t from = 0) {
+  bool first = true;
+  for (std::size_t i = from; i < reasons.size(); ++i) {
+    Reason& r = reasons[i];
+    if (!r.text.starts_with("it ")) continue;
+    r.text = (first ? "because " : "and ") + r.text;
+    first = false;
+  }
+}
+
+class Explainer {
+ public:
+  explicit Explainer(Run& run)
+      : run_(run),
+        p_(run.program()),
+        org_(run.resolved().organisation),
+        ev_(run.evaluator().result()),
+        graph_(run.graph().graph) {}
+
+  Reason listing(UnitIndex u) {
+    const std::uint32_t listed = ev_.listed[u];
+    if (listed != not_listed) {
+      Reason r = category(u, listed);
+      std::vector<std::uint32_t> also;
+      for (std::uint32_t c : run_.resolved().plan.precedence) {
+        if (c != listed && ev_.categories[c].size() && ev_.categories[c].test(u)) {
+          also.push_back(p_.categories[c].number);
+        }
+      }
+      if (!also.empty()) {
+        r.because.push_back({"it also meets category " + numbers_text(also) +
+                                 ", but a post is listed once, in the first category of the "
+                                 "precedence that it meets",
+                             precedence_where(), {}});
+      }
+      return r;
+    }
+    Reason r{post_name(u) + " is not politically restricted", org_.units[u].where, {}};
+    for (std::uint32_t c : run_.resolved().plan.precedence) r.because.push_back(category(u, c));
+    return r;
+  }
+
+  Reason category(UnitIndex u, std::uint32_t c) {
+    const ast::CategoryDecl& d = p_.categories[c];
+    const bool meets = ev_.categories[c].size() && ev_.categories[c].test(u);
+    const bool listed = ev_.listed[u] == c;
+    std::string head = post_name(u) + (listed ? " is in category " : meets ? " meets category "
+                                                                            : " does not meet category ") +
+                       category_name(c);
+    if (meets && !listed && ev_.listed[u] != not_listed) {
+      head += ", but is listed in category " + std::to_string(p_.categories[ev_.listed[u]].number);
+    }
+    Reason r{head, d.where, {}};
+    // Top-level why-not goes one level deeper than nested negatives, to name the failing clause.
+    expr(u, d.when, r.because, /*why_not_detail=*/true);
+    conjoin(r.because);
+    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    return r;
+  }
+
+ private:
+  std::string post_name(UnitIndex u) const {
+    const Unit& unit = org_.units[u];
+    return std::string(unit.id) + " \"" + std::string(unit.title) + "\"";
+  }
+  std::string category_name(std::uint32_t c) const {
+    const ast::CategoryDecl& d = p_.categories[c];
+    return std::to_string(d.number) + " (" + std::string(d.label.text) + ")";
+  }
+  SourceSpan precedence_where() const {
+    return p_.precedences.empty() ? SourceSpan{} : p_.precedences.front().where;
+  }
+  bool holds(UnitIndex u, ast::ExprId e) {
+    const PostSet& s = run_.evaluator().set_of(e);
+    return s.size() && s.test(u);
+  }
+  const ast::PostDecl* post_decl(UnitIndex u) const {
+    const Unit& unit = org_.units[u];
+    return unit.is_body ? nullptr : &p_.posts[unit.decl];
+  }
+  // Where a post names one of its designations or duties, else where the post is declared.
+  SourceSpan fact_where(UnitIndex u, std::string_view name, bool designation) const {
+    if (const ast::PostDecl* d = post_decl(u)) {
+      for (const ast::Name& n : designation ? d->designations : d->duties) {
+        if (n.text == name) return n.where;
+      }
+    }
+    return org_.units[u].where;
+  }
+
+  // A witness's reasons are phrased "which …" under the line that leads to it.
+  std::vector<Reason> about(UnitIndex w, ast::ExprId set) {
+    std::vector<Reason> rs;
+    if (depth_ >= max_depth) return rs;
+    ++depth_;
+    expr(w, set, rs, false);
+    --depth_;
+    bool first = true;
+    for (Reason& r : rs) {
+      if (!r.text.starts_with("it ")) continue;
+      r.text = (first ? "which " : "and ") + r.text.substr(first ? 3 : 0);
+      first = false;
+    }
+    return rs;
+  }
+
+  void expr(UnitIndex u, ast::ExprId e, std::vector<Reason>& out, bool why_not_detail) {
+    const bool value = holds(u, e);
+    const SourceSpan here = p_.exprs[e].where;
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          namespace x = ast::expr;
+          if constexpr (std::is_same_v<T, x::Designated>) {
+            if (!value) {
+              out.push_back({"it is not designated " + names_text(node.roles, " or "), here, {}});
+              return;
+            }
+            for (std::size_t i = 0; i < node.resolved.size(); ++i) {
+              const auto& posts = org_.designated[node.resolved[i]];
+              if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
+                out.push_back({"it is designated " + std::string(node.roles[i].text),
+                               fact_where(u, node.roles[i].text, true), {}});
+                return;
+              }
+            }
+          } else if constexpr (std::is_same_v<T, x::Duty>) {
+            if (!value) {
+              out.push_back({"it does not have duty " + names_text(node.duties, " or "), here, {}});
+              return;
+            }
+            for (std::size_t i = 0; i < node.resolved.size(); ++i) {
+              const auto& posts = org_.with_duty[node.resolved[i]];
+              if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
+                out.push_back({"it has duty " + std::string(node.duties[i].text),
+                               fact_where(u, node.duties[i].text, false), {}});
+                return;
+              }
+            }
+          } else if constexpr (std::is_same_v<T, x::Category>) {
+            if (!value) {
+              out.push_back({"it does not meet category " + numbers_text(node.numbers), here, {}});
+              return;
+            }
+            for (std::uint32_t c : node.resolved) {
+              if (!ev_.categories[c].test(u)) continue;
+              Reason r{"it meets category " + category_name(c), p_.categories[c].where, {}};
+              if (depth_ < max_depth) {
+                ++depth_;
+                expr(u, p_.categories[c].when, r.because, false);
+                conjoin(r.because);
+                --depth_;
+              }
+              out.push_back(std::move(r));
+              return;
+            }
+          } else if constexpr (std::is_same_v<T, x::Named>) {
+            if (node.target == x::Named::Target::unit) {
+              out.push_back({std::string(value ? "it is " : "it is not ") +
+                                 std::string(node.name.text),
+                             here, {}});
+            } else {
+              Reason r{std::string(value ? "it is in " : "it is not in ") +
+                           std::string(node.name.text),
+                       p_.lets[node.index].where, {}};
+              if ((value || why_not_detail) && depth_ < max_depth) {
+                ++depth_;
+                expr(u, p_.lets[node.index].value, r.because, false);
+                --depth_;
+              }
+              out.push_back(std::move(r));
+            }
+          } else if constexpr (std::is_same_v<T, x::AnyBody>) {
+            out.push_back({value ? "it is a body (the council or a committee)" : "it is not a body",
+                           here, {}});
+          } else if constexpr (std::is_same_v<T, x::AllPosts>) {
+            out.push_back({value ? "it is a post" : "it is not a post", here, {}});
+          } else if constexpr (std::is_same_v<T, x::ReportsDirectly>) {
+            reports_directly(u, node.target, value, here, out);
+          } else if constexpr (std::is_same_v<T, x::ReportsTo> || std::is_same_v<T, x::ReportsWithin>) {
+            std::uint32_t levels = UINT32_MAX;
+            if constexpr (std::is_same_v<T, x::ReportsWithin>) levels = node.levels;
+            reports_below(u, node.target, levels, value, here, out);
+          } else if constexpr (std::is_same_v<T, x::Manages>) {
+            manages(u, node.target, value, here, out);
+          } else if constexpr (std::is_same_v<T, x::TextMatch>) {
+            const Unit& unit = org_.units[u];
+            std::string_view field = node.field == x::Field::title     ? unit.title
+                                     : node.field == x::Field::service ? unit.service
+                                                                       : unit.directorate;
+            const char* what = node.field == x::Field::title     ? "title"
+                               : node.field == x::Field::service ? "service"
+                                                                 : "directorate";
+            std::string text = std::string("its ") + what + " \"" + std::string(field) + "\"";
+            text += node.contains ? (value ? " contains" : " does not contain")
+                                  : (value ? " is" : " is not");
+            out.push_back({text + " \"" + std::string(node.text.text) + "\"", unit.where, {}});
+          } else if constexpr (std::is_same_v<T, x::Vacant>) {
+            out.push_back({value ? "it is declared vacant" : "it is not declared vacant",
+                           org_.units[u].where, {}});
+          } else if constexpr (std::is_same_v<T, x::HasHolder>) {
+            holder(u, value, here, out);
+          } else if constexpr (std::is_same_v<T, x::Not>) {
+            expr(u, node.operand, out, false);
+          } else if constexpr (std::is_same_v<T, x::And> || std::is_same_v<T, x::Or>) {
+            connective<std::is_same_v<T, x::And>>(u, e, value, out, why_not_detail);
+          }
+        },
+        p_.exprs[e].kind);
+  }
+
+  // `a and b and c` is a left-leaning chain: flatten it without recursion, then explain the
+  // parts that matter: for `and`, all when it holds, else the failing ones; for `or`, the first
+  // that holds, else all.
+  template <bool IsAnd>
+  void connective(UnitIndex u, ast::ExprId e, bool value, std::vector<Reason>& out, bool detail) {
+    using Node = std::conditional_t<IsAnd, ast::expr::And, ast::expr::Or>;
+    std::vector<ast::ExprId> parts;
+    std::vector<ast::ExprId> work{e};
+    while (!work.empty()) {
+      ast::ExprId id = work.back();
+      work.pop_back();
+      if (const auto* n = std::get_if<Node>(&p_.exprs[id].kind)) {
+        work.push_back(n->rhs);
+        work.push_back(n->lhs);
+      } else {
+        parts.push_back(id);
+      }
+    }
+    for (ast::ExprId part : parts) {
+      const bool v = holds(u, part);
+      if (IsAnd ? (value || !v) : (!value || v)) {
+        expr(u, part, out, detail && !value);
+        if (!IsAnd && value) return;
+      }
+    }
+  }
+
+  std::vector<const Line*> duty_lines(UnitIndex u) const {
+    std::vector<const Line*> out;
+    for (auto [e, end] = boost::out_edges(u, graph_); e != end; ++e) {
+      const Line& l = org_.lines[graph_[*e].line];
+      if (l.kind != ast::LineKind::dotted && l.share > 0) out.push_back(&l);
+    }
+    return out;
+  }
+
+  std::string line_text(const Line& l) const {
+    std::string verb = l.kind == ast::LineKind::accountable ? "is directly accountable to "
+                                                            : "reports directly to ";
+    std::string s = verb + post_name(l.to);
+    if (l.share < 0.999f) s += " for " + percent(l.share) + " of its duties";
+    return s;
+  }
+
+  void reports_directly(UnitIndex u, ast::ExprId target, bool value, SourceSpan here,
+                        std::vector<Reason>& out) {
+    const PostSet& s = run_.evaluator().set_of(target);
+    std::vector<const Line*> lines = duty_lines(u);
+    if (value) {
+      float total = 0;
+      for (const Line* l : lines) {
+        if (!s.test(l->to)) continue;
+        total += l->share;
+        Reason r{"it " + line_text(*l), l->where, about(l->to, target)};
+        out.push_back(std::move(r));
+      }
+      if (total < 0.999f) {
+        out.push_back({"those lines carry " + percent(total) +
+                           " of its duties: all or most of them",
+                       here, {}});
+      }
+      return;
+    }
+    if (lines.empty()) {
+      out.push_back({"it reports to no post or body, so it does not report directly to one", here, {}});
+      return;
+    }
+    Reason r{"it does not report directly, for all or most of its duties, to such a post", here, {}};
+    for (const Line* l : lines) {
+      Reason line{"its line: it " + line_text(*l), l->where, {}};
+      if (!s.test(l->to)) {
+        std::vector<Reason> why = about(l->to, target);
+        for (Reason& w : why) line.because.push_back(std::move(w));
+      }
+      r.because.push_back(std::move(line));
+    }
+    out.push_back(std::move(r));
+  }
+
+  // The path up from `u` to the nearest member of the set, by breadth-first search up the
+  // duty-carrying lines (short: only as long as the management line).
+  void reports_below(UnitIndex u, ast::ExprId target, std::uint32_t levels, bool value,
+                     SourceSpan here, std::vector<Reason>& out) {
+    const PostSet& s = run_.evaluator().set_of(target);
+    if (!value) {
+      out.push_back({levels == UINT32_MAX ? "no line of management above it reaches such a post"
+                                          : "no such post is within " + std::to_string(levels) +
+                                                " levels above it",
+                     here, {}});
+      return;
+    }
+    std::unordered_map<UnitIndex, const Line*> came_by;
+    std::deque<UnitIndex> queue{u};
+    came_by[u] = nullptr;
+    while (!queue.empty()) {
+      UnitIndex v = queue.front();
+      queue.pop_front();
+      for (const Line* l : duty_lines(v)) {
+        if (came_by.count(l->to)) continue;
+        came_by[l->to] = l;
+        if (s.test(l->to)) {
+          std::vector<const Line*> path;
+          for (UnitIndex w = l->to; came_by[w]; w = came_by[w]->from) path.push_back(came_by[w]);
+          std::reverse(path.begin(), path.end());
+          std::string chain = std::string(org_.units[u].id);
+          for (const Line* p : path) chain += " -> " + std::string(org_.units[p->to].id);
+          out.push_back({"it reports to " + post_name(l->to) + " through the line " + chain,
+                         path.front()->where, about(l->to, target)});
+          return;
+        }
+        queue.push_back(l->to);
+      }
+    }
+  }
+
+  void manages(UnitIndex u, ast::ExprId target, bool value, SourceSpan here,
+               std::vector<Reason>& out) {
+    const PostSet& s = run_.evaluator().set_of(target);
+    if (!value) {
+      out.push_back({"none of its direct reports is such a post", here, {}});
+      return;
+    }
+    for (auto [e, end] = boost::in_edges(u, graph_); e != end; ++e) {
+      const Line& l = org_.lines[graph_[*e].line];
+      if (l.share > 0 && s.test(l.from)) {
+        out.push_back({"it manages " + post_name(l.from), l.where, about(l.from, target)});
+        return;
+      }
+    }
+  }
+
+  void holder(UnitIndex u, bool value, SourceSpan here, std::vector<Reason>& out) {
+    if (!value) {
+      out.push_back({"nobody holds it", here, {}});
+      return;
+    }
+    for (const Holding& h : org_.holdings) {
+      if (h.post == u) {
+        out.push_back({std::string(org_.people[h.person].name) + " holds it", h.where, {}});
+        return;
+      }
+    }
+  }
+
+  Run& run_;
+  const ast::Program& p_;
+  const Organisation& org_;
+  const Evaluation& ev_;
+  const CsrGraph& graph_;
+  std::size_t depth_ = 0;
+};
+
+void flatten(const Reason& r, std::size_t level, const SourceSet& sources,
+             std::vector<std::pair<std::string, std::string>>& rows) {
+  rows.emplace_back(std::string(level * 2, ' ') + r.text, sources.where(r.where));
+  for (const Reason& c : r.because) flatten(c, level + 1, sources, rows);
+}
+
+nlohmann::ordered_json to_json(const Reason& r, const SourceSet& sources) {
+  nlohmann::ordered_json j;
+  j["text"] = r.text;
+  if (r.where.known()) {
+    j["location"] = {{"file", sources.file(r.where.file).name},
+                     {"line", r.where.line},
+                     {"column", r.where.column}};
+  }
+  nlohmann::ordered_json because = nlohmann::ordered_json::array();
+  for (const Reason& c : r.because) because.push_back(to_json(c, sources));
+  j["because"] = std::move(because);
+  return j;
+}
+
+}  // namespace
+
+Reason explain_listing(Run& run, UnitIndex post) { return Explainer(run).listing(post); }
+
+Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl) {
+  return Explainer(run).category(post, category_decl);
+}
+
+std::string render_text(const Reason& root, const SourceSet& sources) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  flatten(root, 0, sources, rows);
+  std::size_t width = 0;
+  for (auto& [text, where] : rows) width = std::max(width, text.size());
+  width = std::min<std::size_t>(width, 100);
+  std::string out;
+  for (auto& [text, where] : rows) {
+    out += text;
+    if (!where.empty()) {
+      out += std::string(text.size() < width ? width - text.size() : 0, ' ') + "   " + where;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_json(const Reason& root, const SourceSet& sources) {
+  return to_json(root, sources).dump(2) + "\n";
+}
+
+}  // namespace remit

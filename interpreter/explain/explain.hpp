@@ -1,0 +1,32 @@
+// Why a post is (or is not) in a category, as a tree of reasons in the law's own terms, down to
+// the facts, each with the source location it rests on. Reasons are read from the sets the
+// evaluator recorded for every expression node; nothing is derived a second time.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "evaluate/evaluator.hpp"
+#include "source/source.hpp"
+
+namespace remit {
+
+struct Reason {
+  std::string text;
+  SourceSpan where;
+  std::vector<Reason> because;
+};
+
+class Run;
+
+// The post's listing: the category it is listed in and why, or why it is in none.
+Reason explain_listing(Run& run, UnitIndex post);
+// Why the post meets, or does not meet, one category (by number).
+Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl);
+
+// Indented text, locations lined up in a column on the right.
+std::string render_text(const Reason& root, const SourceSet& sources);
+// {"text", "location": {"file","line","column"}, "because": [...]}
+std::string render_json(const Reason& root, const SourceSet& sources);
+
+}  // namespace remit
