@@ -18,6 +18,8 @@
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
+#include "report/difference_report.hpp"
+#include "whatif/compare.hpp"
 #include "report/output_file.hpp"
 
 namespace {
@@ -145,6 +147,137 @@ int explain(CommonOptions o, std::uint32_t why_not) {
                                                 : remit::render_text(reason, run.sources()));
 }
 
+struct Edits {
+  std::string scenario;
+  std::vector<std::string> move, remove, designate, undesignate, assign;
+};
+
+// Command-line edits become scenario text, parsed by the same grammar as a policy file, so a
+// mistake in one is reported like any other: "<command line>:3:8: error: …".
+std::string edits_as_text(const Edits& e, std::string& problem) {
+  std::string text = "scenario \"command line\" {\n";
+  auto pair = [&](const std::string& arg, const char* option) -> std::pair<std::string, std::string> {
+    auto eq = arg.find('=');
+    if (eq == std::string::npos) {
+      problem = std::string(option) + " takes A=B, e.g. " + option + " dph=ed_ahc; got '" + arg + "'";
+      return {};
+    }
+    return {arg.substr(0, eq), arg.substr(eq + 1)};
+  };
+  for (const auto& m : e.move) {
+    auto [post, to] = pair(m, "--move");
+    text += "  move " + post + " to report to " + to + "\n";
+  }
+  for (const auto& r : e.remove) text += "  remove post " + r + "\n";
+  for (const auto& d : e.designate) {
+    auto [post, role] = pair(d, "--designate");
+    text += "  designate " + post + " as " + role + "\n";
+  }
+  for (const auto& d : e.undesignate) {
+    auto [post, role] = pair(d, "--undesignate");
+    text += "  undesignate " + post + " as " + role + "\n";
+  }
+  for (const auto& a : e.assign) {
+    auto [person, post] = pair(a, "--assign");
+    text += "  assign " + person + " to " + post + "\n";
+  }
+  return text + "}\n";
+}
+
+int whatif(const CommonOptions& o, const Edits& e) {
+  auto format = format_of(o.format, remit::Format::text);
+  if (!format) return bad_input;
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const bool adhoc = !(e.move.empty() && e.remove.empty() && e.designate.empty() &&
+                       e.undesignate.empty() && e.assign.empty());
+  const auto& scenarios = run.program().scenarios;
+  remit::ast::ScenarioDecl scenario;
+  std::string title;
+  if (!e.scenario.empty()) {
+    auto it = std::find_if(scenarios.begin(), scenarios.end(),
+                           [&](const auto& s) { return s.name.text == e.scenario; });
+    if (it == scenarios.end()) {
+      std::string names;
+      for (const auto& s : scenarios) names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
+      std::cerr << "remit: error: no scenario \"" << e.scenario << "\" in the policy"
+                << (names.empty() ? " (it has none)" : " (scenarios: " + names + ")") << "\n";
+      return bad_input;
+    }
+    scenario = *it;
+    title = "What if: \"" + e.scenario + "\" (" + run.sources().where(it->where) + ")";
+  } else if (!adhoc) {
+    std::cerr << "remit: error: say what to change: --scenario NAME, or edits such as "
+                 "--move POST=MANAGER, --remove POST, --designate POST=ROLE, --assign PERSON=POST\n";
+    return bad_input;
+  }
+  if (adhoc) {
+    std::string problem;
+    std::string text = edits_as_text(e, problem);
+    if (!problem.empty()) {
+      std::cerr << "remit: error: " << problem << "\n";
+      return bad_input;
+    }
+    if (!run.parse_more("<command line>", text)) {
+      std::cerr << run.diagnostics_text();
+      return bad_input;
+    }
+    const auto& added = run.program().scenarios.back();
+    scenario.edits.insert(scenario.edits.end(), added.edits.begin(), added.edits.end());
+    if (title.empty()) title = "What if (edits from the command line)";
+  }
+  auto variant = run.apply(scenario);
+  if (!variant) {
+    std::cerr << run.diagnostics_text();
+    return bad_input;
+  }
+  remit::Difference diff = remit::compare(run, *variant);
+  std::ostringstream out;
+  write_difference(out, title, diff, *format);
+  int written = emit(o, out.str());
+  if (written != ok) return written;
+  return diff.breaches_appeared.empty() ? ok : breach;
+}
+
+// `remit diff OLD NEW`: each side a policy file or directory, or an HR export (.csv); the
+// --policy files are added to both sides.
+int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
+         bool with_explanations) {
+  auto format = format_of(o.format, remit::Format::text);
+  if (!format) return bad_input;
+  auto side = [&](const std::string& path) {
+    CommonOptions s = o;
+    if (path.ends_with(".csv")) {
+      s.structures.insert(s.structures.begin(), path);
+    } else {
+      s.policies.insert(s.policies.begin(), path);
+    }
+    return s;
+  };
+  remit::Run before, after;
+  if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
+  remit::Difference d = remit::compare(before, after);
+  std::ostringstream out;
+  write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format);
+  if (with_explanations && *format != remit::Format::json) {
+    for (const auto* list : {&d.changed, &d.entered, &d.left}) {
+      for (const remit::CategoryChange& c : *list) {
+        out << "\n== " << c.id << ": why, in " << old_side << "\n";
+        if (auto u = before.resolved().organisation.find_unit(c.id)) {
+          out << remit::render_text(remit::explain_listing(before, *u), before.sources());
+        }
+        out << "== " << c.id << ": why, in " << new_side << "\n";
+        if (auto u = after.resolved().organisation.find_unit(c.id)) {
+          out << remit::render_text(remit::explain_listing(after, *u), after.sources());
+        }
+      }
+    }
+  }
+  int written = emit(o, out.str());
+  if (written != ok) return written;
+  return d.breaches_appeared.empty() ? ok : breach;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -182,6 +315,36 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  CommonOptions whatif_opts;
+  Edits edits;
+  CLI::App* whatif_cmd = app.add_subcommand(
+      "whatif", "Apply a restructuring to a copy of the structure and show what changes");
+  add_common(*whatif_cmd, whatif_opts);
+  whatif_cmd->add_option("--scenario", edits.scenario, "The name of a scenario in the policy");
+  whatif_cmd->add_option("--move", edits.move, "POST=MANAGER: the post reports to MANAGER instead");
+  whatif_cmd->add_option("--remove", edits.remove, "POST: remove the post; its reports move up");
+  whatif_cmd->add_option("--designate", edits.designate, "POST=ROLE: designate the post");
+  whatif_cmd->add_option("--undesignate", edits.undesignate, "POST=ROLE: remove a designation");
+  whatif_cmd->add_option("--assign", edits.assign, "PERSON=POST: the person also holds the post");
+  whatif_cmd->add_option("--format", whatif_opts.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  CommonOptions diff_opts;
+  std::string old_side, new_side;
+  bool diff_explain = false;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "Compare two versions of a structure or policy: posts, breaches, lines");
+  diff_cmd->add_option("old", old_side, "The old version: a policy file or directory, or a .csv export")
+      ->required();
+  diff_cmd->add_option("new", new_side, "The new version, likewise")->required();
+  diff_cmd->add_option("--policy", diff_opts.policies, "Policy files applied to both sides");
+  diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides");
+  diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file");
+  diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");
+  diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");
+  diff_cmd->add_option("--format", diff_opts.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -198,6 +361,8 @@ int main(int argc, char** argv) {
     if (*derive_cmd) return derive(derive_opts, all);
     if (*check_cmd) return check(check_opts);
     if (*explain_cmd) return explain(explain_opts, why_not);
+    if (*whatif_cmd) return whatif(whatif_opts, edits);
+    if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";
     return bad_input;

@@ -86,10 +86,22 @@ REMIT_ERROR(compare_op, "expected a comparison: =, !=, <, <=, > or >=");
 REMIT_ERROR(count_value, "expected a whole number");
 REMIT_ERROR(quantified_subject, "expected a set expression after the quantifier");
 REMIT_ERROR(quantified_predicate, "expected what every (some, no) member must be, e.g. has holder");
+REMIT_ERROR(edit_post, "expected the id of a post");
+REMIT_ERROR(edit_role, "expected a designation name, e.g. section_151_officer");
+REMIT_ERROR(edit_person, "expected the id of a person");
+REMIT_ERROR(kw_report, "expected 'report to', as in 'move dph to report to ed_ahc'");
+REMIT_ERROR(kw_post, "expected 'post'");
+REMIT_ERROR(kw_as, "expected 'as', as in 'designate sd_lg as section_151_officer'");
+REMIT_ERROR(added_post, "expected 'post ID \"Title\" { … }' after 'add'");
+REMIT_ERROR(scenario_name, "expected the scenario's name in quotes");
+REMIT_ERROR(scenario_block, "expected '{' and the scenario's edits");
+REMIT_ERROR(scenario_close,
+            "expected '}' or an edit: move … to report to …, remove post …, add post …, "
+            "designate … as …, undesignate … as …, assign … to …");
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "
-            "require or forbid");
+            "require, forbid or scenario");
 
 // opt<> and star<> always match, so must<> never raises for them; the message is never shown.
 template <typename... Rules>

@@ -57,6 +57,8 @@ struct Builder {
   ast::Condition condition;
   ast::PostDecl post;
   ast::PersonDecl person;
+  ast::ScenarioDecl scenario;
+  ast::Name edit_post, edit_role, edit_person;
 
   template <typename Input>
   SourceSpan span(const Input& in) const {
@@ -726,6 +728,101 @@ template <>
 struct action<g::require_stmt> : add_rule<false> {};
 template <>
 struct action<g::forbid_stmt> : add_rule<true> {};
+
+// ---- scenarios ----
+template <>
+struct action<g::scenario_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.scenario = ast::ScenarioDecl{};
+    b.scenario.name = b.text;
+  }
+};
+template <>
+struct action<g::edit_post> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_post = b.name;
+  }
+};
+template <>
+struct action<g::edit_role> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_role = b.name;
+  }
+};
+template <>
+struct action<g::edit_person> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_person = b.name;
+  }
+};
+template <>
+struct action<g::move_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    for (ast::LineDecl& l : b.lines) l.kind = ast::LineKind::reports;
+    b.scenario.edits.push_back(
+        ast::Edit{ast::edit::Move{b.edit_post, std::exchange(b.lines, {})}, b.span(in)});
+  }
+};
+template <>
+struct action<g::remove_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.edits.push_back(ast::Edit{ast::edit::RemovePost{b.edit_post}, b.span(in)});
+  }
+};
+template <>
+struct action<g::added_post> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.post.where = b.span(in);
+  }
+};
+template <>
+struct action<g::add_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.edits.push_back(ast::Edit{ast::edit::AddPost{std::move(b.post)}, b.span(in)});
+  }
+};
+template <>
+struct action<g::designate_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.edits.push_back(
+        ast::Edit{ast::edit::Designate{b.edit_post, b.edit_role}, b.span(in)});
+  }
+};
+template <>
+struct action<g::undesignate_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.edits.push_back(
+        ast::Edit{ast::edit::Undesignate{b.edit_post, b.edit_role}, b.span(in)});
+  }
+};
+template <>
+struct action<g::assign_edit> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.edits.push_back(ast::Edit{
+        ast::edit::Assign{b.edit_person, b.edit_post,
+                          std::exchange(b.holding, ast::HoldingKind::substantive)},
+        b.span(in)});
+  }
+};
+template <>
+struct action<g::scenario_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.scenario.where = b.span(in);
+    b.program.scenarios.push_back(std::move(b.scenario));
+  }
+};
 
 // must_if turns a failed must<> into the rule's message; the depth guard on `primary` bounds
 // recursion through parentheses, `not` and `reports … to` operands.

@@ -78,6 +78,15 @@ struct kw_title : TAO_PEGTL_KEYWORD("title") {};
 struct kw_contains : TAO_PEGTL_KEYWORD("contains") {};
 struct kw_has : TAO_PEGTL_KEYWORD("has") {};
 struct kw_any : TAO_PEGTL_KEYWORD("any") {};
+struct kw_scenario : TAO_PEGTL_KEYWORD("scenario") {};
+struct kw_move : TAO_PEGTL_KEYWORD("move") {};
+struct kw_remove : TAO_PEGTL_KEYWORD("remove") {};
+struct kw_add : TAO_PEGTL_KEYWORD("add") {};
+struct kw_designate : TAO_PEGTL_KEYWORD("designate") {};
+struct kw_undesignate : TAO_PEGTL_KEYWORD("undesignate") {};
+struct kw_as : TAO_PEGTL_KEYWORD("as") {};
+struct kw_assign : TAO_PEGTL_KEYWORD("assign") {};
+struct kw_report : TAO_PEGTL_KEYWORD("report") {};
 
 // Words that start or join expressions cannot be used as names inside an expression.
 struct reserved
@@ -250,8 +259,29 @@ struct forbidden_set : seq<expression> {};
 struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, closing_brace> {};
 struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
 
+// scenario "name" { move p to report to q   remove post p   add post p "T" { … }
+//                   designate p as role   undesignate p as role   assign person to p }
+struct edit_post : seq<reference> {};
+struct edit_role : seq<identifier> {};
+struct edit_person : seq<identifier> {};
+struct move_edit
+    : if_must<kw_move, sep, edit_post, sep, kw_to, sep, kw_report, sep, kw_to, sep, line_list> {};
+struct remove_edit : if_must<kw_remove, sep, kw_post, sep, edit_post> {};
+struct added_post : if_must<kw_post, sep, post_id, sep, post_title, opt<sep, post_block>> {};
+struct add_edit : if_must<kw_add, sep, added_post> {};
+struct designate_edit : if_must<kw_designate, sep, edit_post, sep, kw_as, sep, edit_role> {};
+struct undesignate_edit : if_must<kw_undesignate, sep, edit_post, sep, kw_as, sep, edit_role> {};
+struct assign_edit
+    : if_must<kw_assign, sep, opt<holding_kind, sep>, edit_person, sep, kw_to, sep, edit_post> {};
+struct scenario_edit
+    : sor<move_edit, remove_edit, add_edit, designate_edit, undesignate_edit, assign_edit> {};
+struct scenario_name : seq<string_lit> {};
+struct scenario_close : one<'}'> {};
+struct scenario_block : if_must<one<'{'>, sep, star<scenario_edit, sep>, scenario_close> {};
+struct scenario_stmt : if_must<kw_scenario, sep, scenario_name, sep, scenario_block> {};
+
 struct statement
-    : sor<use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt, post_stmt, person_stmt,
+    : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt, post_stmt, person_stmt,
           let_stmt, override_stmt, category_stmt, precedence_stmt, incompatible_stmt,
           require_stmt, forbid_stmt> {};
 struct end_of_file : eof {};

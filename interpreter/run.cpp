@@ -8,6 +8,8 @@
 #include "evaluate/rules.hpp"
 #include "graph/cycles.hpp"
 #include "graph/org_graph.hpp"
+#include "grammar/parser.hpp"
+#include "whatif/apply.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
 #include "source/diagnostic.hpp"
@@ -42,9 +44,17 @@ bool id_less(std::string_view a, std::string_view b) {
 
 Run::Run(Limits limits)
     : limits_(limits),
-      sources_(std::make_unique<SourceSet>()),
-      diags_(std::make_unique<Diagnostics>()),
-      program_(std::make_unique<ast::Program>()) {}
+      sources_(std::make_shared<SourceSet>()),
+      diags_(std::make_shared<Diagnostics>()),
+      program_(std::make_shared<ast::Program>()) {}
+
+Run::Run(const Run& base, std::unique_ptr<Resolved> edited)
+    : limits_(base.limits_),
+      sources_(base.sources_),
+      diags_(base.diags_),
+      program_(base.program_),
+      depths_(base.depths_),
+      resolved_(std::move(edited)) {}
 
 Run::~Run() = default;
 
@@ -65,12 +75,31 @@ bool Run::load(const Inputs& inputs) {
     graph_ = std::make_unique<OrgGraph>(build_graph(resolved_->organisation));
     if (!check_cycles(resolved_->organisation, *graph_, *diags_)) return false;
   }
-  {
-    PhaseTimer t("evaluate");
-    evaluator_ = std::make_unique<Evaluator>(*program_, *resolved_, *graph_);
-    evaluator_->run();
-  }
+  evaluate();
   return true;
+}
+
+void Run::evaluate() {
+  PhaseTimer t("evaluate");
+  evaluator_ = std::make_unique<Evaluator>(*program_, *resolved_, *graph_);
+  evaluator_->run();
+}
+
+std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
+  PhaseTimer t("what-if");
+  auto edited = std::make_unique<Resolved>(*resolved_);
+  if (!apply_edits(*program_, scenario, *edited, *diags_)) return nullptr;
+  std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
+  variant->graph_ = std::make_unique<OrgGraph>(build_graph(variant->resolved_->organisation));
+  if (!check_cycles(variant->resolved_->organisation, *variant->graph_, *diags_)) return nullptr;
+  variant->evaluate();
+  return variant;
+}
+
+bool Run::parse_more(std::string name, std::string text) {
+  FileId file = sources_->add(std::move(name), std::move(text));
+  depths_.resize(sources_->size(), 0);
+  return parse_policy(*sources_, file, *program_, *diags_, limits_);
 }
 
 std::vector<ListedPost> Run::restricted_posts(bool all) const {

@@ -24,6 +24,9 @@ class Evaluator;
 struct Breaches;
 class SourceSet;
 class Diagnostics;
+namespace ast {
+struct ScenarioDecl;
+}
 
 // One restricted post, or (with `all`) one category a post meets.
 struct ListedPost {
@@ -56,11 +59,24 @@ class Run {
   [[nodiscard]] const Evaluator& evaluator() const { return *evaluator_; }
   [[nodiscard]] const OrgGraph& graph() const { return *graph_; }
 
+  // What-if: the same policy over the structure as the scenario's edits leave it. The variant
+  // shares this run's parsed files; only the organisation is copied, edited and re-evaluated.
+  // Returns nullptr when an edit is wrong (diagnostics() says why, with its location).
+  std::unique_ptr<Run> apply(const ast::ScenarioDecl& scenario);
+  // Parses extra policy text (command-line edits, say) into this run's program.
+  bool parse_more(std::string name, std::string text);
+  SourceSet& mutable_sources() { return *sources_; }
+  Diagnostics& mutable_diagnostics() { return *diags_; }
+  ast::Program& mutable_program() { return *program_; }
+
  private:
+  Run(const Run& base, std::unique_ptr<Resolved> edited);
+  void evaluate();
+
   Limits limits_;
-  std::unique_ptr<SourceSet> sources_;
-  std::unique_ptr<Diagnostics> diags_;
-  std::unique_ptr<ast::Program> program_;
+  std::shared_ptr<SourceSet> sources_;
+  std::shared_ptr<Diagnostics> diags_;
+  std::shared_ptr<ast::Program> program_;
   FileDepths depths_;
   std::unique_ptr<Resolved> resolved_;
   std::unique_ptr<OrgGraph> graph_;

@@ -241,6 +241,48 @@ struct RuleDecl {
   SourceSpan where;
 };
 
+// ---- scenarios: edits to the structure, for what-if analysis ---------------------------
+
+namespace edit {
+struct Move {  // `move p to report to a[, b 40%]`: p's duty lines are replaced by these
+  Name post;
+  std::vector<LineDecl> lines;
+};
+struct RemovePost {  // `remove post p`: p's reports move up to p's manager
+  Name post;
+};
+struct AddPost {  // `add post p "Title" { … }`
+  PostDecl post;
+};
+struct Designate {  // `designate p as role`
+  Name post;
+  Name role;
+};
+struct Undesignate {  // `undesignate p as role`
+  Name post;
+  Name role;
+};
+struct Assign {  // `assign person to post`
+  Name person;
+  Name post;
+  HoldingKind kind = HoldingKind::substantive;
+};
+}  // namespace edit
+
+using EditKind = std::variant<edit::Move, edit::RemovePost, edit::AddPost, edit::Designate,
+                              edit::Undesignate, edit::Assign>;
+
+struct Edit {
+  EditKind kind;
+  SourceSpan where;
+};
+
+struct ScenarioDecl {
+  Text name;
+  std::vector<Edit> edits;
+  SourceSpan where;
+};
+
 // Every file read for one run, merged: declarations keep the span of the file they came from.
 struct Program {
   std::vector<Expr> exprs;
@@ -256,6 +298,7 @@ struct Program {
   std::vector<PrecedenceDecl> precedences;
   std::vector<IncompatibleDecl> incompatibilities;
   std::vector<RuleDecl> rules;
+  std::vector<ScenarioDecl> scenarios;
 
   ExprId add(ExprKind kind, SourceSpan where) {
     exprs.push_back(Expr{std::move(kind), where});

@@ -17,7 +17,7 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, cons
   eval_.listed.assign(n, not_listed);
   eval_.posts = PostSet(n);
   for (UnitIndex u = 0; u < n; ++u) {
-    if (!org_.units[u].is_body) eval_.posts.set(u);
+    if (!org_.units[u].is_body && !org_.units[u].removed) eval_.posts.set(u);
   }
   eval_.held = PostSet(n);
   for (const Holding& h : org_.holdings) eval_.held.set(h.post);

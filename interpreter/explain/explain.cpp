@@ -115,7 +115,7 @@ class Explainer {
   }
   const ast::PostDecl* post_decl(UnitIndex u) const {
     const Unit& unit = org_.units[u];
-    return unit.is_body ? nullptr : &p_.posts[unit.decl];
+    return unit.is_body || unit.decl == ast::unresolved ? nullptr : &p_.posts[unit.decl];
   }
   // Where a post names one of its designations or duties, else where the post is declared.
   SourceSpan fact_where(UnitIndex u, std::string_view name, bool designation) const {

@@ -216,9 +216,8 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   Loader loader(sources, program, depths, diags, limits);
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
-  if (inputs.policies.empty() && inputs.texts.empty()) {
-    loader.module(default_policy_module, {}, 0);
-  }
+  // A run that defines no category at all (no policy, or only a structure) derives by the Act.
+  if (program.categories.empty()) loader.module(default_policy_module, {}, 1);
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
   return !diags.has_errors();

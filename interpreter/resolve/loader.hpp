@@ -30,7 +30,7 @@ struct Inputs {
 // A shallower file's `precedence` and `override` win over a deeper one's.
 using FileDepths = std::vector<std::uint32_t>;
 
-// The policy applied when no policy file is given: the Act, from the stdlib.
+// The policy applied when the inputs define no category: the Act, from the stdlib.
 inline constexpr std::string_view default_policy_module = "uk/lgha1989";
 
 // Loads and parses all inputs. Returns false when any file could not be read or parsed.

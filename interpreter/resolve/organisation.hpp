@@ -23,7 +23,9 @@ struct Unit {
   std::string_view directorate;
   bool is_body = false;
   bool vacant = false;  // declared `vacant`
-  std::uint32_t decl = 0;  // index into Program::posts or Program::bodies
+  bool removed = false;  // removed by a scenario: no longer a post of the organisation
+  std::uint32_t decl = 0;  // index into Program::posts or Program::bodies; `ast::unresolved`
+                           // for a post a scenario added
   SourceSpan where;
 };
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
 
 namespace remit {
@@ -93,13 +94,13 @@ class Resolver {
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
-      add(Unit{b.id.text, b.label.text, {}, {}, true, false, i, b.where}, b.id);
+      add(Unit{b.id.text, b.label.text, {}, {}, true, false, false, i, b.where}, b.id);
     }
     first_post_ = static_cast<UnitIndex>(o.units.size());
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       const ast::PostDecl& d = p_.posts[i];
-      add(Unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant, i,
-               d.where},
+      add(Unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant, false,
+               i, d.where},
           d.id);
     }
     if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
@@ -143,24 +144,17 @@ class Resolver {
   // A post's duties are split between its duty-carrying lines: explicit shares as given, the
   // rest in equal parts among the lines without one. Dotted lines carry none.
   void shares(const ast::PostDecl& d, UnitIndex self) {
-    double explicit_total = 0;
-    std::size_t unspecified = 0;
-    for (const ast::LineDecl& l : d.lines) {
-      if (l.kind == ast::LineKind::dotted) continue;
-      if (l.percent) {
-        explicit_total += *l.percent;
-      } else {
-        ++unspecified;
-      }
-    }
-    if (explicit_total > 100.0 + 1e-9) {
-      diags_.error(d.lines.front().where, "the shares of " + quoted(d.id.text) + "'s lines add up to " +
-                                              std::to_string(static_cast<int>(explicit_total)) +
-                                              "%, more than 100%");
+    if (d.lines.empty()) return;
+    const DutySplit split = split_duties(d.lines);
+    if (split.explicit_percent > 100.0 + 1e-9) {
+      diags_.error(d.lines.front().where,
+                   "the shares of " + quoted(d.id.text) + "'s lines add up to " +
+                       std::to_string(static_cast<int>(split.explicit_percent)) +
+                       "%, more than 100%");
       return;
     }
-    const double rest = unspecified ? (100.0 - explicit_total) / unspecified : 0;
-    for (const ast::LineDecl& l : d.lines) {
+    for (std::size_t i = 0; i < d.lines.size(); ++i) {
+      const ast::LineDecl& l = d.lines[i];
       auto target =
           unit(l.target, [&] { return std::string(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
@@ -169,9 +163,7 @@ class Resolver {
                                          " itself");
         continue;
       }
-      double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent.value_or(rest);
-      org().lines.push_back(
-          Line{self, *target, l.kind, static_cast<float>(percent / 100.0), l.where});
+      org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.where});
     }
   }
 

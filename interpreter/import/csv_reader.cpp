@@ -1,0 +1,444 @@
+#include "import/csv_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace remit::csv {
+
+namespace {
+
+// Bytes that end an unquoted field or are not allowed in one; everything else is copied through.
+constexpr std::array<bool, 256> make_special() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {',', '\n', '\r', '"', '\0'}) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 256> special = make_special();
+
+bool is_special(char c) {
+  return special[static_cast<unsigned char>(c)];
+}
+
+// The first byte at or after `i` that ends or breaks an unquoted field, or `n`. Most of an export
+// is unquoted text, so this loop is the reader's hot path: on x86-64 it tests 16 bytes at a time.
+std::size_t find_special(const char* text, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i nul = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)),
+                                  _mm_cmpeq_epi8(v, nul)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
+    i += 16;
+  }
+#endif
+  while (i < n && !is_special(text[i])) ++i;
+  return i;
+}
+
+// A byte as a message shows it: the character itself when printable, else its code.
+std::string describe_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u >= 0x20 && u < 0x7f) return std::string("`") + c + "`";
+  constexpr char hex[] = "0123456789ABCDEF";
+  return std::string("the byte 0x") + hex[u >> 4] + hex[u & 0xf];
+}
+
+constexpr std::string_view nul_message =
+    "the file contains a NUL byte here, so it is not plain CSV text (was it saved as UTF-16 or "
+    "in a spreadsheet's own format?)";
+
+bool starts_with_bytes(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto lower = [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    return lower(x) == lower(y);
+  });
+}
+
+}  // namespace
+
+// ---- ErrorLimit -------------------------------------------------------------------------------
+
+Diagnostic* ErrorLimit::error(SourceSpan where, std::string message) {
+  if (stopped_) return nullptr;
+  if (count_ >= limit_) {
+    stopped_ = true;
+    diags_.error(where, "too many errors in " + sources_.file(file_).name + "; stopping");
+    return nullptr;
+  }
+  ++count_;
+  return &diags_.error(where, std::move(message));
+}
+
+Diagnostic* ErrorLimit::warning(SourceSpan where, std::string message) {
+  if (stopped_) return nullptr;
+  return &diags_.warning(where, std::move(message));
+}
+
+// ---- Reader -----------------------------------------------------------------------------------
+
+Reader::Reader(SourceSet& sources, FileId file)
+    : sources_(sources), file_(file), text_(sources.file(file).text) {
+  if (text_.size() >= UINT32_MAX) {
+    opening_error_ = "the file is over 4 GB, more than remit can read";
+  } else if (starts_with_bytes(text_, "\xEF\xBB\xBF")) {
+    pos_ = 3;  // the UTF-8 byte order mark Excel writes for "CSV UTF-8"
+  } else if (starts_with_bytes(text_, "\xFF\xFE") || starts_with_bytes(text_, "\xFE\xFF")) {
+    opening_error_ = "the file is UTF-16 text; save it from the spreadsheet as \"CSV UTF-8\"";
+  }
+}
+
+SourceSpan Reader::here(std::size_t at) const {
+  return SourceSpan{file_, line_, static_cast<std::uint32_t>(at - line_start_ + 1),
+                    static_cast<std::uint32_t>(at)};
+}
+
+std::size_t Reader::line_estimate() const {
+  // Counting every line of a 70 MB file costs more than the estimate saves, so count a sample
+  // and scale it up with a margin: reserving a little too much leaves memory untouched, too
+  // little costs one reallocation.
+  constexpr std::size_t sample = 1 << 20;
+  const std::string_view rest = text_.substr(pos_);
+  const std::string_view head = rest.substr(0, sample);
+  std::size_t lines = 1;
+  for (const char *p = head.data(), *end = p + head.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
+       ++p) {
+    ++lines;
+  }
+  if (head.size() == rest.size()) return lines;
+  const double scale = static_cast<double>(rest.size()) / static_cast<double>(head.size());
+  return static_cast<std::size_t>(static_cast<double>(lines) * scale * 1.05) + 16;
+}
+
+Reader::Status Reader::skip_line(Row& row, std::size_t at, std::string message) {
+  row.error_where = here(at);
+  row.error = std::move(message);
+  const std::size_t nl = text_.find('\n', at);
+  if (nl == std::string_view::npos) {
+    pos_ = text_.size();
+    done_ = true;
+  } else {
+    pos_ = nl + 1;
+    start_line(pos_);
+  }
+  return Status::bad_row;
+}
+
+Reader::Status Reader::stop(Row& row, SourceSpan where, std::string message) {
+  row.error_where = where;
+  row.error = std::move(message);
+  done_ = true;
+  pos_ = text_.size();
+  return Status::bad_row;
+}
+
+Reader::Status Reader::next(Row& row) {
+  row.fields.clear();
+  if (!opening_error_.empty()) return stop(row, here(0), std::exchange(opening_error_, {}));
+  if (done_) return Status::end;
+  const char* const text = text_.data();
+  const std::size_t n = text_.size();
+  std::size_t i = pos_;
+
+  // Blank lines separate nothing in an export; a line with only a CR is blank too.
+  for (;;) {
+    if (i == n) {
+      pos_ = i;
+      done_ = true;
+      return Status::end;
+    }
+    if (text[i] == '\n') {
+      start_line(++i);
+    } else if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') {
+      i += 2;
+      start_line(i);
+    } else {
+      break;
+    }
+  }
+
+  for (;;) {
+    // Built in place: a Field assembled on the stack and copied in stalls on store forwarding.
+    Field& field = row.fields.emplace_back();
+    field.where = here(i);
+    if (i < n && text[i] == '"') {
+      const std::size_t content = ++i;
+      bool escaped = false;
+      for (;;) {
+        if (i == n) {
+          // At the opening quote: by now line_ may be many lines further on.
+          return stop(row, field.where,
+                      "this quoted field is never closed: the file ends before its closing "
+                      "`\"` (a `\"` inside a quoted value must be written twice, as `\"\"`)");
+        }
+        const char c = text[i];
+        if (c == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            escaped = true;
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (c == '\n') {
+          start_line(++i);
+          continue;
+        }
+        if (c == '\0') {
+          return stop(row, here(i), std::string(nul_message));
+        }
+        ++i;
+      }
+      std::string_view value = text_.substr(content, i - content);
+      ++i;  // the closing quote
+      if (i < n && text[i] != ',' && text[i] != '\n' &&
+          !(text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')) {
+        return skip_line(row, i,
+                         "unexpected " + describe_byte(text[i]) +
+                             " after the closing `\"` of a quoted field: expected `,` or the end "
+                             "of the line (write a `\"` inside a quoted value as `\"\"`)");
+      }
+      if (escaped) {
+        std::string plain;
+        plain.reserve(value.size());
+        for (std::size_t k = 0; k < value.size(); ++k) {
+          plain += value[k];
+          if (value[k] == '"') ++k;  // the second quote of a "" pair
+        }
+        value = sources_.keep(std::move(plain));
+      }
+      field.text = value;
+      field.quoted = true;
+      field.unescaped = escaped;
+    } else {
+      const std::size_t start = i;
+      i = find_special(text, i, n);
+      field.text = text_.substr(start, i - start);
+      if (i < n) {
+        const char c = text[i];
+        if (c == '"') {
+          return skip_line(row, i,
+                           "a `\"` inside a value that does not start with `\"`: put the whole "
+                           "value in double quotes and write each `\"` in it as `\"\"`");
+        }
+        if (c == '\0') {
+          return stop(row, here(i), std::string(nul_message));
+        }
+        if (c == '\r' && !(i + 1 < n && text[i + 1] == '\n')) {
+          return skip_line(row, i,
+                           "a carriage return (CR) without a line feed after it: save the file "
+                           "with Windows (CRLF) or Unix (LF) line ends");
+        }
+      }
+    }
+
+    // After a field: a comma starts the next one (an empty one at the end of the file, too);
+    // a line end or the end of the file ends the record.
+    if (i == n) {
+      pos_ = i;
+      done_ = true;
+      return Status::row;
+    }
+    if (text[i] == ',') {
+      ++i;
+      continue;
+    }
+    i += text[i] == '\r' ? 2 : 1;
+    start_line(i);
+    pos_ = i;
+    return Status::row;
+  }
+}
+
+SourceSpan span_across_lines(const Field& field, std::size_t pos) {
+  SourceSpan span = field.where;
+  const std::uint32_t skip = field.quoted ? 1 : 0;
+  const std::string_view before = field.text.substr(0, pos);
+  const std::size_t nl = before.rfind('\n');
+  span.offset += skip + static_cast<std::uint32_t>(pos);
+  span.line += static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+  span.column = static_cast<std::uint32_t>(pos - nl);
+  return span;
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+bool is_identifier(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (s.empty() || !letter(s[0])) return false;
+  return std::all_of(s.begin() + 1, s.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+}
+
+std::string_view post_id_problem(std::string_view id) {
+  if (id.empty()) return "is empty";
+  if (trim(id).size() != id.size()) return "has spaces at its start or end";
+  for (char c : id) {
+    if (c == ';') return "contains `;`";
+    if (c == ':') return "contains `:`";
+    if (c == ',') return "contains `,`";
+    if (c == '\n' || c == '\r') return "contains a line break";
+  }
+  return {};
+}
+
+std::string quoted(std::string_view s) {
+  constexpr std::size_t longest = 60;
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size() && i < longest; ++i) {
+    auto u = static_cast<unsigned char>(s[i]);
+    out += u < 0x20 ? '?' : s[i];
+  }
+  if (s.size() > longest) out += "...";
+  out += '"';
+  return out;
+}
+
+bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
+                std::vector<Token>& out) {
+  out.clear();
+  const std::string_view text = field.text;
+  if (trim(text).empty()) return true;
+  bool ok = true;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t semi = text.find(';', start);
+    const std::size_t stop = semi == std::string_view::npos ? text.size() : semi;
+    const std::string_view raw = text.substr(start, stop - start);
+    const std::size_t at = start + leading_blanks(raw);
+    const std::string_view token = trim(raw);
+    if (token.empty()) {
+      errors.error(span_at(field, at), std::string(column) + ": empty entry in " + quoted(text) +
+                                           " (two `;` in a row, or a `;` at the start or end)");
+      ok = false;
+    } else {
+      out.push_back(Token{token, at});
+    }
+    if (semi == std::string_view::npos) break;
+    start = semi + 1;
+  }
+  return ok;
+}
+
+std::string header_example(std::span<const ColumnSpec> specs) {
+  std::string out;
+  for (const ColumnSpec& spec : specs) {
+    if (!spec.required) continue;
+    if (!out.empty()) out += ',';
+    out += spec.name;
+  }
+  for (const ColumnSpec& spec : specs) {
+    if (spec.required) continue;
+    out += "[,";
+    out += spec.name;
+    out += ']';
+  }
+  return out;
+}
+
+bool match_header(const Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
+                  std::vector<int>& column_of) {
+  column_of.assign(specs.size(), -1);
+  bool ok = true;
+  auto expected = [&] { return " (expected the columns " + header_example(specs) + ")"; };
+  for (std::size_t f = 0; f < header.fields.size(); ++f) {
+    const Field& field = header.fields[f];
+    const std::string_view name = trim(field.text);
+    const SourceSpan where = span_at(field, leading_blanks(field.text));
+    if (name.empty()) {
+      errors.error(where,
+                   "column " + std::to_string(f + 1) + " of the header has no name" + expected());
+      ok = false;
+      continue;
+    }
+    auto spec = std::find_if(specs.begin(), specs.end(),
+                             [&](const ColumnSpec& s) { return s.name == name; });
+    if (spec == specs.end()) {
+      auto near = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) {
+        return equal_ignoring_case(s.name, name);
+      });
+      std::string hint = near != specs.end() ? " (did you mean `" + std::string(near->name) +
+                                                   "`? column names are written in lower case)"
+                                             : expected();
+      errors.error(where, "unknown column `" + std::string(name) + "` in the header" + hint);
+      ok = false;
+      continue;
+    }
+    int& slot = column_of[static_cast<std::size_t>(spec - specs.begin())];
+    if (slot >= 0) {
+      Diagnostic* d =
+          errors.error(where, "column `" + std::string(name) + "` appears twice in the header");
+      const Field& first = header.fields[static_cast<std::size_t>(slot)];
+      if (d) d->notes.push_back(Note{span_at(first, leading_blanks(first.text)), "first here"});
+      ok = false;
+      continue;
+    }
+    slot = static_cast<int>(f);
+  }
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    if (specs[s].required && column_of[s] < 0) {
+      errors.error(header.where(),
+                   "the header has no `" + std::string(specs[s].name) + "` column" + expected());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool read_header(Reader& reader, Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
+                 std::vector<int>& column_of) {
+  const Reader::Status status = reader.next(header);
+  if (status == Reader::Status::end) {
+    errors.error(SourceSpan{errors.file(), 1, 1, 0},
+                 "empty file: expected a header line `" + header_example(specs) + "`");
+    return false;
+  }
+  if (status == Reader::Status::bad_row) {
+    errors.error(header.error_where, header.error);
+    return false;
+  }
+  return match_header(header, specs, errors, column_of);
+}
+
+bool check_row(Reader::Status status, const Row& row, std::size_t header_width,
+               ErrorLimit& errors) {
+  if (status == Reader::Status::bad_row) {
+    errors.error(row.error_where, row.error);
+    return false;
+  }
+  const std::size_t width = row.fields.size();
+  if (width == header_width) return true;
+  const std::string counts = "this row has " + std::to_string(width) +
+                             (width == 1 ? " field" : " fields") + " but the header has " +
+                             std::to_string(header_width) + " columns";
+  if (width > header_width) {
+    errors.error(row.fields[header_width].where,
+                 counts + " (a value containing a comma must be in double quotes)");
+  } else {
+    errors.error(row.where(), counts);
+  }
+  return false;
+}
+
+}  // namespace remit::csv

@@ -1,0 +1,319 @@
+#include "import/holders_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "import/csv_reader.hpp"
+
+namespace remit {
+
+namespace {
+
+enum Column : std::size_t { person, post_id, qualifications, kind, column_count };
+
+constexpr std::array<csv::ColumnSpec, column_count> columns{{
+    {"person"},
+    {"post_id"},
+    {"qualifications", false},
+    {"kind", false},
+}};
+
+constexpr std::string_view qualified_prefix = "qualified_";
+
+std::string_view kind_name(ast::HoldingKind k) {
+  switch (k) {
+    case ast::HoldingKind::substantive:
+      return "substantive";
+    case ast::HoldingKind::interim:
+      return "interim";
+    case ast::HoldingKind::acting:
+      return "acting";
+  }
+  return "substantive";
+}
+
+std::optional<ast::HoldingKind> parse_kind(std::string_view text) {
+  if (text.empty()) return ast::HoldingKind::substantive;
+  for (ast::HoldingKind k :
+       {ast::HoldingKind::substantive, ast::HoldingKind::interim, ast::HoldingKind::acting}) {
+    const std::string_view name = kind_name(k);
+    // An HR system may well write "Interim".
+    const bool same = std::equal(text.begin(), text.end(), name.begin(), name.end(),
+                                 [](char a, char b) { return (a | 0x20) == b; });
+    if (same) return k;
+  }
+  return std::nullopt;
+}
+
+// Finds a person's earlier holding of the same post. Most people hold one or two posts, so a
+// scan is cheapest; past a few, the person's holdings go into a hash set so that even one
+// person holding a great many posts stays linear.
+class HoldingIndex {
+ public:
+  static constexpr std::size_t scan_limit = 8;
+
+  // The index in `holds` of an earlier holding of `post`, or -1; then records `post` as the
+  // holding about to be appended at holds.size().
+  std::ptrdiff_t find_or_add(std::size_t person, const std::vector<ast::Holding>& holds,
+                             std::string_view post) {
+    if (holds.size() < scan_limit) {
+      for (std::size_t i = 0; i < holds.size(); ++i) {
+        if (holds[i].post.text == post) return static_cast<std::ptrdiff_t>(i);
+      }
+      return -1;
+    }
+    if (holds.size() == scan_limit) {
+      for (std::size_t i = 0; i < holds.size(); ++i)
+        big_.try_emplace(Key{person, holds[i].post.text}, i);
+    }
+    auto [it, added] = big_.try_emplace(Key{person, post}, holds.size());
+    return added ? -1 : static_cast<std::ptrdiff_t>(it->second);
+  }
+
+ private:
+  struct Key {
+    std::size_t person;
+    std::string_view post;
+    bool operator==(const Key&) const = default;
+  };
+  struct Hash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<std::string_view>{}(k.post) * 31 + k.person;
+    }
+  };
+  std::unordered_map<Key, std::size_t, Hash> big_;
+};
+
+// Person ids to indexes in program.people. A flat open-addressing table of (hash, index) pairs:
+// std::unordered_map allocates a node per person and costs two or three cache misses per row.
+// Even so, a lookup in a table of a million people is a cache miss, so the caller hashes ids a
+// few rows ahead and prefetches their slots.
+class PersonTable {
+ public:
+  explicit PersonTable(std::size_t expected) {
+    resize(std::bit_ceil(std::max<std::size_t>(16, expected * 2)));
+  }
+
+  static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+  void prefetch(std::size_t hash) const {
+#if defined(__GNUC__)
+    __builtin_prefetch(&slots_[hash & mask_]);
+#endif
+  }
+
+  // The index of the person `id`, and whether it is new: then `fresh` has been recorded for it.
+  std::pair<std::size_t, bool> find_or_add(std::string_view id, std::size_t hash, std::size_t fresh,
+                                           const std::vector<ast::PersonDecl>& people) {
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.index == empty) {
+        slot = Slot{hash, fresh};
+        if (++size_ * 2 > slots_.size()) resize(slots_.size() * 2);
+        return {fresh, true};
+      }
+      if (slot.hash == hash && people[slot.index].id.text == id) return {slot.index, false};
+    }
+  }
+
+ private:
+  static constexpr std::size_t empty = SIZE_MAX;
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = empty;
+  };
+
+  void resize(std::size_t capacity) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
+    mask_ = capacity - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == empty) continue;
+      std::size_t i = slot.hash & mask_;
+      while (slots_[i].index != empty) i = (i + 1) & mask_;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
+class HoldersImport {
+ public:
+  HoldersImport(ast::Program& program, csv::ErrorLimit& errors, const std::vector<int>& at,
+                std::size_t width, std::size_t rows)
+      : program_(program), errors_(errors), at_(at), width_(width), people_(rows) {
+    program_.people.reserve(program_.people.size() + rows);
+  }
+
+  // The hash of the row's person, to look up later; 0 when the row will be refused anyway.
+  std::size_t prepare(csv::Reader::Status status, const csv::Row& row) const {
+    if (status != csv::Reader::Status::row || row.fields.size() != width_) return 0;
+    const std::size_t hash = PersonTable::hash(csv::trim(field(row, person).text));
+    people_.prefetch(hash);
+    return hash;
+  }
+
+  void add(csv::Reader::Status status, const csv::Row& row, std::size_t hash);
+
+ private:
+  const csv::Field& field(const csv::Row& row, Column c) const {
+    return row.fields[static_cast<std::size_t>(at_[c])];
+  }
+  bool read_qualifications(const csv::Row& row);
+  bool read_kind(const csv::Row& row, ast::HoldingKind& out);
+
+  ast::Program& program_;
+  csv::ErrorLimit& errors_;
+  const std::vector<int>& at_;
+  std::size_t width_;
+  PersonTable people_;  // people of this file only: one also in a .remit file is a duplicate
+  HoldingIndex holdings_;
+  std::vector<csv::Token> tokens_;             // reused from row to row
+  std::vector<ast::Name> row_qualifications_;  // reused from row to row
+};
+
+bool HoldersImport::read_qualifications(const csv::Row& row) {
+  row_qualifications_.clear();
+  if (at_[qualifications] < 0) return true;
+  const csv::Field& f = field(row, qualifications);
+  bool ok = csv::split_list(f, "qualifications", errors_, tokens_);
+  for (const csv::Token& token : tokens_) {
+    std::string_view name = token.text;
+    std::size_t pos = token.pos;
+    if (name.starts_with(qualified_prefix)) {
+      name.remove_prefix(qualified_prefix.size());
+      pos += qualified_prefix.size();
+    }
+    if (!csv::is_identifier(name)) {
+      errors_.error(csv::span_at(f, token.pos),
+                    "qualifications: " + csv::quoted(token.text) +
+                        " is not a valid qualification (use letters, digits and _, not starting "
+                        "with a digit, e.g. accountant or qualified_accountant)");
+      ok = false;
+      continue;
+    }
+    row_qualifications_.push_back(ast::Name{name, csv::span_at(f, pos)});
+  }
+  return ok;
+}
+
+bool HoldersImport::read_kind(const csv::Row& row, ast::HoldingKind& out) {
+  out = ast::HoldingKind::substantive;
+  if (at_[kind] < 0) return true;
+  const csv::Field& f = field(row, kind);
+  const std::string_view text = csv::trim(f.text);
+  if (auto parsed = parse_kind(text)) {
+    out = *parsed;
+    return true;
+  }
+  errors_.error(csv::span_at(f, csv::leading_blanks(f.text)),
+                "kind: " + csv::quoted(text) +
+                    " is not one of substantive, interim or acting (empty means substantive)");
+  return false;
+}
+
+void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::size_t hash) {
+  if (!csv::check_row(status, row, width_, errors_)) return;
+  bool ok = true;
+
+  const csv::Field& person_field = field(row, person);
+  const std::string_view who = csv::trim(person_field.text);
+  const SourceSpan who_at = csv::span_at(person_field, csv::leading_blanks(person_field.text));
+  if (who.empty()) {
+    errors_.error(who_at, "person: every row needs a person");
+    ok = false;
+  }
+
+  const csv::Field& post_field = field(row, post_id);
+  const std::string_view post = csv::trim(post_field.text);
+  const SourceSpan post_at = csv::span_at(post_field, csv::leading_blanks(post_field.text));
+  if (post.empty()) {
+    errors_.error(post_at, "post_id: every row needs the id of the post held");
+    ok = false;
+  } else if (std::string_view problem = csv::post_id_problem(post); !problem.empty()) {
+    errors_.error(post_at, "post_id: the post id " + csv::quoted(post) + " " +
+                               std::string(problem) + "; a post id cannot contain `;`, `:` or `,`");
+    ok = false;
+  }
+
+  ok = read_qualifications(row) && ok;
+  ast::HoldingKind holding_kind = ast::HoldingKind::substantive;
+  ok = read_kind(row, holding_kind) && ok;
+  if (!ok) return;
+
+  const auto [index, added] =
+      people_.find_or_add(who, hash, program_.people.size(), program_.people);
+  if (added) {
+    ast::PersonDecl& p = program_.people.emplace_back();
+    p.id = ast::Name{who, who_at};
+    p.name = ast::Text{who, who_at};
+    p.where = row.where();
+  }
+  ast::PersonDecl& p = program_.people[index];
+
+  const std::ptrdiff_t earlier = holdings_.find_or_add(index, p.holds, post);
+  if (earlier >= 0) {
+    // A repeated row is harmless and reported as such; the same post held two ways is not.
+    const ast::Holding& first = p.holds[static_cast<std::size_t>(earlier)];
+    const std::string what = csv::quoted(who) + " holds post " + csv::quoted(post);
+    const bool conflict = first.kind != holding_kind;
+    Diagnostic* d =
+        conflict ? errors_.error(post_at, what + " both as " + std::string(kind_name(first.kind)) +
+                                              " and as " + std::string(kind_name(holding_kind)))
+                 : errors_.warning(post_at, what + " twice; this row repeats an earlier one");
+    if (d) d->notes.push_back(Note{first.post.where, "the earlier row"});
+    if (conflict) return;
+  } else {
+    p.holds.push_back(ast::Holding{ast::Name{post, post_at}, holding_kind});
+  }
+  for (const ast::Name& q : row_qualifications_) {
+    const bool known = std::any_of(p.qualifications.begin(), p.qualifications.end(),
+                                   [&](const ast::Name& n) { return n.text == q.text; });
+    if (!known) p.qualifications.push_back(q);
+  }
+}
+
+}  // namespace
+
+void import_holders(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags) {
+  csv::ErrorLimit errors(sources, file, diags);
+  csv::Reader reader(sources, file);
+  csv::Row header;
+  std::vector<int> at;
+  if (!csv::read_header(reader, header, columns, errors, at)) return;
+  HoldersImport import(program, errors, at, header.fields.size(), reader.line_estimate());
+
+  // Rows are read a batch ahead of being added, so that the person lookups of a batch (cache
+  // misses in a large table) overlap instead of waiting one after another.
+  constexpr std::size_t batch_size = 16;
+  std::array<csv::Row, batch_size> rows;
+  std::array<csv::Reader::Status, batch_size> statuses{};
+  std::array<std::size_t, batch_size> hashes{};
+  bool more = true;
+  while (more && !errors.stopped()) {
+    std::size_t count = 0;
+    for (; count < batch_size; ++count) {
+      statuses[count] = reader.next(rows[count]);
+      if (statuses[count] == csv::Reader::Status::end) {
+        more = false;
+        break;
+      }
+      hashes[count] = import.prepare(statuses[count], rows[count]);
+    }
+    for (std::size_t k = 0; k < count && !errors.stopped(); ++k) {
+      import.add(statuses[k], rows[k], hashes[k]);
+    }
+  }
+}
+
+}  // namespace remit

@@ -1,0 +1,211 @@
+#include "import/structure_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <string>
+#include <system_error>
+
+#include "import/csv_reader.hpp"
+
+namespace remit {
+
+namespace {
+
+enum Column : std::size_t {
+  id,
+  title,
+  service,
+  directorate,
+  reports_to,
+  designations,
+  flags,
+  accountable_to,
+  column_count
+};
+
+constexpr std::array<csv::ColumnSpec, column_count> columns{{
+    {"id"},
+    {"title"},
+    {"service"},
+    {"directorate"},
+    {"reports_to"},
+    {"designations"},
+    {"flags"},
+    {"accountable_to", false},
+}};
+
+// Reads the fields of one row into a post, reporting every problem in the row (not only the
+// first), so one run shows an HR officer everything to fix.
+class RowReader {
+ public:
+  explicit RowReader(csv::ErrorLimit& errors) : errors_(errors) {}
+
+  bool id(const csv::Field& field, ast::Name& out) {
+    const std::string_view text = csv::trim(field.text);
+    const SourceSpan where = csv::span_at(field, csv::leading_blanks(field.text));
+    if (text.empty()) {
+      errors_.error(where, "id: every post needs an id");
+      return false;
+    }
+    const std::string_view problem = csv::post_id_problem(text);
+    if (!problem.empty()) {
+      errors_.error(where, "id: the post id " + csv::quoted(text) + " " + std::string(problem) +
+                               "; a post id cannot contain `;`, `:` or `,`");
+      return false;
+    }
+    out = ast::Name{text, where};
+    return true;
+  }
+
+  // Titles and service names are compared by later rules (`in service "Legal"`), so blanks a
+  // spreadsheet left around them are dropped.
+  static ast::Text text(const csv::Field& field) {
+    return ast::Text{csv::trim(field.text), csv::span_at(field, csv::leading_blanks(field.text))};
+  }
+
+  bool title(const csv::Field& field, ast::Text& out) {
+    out = text(field);
+    if (!out.text.empty()) return true;
+    errors_.error(out.where, "title: every post needs a title");
+    return false;
+  }
+
+  bool lines(const csv::Field& field, std::string_view column, ast::LineKind kind,
+             std::vector<ast::LineDecl>& out) {
+    bool ok = csv::split_list(field, column, errors_, tokens_);
+    for (const csv::Token& token : tokens_) {
+      const std::size_t colon = token.text.find(':');
+      const std::string_view target = csv::trim(token.text.substr(0, colon));
+      const SourceSpan where = csv::span_at(field, token.pos);
+      if (target.empty()) {
+        errors_.error(where, std::string(column) + ": " + csv::quoted(token.text) +
+                                 " has no post id before the `:` (expected e.g. ed_a:60)");
+        ok = false;
+        continue;
+      }
+      const std::string_view problem = csv::post_id_problem(target);
+      if (!problem.empty()) {
+        errors_.error(where, std::string(column) + ": the post id " + csv::quoted(target) + " " +
+                                 std::string(problem));
+        ok = false;
+        continue;
+      }
+      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt, where};
+      if (colon != std::string_view::npos) {
+        const std::string_view raw = token.text.substr(colon + 1);
+        const SourceSpan share_at =
+            csv::span_at(field, token.pos + colon + 1 + csv::leading_blanks(raw));
+        if (!share(csv::trim(raw), share_at, column, line.percent)) {
+          ok = false;
+          continue;
+        }
+      }
+      const bool repeated = std::any_of(out.begin(), out.end(), [&](const ast::LineDecl& l) {
+        return l.kind == kind && l.target.text == target;
+      });
+      if (repeated) {
+        errors_.error(where,
+                      std::string(column) + ": post " + csv::quoted(target) + " is listed twice");
+        ok = false;
+        continue;
+      }
+      out.push_back(line);
+    }
+    return ok;
+  }
+
+  bool names(const csv::Field& field, std::string_view column, std::string_view example,
+             std::vector<ast::Name>& out) {
+    bool ok = csv::split_list(field, column, errors_, tokens_);
+    for (const csv::Token& token : tokens_) {
+      const SourceSpan where = csv::span_at(field, token.pos);
+      if (!csv::is_identifier(token.text)) {
+        errors_.error(where, std::string(column) + ": " + csv::quoted(token.text) +
+                                 " is not a valid name (use letters, digits and _, not starting "
+                                 "with a digit, e.g. " +
+                                 std::string(example) + ")");
+        ok = false;
+        continue;
+      }
+      // The same designation twice says nothing more; keep one.
+      const bool seen = std::any_of(out.begin(), out.end(),
+                                    [&](const ast::Name& n) { return n.text == token.text; });
+      if (!seen) out.push_back(ast::Name{token.text, where});
+    }
+    return ok;
+  }
+
+ private:
+  // A share is the percentage of the post's duties carried by one line: 0 < share <= 100.
+  bool share(std::string_view text, SourceSpan where, std::string_view column,
+             std::optional<double>& out) {
+    const auto say = [&](std::string_view what) {
+      errors_.error(where,
+                    std::string(column) + ": " + std::string(what) + " (expected e.g. ed_a:60)");
+    };
+    if (text.empty()) {
+      say("no share after the `:`");
+      return false;
+    }
+    std::string_view number = text;
+    if (number.back() == '%') number = csv::trim(number.substr(0, number.size() - 1));
+    double value = 0;
+    const char* end = number.data() + number.size();
+    auto [stop, ec] = std::from_chars(number.data(), end, value);
+    if (number.empty() || ec != std::errc{} || stop != end) {
+      say("share " + csv::quoted(text) + " is not a percentage");
+      return false;
+    }
+    if (!(value > 0 && value <= 100)) {  // also refuses nan
+      say("share " + csv::quoted(text) + " must be more than 0 and at most 100");
+      return false;
+    }
+    out = value;
+    return true;
+  }
+
+  csv::ErrorLimit& errors_;
+  std::vector<csv::Token> tokens_;  // reused from row to row
+};
+
+}  // namespace
+
+void import_structure(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags) {
+  csv::ErrorLimit errors(sources, file, diags);
+  csv::Reader reader(sources, file);
+  csv::Row row;
+  std::vector<int> at;
+  if (!csv::read_header(reader, row, columns, errors, at)) return;
+  const std::size_t width = row.fields.size();
+
+  program.posts.reserve(program.posts.size() + reader.line_estimate());
+  RowReader read(errors);
+  csv::Reader::Status status;
+  while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {
+    if (!csv::check_row(status, row, width, errors)) continue;
+    auto field = [&](Column c) -> const csv::Field& {
+      return row.fields[static_cast<std::size_t>(at[c])];
+    };
+    // Built in place and dropped if the row is bad: a million posts are not copied.
+    ast::PostDecl& post = program.posts.emplace_back();
+    post.where = row.where();
+    bool ok = read.id(field(id), post.id);
+    ok = read.title(field(title), post.title) && ok;
+    post.service = RowReader::text(field(service));
+    post.directorate = RowReader::text(field(directorate));
+    ok = read.lines(field(reports_to), "reports_to", ast::LineKind::reports, post.lines) && ok;
+    if (at[accountable_to] >= 0) {
+      ok = read.lines(field(accountable_to), "accountable_to", ast::LineKind::accountable,
+                      post.lines) &&
+           ok;
+    }
+    ok =
+        read.names(field(designations), "designations", "section_151_officer", post.designations) &&
+        ok;
+    ok = read.names(field(flags), "flags", "delegated_powers", post.duties) && ok;
+    if (!ok) program.posts.pop_back();
+  }
+}
+
+}  // namespace remit

@@ -1,0 +1,101 @@
+#include "report/difference_report.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+namespace remit {
+namespace {
+
+constexpr std::size_t lines_shown = 50;
+
+std::string join(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const std::string& id : ids) s += (s.empty() ? "" : " -> ") + id;
+  return s;
+}
+
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void text(std::ostream& out, const std::string& title, const Difference& d) {
+  out << title << "\n";
+  if (d.empty()) {
+    out << "\nNo change: the same posts are restricted in the same categories, the same "
+           "breaches stand and no line of management moves.\n";
+    return;
+  }
+  auto section = [&](const char* heading, const auto& list, auto&& row) {
+    if (list.empty()) return;
+    out << "\n" << heading << " (" << list.size() << "):\n";
+    for (const auto& item : list) out << "  " << row(item) << "\n";
+  };
+  auto name = [](const CategoryChange& c) { return c.id + " \"" + c.title + "\""; };
+  section("Posts that change category", d.changed, [&](const CategoryChange& c) {
+    return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
+  });
+  section("Posts that become politically restricted", d.entered, [&](const CategoryChange& c) {
+    return name(c) + ": category " + std::to_string(c.after) + (c.existed_before ? "" : " (new post)");
+  });
+  section("Posts that are no longer politically restricted", d.left, [&](const CategoryChange& c) {
+    return name(c) + ": was category " + std::to_string(c.before) +
+           (c.exists_after ? "" : " (post removed)");
+  });
+  section("Breaches that appear", d.breaches_appeared, [](const std::string& s) { return s; });
+  section("Breaches that disappear", d.breaches_disappeared, [](const std::string& s) { return s; });
+  if (!d.lines.empty()) {
+    out << "\nLines of management that change (" << d.lines.size() << "):\n";
+    for (std::size_t k = 0; k < d.lines.size() && k < lines_shown; ++k) {
+      const LineChange& l = d.lines[k];
+      out << "  " << l.id << ": " << (l.before.size() > 1 ? join(l.before) : l.id + " (no manager)")
+          << "\n    becomes " << (l.after.empty() ? "(removed)" : join(l.after));
+      if (l.posts_below) out << "  (and " << count(l.posts_below, "post", "posts") << " below it)";
+      out << "\n";
+    }
+    if (d.lines.size() > lines_shown) {
+      out << "  and " << d.lines.size() - lines_shown << " more (see --format json)\n";
+    }
+  }
+}
+
+void json(std::ostream& out, const std::string& title, const Difference& d) {
+  using J = nlohmann::ordered_json;
+  auto posts = [](const std::vector<CategoryChange>& list) {
+    J a = J::array();
+    for (const CategoryChange& c : list) {
+      J j{{"id", c.id}, {"title", c.title}};
+      j["before"] = c.before ? J(c.before) : J(nullptr);
+      j["after"] = c.after ? J(c.after) : J(nullptr);
+      j["existed_before"] = c.existed_before;
+      j["exists_after"] = c.exists_after;
+      a.push_back(std::move(j));
+    }
+    return a;
+  };
+  J lines = J::array();
+  for (const LineChange& l : d.lines) {
+    lines.push_back({{"id", l.id}, {"before", l.before}, {"after", l.after},
+                     {"posts_below", l.posts_below}});
+  }
+  J doc{{"title", title},
+        {"changed", posts(d.changed)},
+        {"entered", posts(d.entered)},
+        {"left", posts(d.left)},
+        {"breaches_appeared", d.breaches_appeared},
+        {"breaches_disappeared", d.breaches_disappeared},
+        {"lines", std::move(lines)}};
+  out << doc.dump(2) << "\n";
+}
+
+}  // namespace
+
+void write_difference(std::ostream& out, const std::string& title, const Difference& diff,
+                      Format format) {
+  if (format == Format::json) {
+    json(out, title, diff);
+  } else {
+    text(out, title, diff);
+  }
+}
+
+}  // namespace remit

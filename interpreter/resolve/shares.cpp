@@ -1,0 +1,25 @@
+#include "resolve/shares.hpp"
+
+namespace remit {
+
+DutySplit split_duties(const std::vector<ast::LineDecl>& lines) {
+  DutySplit out;
+  std::size_t unspecified = 0;
+  for (const ast::LineDecl& l : lines) {
+    if (l.kind == ast::LineKind::dotted) continue;
+    if (l.percent) {
+      out.explicit_percent += *l.percent;
+    } else {
+      ++unspecified;
+    }
+  }
+  const double rest = unspecified ? (100.0 - out.explicit_percent) / unspecified : 0;
+  out.shares.reserve(lines.size());
+  for (const ast::LineDecl& l : lines) {
+    double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent.value_or(rest);
+    out.shares.push_back(static_cast<float>(percent / 100.0));
+  }
+  return out;
+}
+
+}  // namespace remit

@@ -1,0 +1,202 @@
+#include "whatif/apply.hpp"
+
+#include <algorithm>
+
+#include "resolve/shares.hpp"
+#include "resolve/suggest.hpp"
+
+namespace remit {
+namespace {
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+class Editor {
+ public:
+  Editor(Resolved& r, Diagnostics& diags) : org_(r.organisation), diags_(diags) {}
+
+  bool apply(const ast::Edit& e) {
+    return std::visit([&](const auto& edit) { return apply_one(edit, e.where); }, e.kind);
+  }
+
+ private:
+  std::optional<UnitIndex> post(const ast::Name& name) {
+    auto u = org_.find_unit(name.text);
+    if (!u) {
+      std::vector<std::string_view> ids;
+      ids.reserve(org_.units.size());
+      for (const Unit& unit : org_.units) ids.push_back(unit.id);
+      diags_.error(name.where, "no post " + quoted(name.text) + did_you_mean(name.text, ids));
+      return std::nullopt;
+    }
+    if (org_.units[*u].removed) {
+      diags_.error(name.where, "post " + quoted(name.text) + " was removed earlier in the scenario");
+      return std::nullopt;
+    }
+    return u;
+  }
+
+  std::optional<SymbolId> role(const ast::Name& name) {
+    auto it = org_.designations.index.find(name.text);
+    if (it == org_.designations.index.end()) {
+      diags_.error(name.where, "unknown designation " + quoted(name.text) +
+                                   did_you_mean(name.text, org_.designations.names));
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  // Replaces u's duty-carrying lines (dotted lines stay) with `lines`.
+  bool set_lines(UnitIndex u, const std::vector<ast::LineDecl>& lines, const ast::Name& who) {
+    const DutySplit split = split_duties(lines);
+    if (split.explicit_percent > 100.0 + 1e-9) {
+      diags_.error(lines.front().where, "the shares of these lines add up to more than 100%");
+      return false;
+    }
+    std::vector<Line> fresh;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      auto target = org_.find_unit(lines[i].target.text);
+      if (!target || org_.units[*target].removed) {
+        diags_.error(lines[i].target.where,
+                     "no post or body " + quoted(lines[i].target.text) + " to report to");
+        return false;
+      }
+      if (*target == u) {
+        diags_.error(lines[i].target.where, "post " + quoted(who.text) + " cannot report to itself");
+        return false;
+      }
+      fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].where});
+    }
+    std::erase_if(org_.lines, [&](const Line& l) {
+      return l.from == u && l.kind != ast::LineKind::dotted;
+    });
+    org_.lines.insert(org_.lines.end(), fresh.begin(), fresh.end());
+    return true;
+  }
+
+  bool apply_one(const ast::edit::Move& m, SourceSpan) {
+    auto u = post(m.post);
+    return u && set_lines(*u, m.lines, m.post);
+  }
+
+  // The removed post's reports move up to its manager; with several managers (or none) there
+  // is no single place for them, so the user must move them first.
+  bool apply_one(const ast::edit::RemovePost& r, SourceSpan where) {
+    auto u = post(r.post);
+    if (!u) return false;
+    std::vector<UnitIndex> managers;
+    for (const Line& l : org_.lines) {
+      if (l.from == *u && l.kind != ast::LineKind::dotted) managers.push_back(l.to);
+    }
+    const bool has_reports = std::any_of(org_.lines.begin(), org_.lines.end(),
+                                         [&](const Line& l) { return l.to == *u; });
+    if (has_reports && managers.size() != 1) {
+      std::string reports;
+      std::size_t n = 0;
+      for (const Line& l : org_.lines) {
+        if (l.to == *u && n++ < 5) reports += (reports.empty() ? "" : ", ") + std::string(org_.units[l.from].id);
+      }
+      diags_.error(where, "cannot remove " + quoted(r.post.text) + ": " +
+                              (managers.empty() ? "it reports to no one, "
+                                                : "it reports to more than one post, ") +
+                              "so its reports (" + reports + (n > 5 ? ", …" : "") +
+                              ") have nowhere to go; move them first");
+      return false;
+    }
+    for (Line& l : org_.lines) {
+      if (l.to == *u) l.to = managers.front();
+    }
+    std::erase_if(org_.lines, [&](const Line& l) { return l.from == *u; });
+    std::erase_if(org_.holdings, [&](const Holding& h) { return h.post == *u; });
+    for (auto& posts : org_.designated) std::erase(posts, *u);
+    for (auto& posts : org_.with_duty) std::erase(posts, *u);
+    org_.units[*u].removed = true;
+    return true;
+  }
+
+  bool apply_one(const ast::edit::AddPost& a, SourceSpan) {
+    const ast::PostDecl& d = a.post;
+    if (org_.find_unit(d.id.text)) {
+      diags_.error(d.id.where, "there is already a post " + quoted(d.id.text));
+      return false;
+    }
+    Unit unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant,
+              false,     ast::unresolved, d.where};
+    const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
+    org_.add_unit(unit);
+    bool ok = true;
+    for (const ast::Name& n : d.designations) {
+      if (auto s = role(n)) {
+        org_.designated[*s].push_back(u);
+      } else {
+        ok = false;
+      }
+    }
+    for (const ast::Name& n : d.duties) {
+      auto it = org_.duties.index.find(n.text);
+      if (it == org_.duties.index.end()) {
+        diags_.error(n.where, "unknown duty " + quoted(n.text) + did_you_mean(n.text, org_.duties.names));
+        ok = false;
+        continue;
+      }
+      org_.with_duty[it->second].push_back(u);
+    }
+    return set_lines(u, d.lines, d.id) && ok;
+  }
+
+  bool apply_one(const ast::edit::Designate& d, SourceSpan) {
+    auto u = post(d.post);
+    auto s = role(d.role);
+    if (!u || !s) return false;
+    auto& posts = org_.designated[*s];
+    if (std::find(posts.begin(), posts.end(), *u) == posts.end()) posts.push_back(*u);
+    return true;
+  }
+
+  bool apply_one(const ast::edit::Undesignate& d, SourceSpan where) {
+    auto u = post(d.post);
+    auto s = role(d.role);
+    if (!u || !s) return false;
+    auto& posts = org_.designated[*s];
+    if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
+      diags_.error(where, "post " + quoted(d.post.text) + " is not designated " + quoted(d.role.text));
+      return false;
+    }
+    std::erase(posts, *u);
+    return true;
+  }
+
+  bool apply_one(const ast::edit::Assign& a, SourceSpan where) {
+    auto u = post(a.post);
+    if (!u) return false;
+    auto person = std::find_if(org_.people.begin(), org_.people.end(),
+                               [&](const Person& p) { return p.id == a.person.text; });
+    if (person == org_.people.end()) {
+      std::vector<std::string_view> ids;
+      for (const Person& p : org_.people) ids.push_back(p.id);
+      diags_.error(a.person.where, "no person " + quoted(a.person.text) + did_you_mean(a.person.text, ids));
+      return false;
+    }
+    if (org_.units[*u].vacant) org_.units[*u].vacant = false;  // filling it
+    const auto index = static_cast<std::uint32_t>(person - org_.people.begin());
+    org_.holdings.push_back(Holding{index, *u, a.kind, where});
+    return true;
+  }
+
+  Organisation& org_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+bool apply_edits(const ast::Program&, const ast::ScenarioDecl& scenario, Resolved& resolved,
+                 Diagnostics& diags) {
+  Editor editor(resolved, diags);
+  bool ok = true;
+  for (const ast::Edit& e : scenario.edits) ok = editor.apply(e) && ok;
+  // Lines stay grouped by the post they leave from, as the evaluator and graph expect.
+  std::stable_sort(resolved.organisation.lines.begin(), resolved.organisation.lines.end(),
+                   [](const Line& a, const Line& b) { return a.from < b.from; });
+  return ok;
+}
+
+}  // namespace remit
