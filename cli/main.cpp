@@ -123,7 +123,7 @@ int explain(CommonOptions o, std::uint32_t why_not) {
   if (!load(run, o)) return bad_input;
   const remit::Organisation& org = run.resolved().organisation;
   auto post = org.find_unit(post_id);
-  if (!post || org.units[*post].is_body) {
+  if (!post || org.units[*post].is_body()) {
     std::vector<std::string_view> ids;
     for (const remit::Unit& u : org.units) ids.push_back(u.id);
     std::cerr << "remit: error: no post with id '" << post_id << "'"

@@ -56,6 +56,8 @@ struct Builder {
   ast::ExprId subject = ast::unresolved, predicate = ast::unresolved, set = ast::unresolved;
   ast::Condition condition;
   ast::PostDecl post;
+  std::size_t post_lines_begin = 0, post_designations_begin = 0, post_duties_begin = 0,
+              post_holders_begin = 0;
   ast::PersonDecl person;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
@@ -70,6 +72,21 @@ struct Builder {
     ast::ExprId e = stack.back();
     stack.pop_back();
     return e;
+  }
+  void start_post() {
+    post = ast::PostDecl{};
+    post.id = name;
+    post_lines_begin = program.post_lines.size();
+    post_designations_begin = program.post_designations.size();
+    post_duties_begin = program.post_duties.size();
+    post_holders_begin = program.post_holders.size();
+  }
+  // A post's items were appended to the arenas as they were read; its slices cover them.
+  void finish_post() {
+    post.lines = ast::Program::since(program.post_lines, post_lines_begin);
+    post.designations = ast::Program::since(program.post_designations, post_designations_begin);
+    post.duties = ast::Program::since(program.post_duties, post_duties_begin);
+    post.holders = ast::Program::since(program.post_holders, post_holders_begin);
   }
   void push(ast::ExprKind kind, SourceSpan where) { stack.push_back(program.add(std::move(kind), where)); }
   std::vector<ast::Name> take_names() { return std::exchange(names, {}); }
@@ -400,43 +417,42 @@ template <>
 struct action<g::post_id> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post = ast::PostDecl{};
-    b.post.id = b.name;
+    b.start_post();
   }
 };
 template <>
 struct action<g::post_title> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.title = b.text;
+    b.post.title = b.text.text;
   }
 };
 template <>
 struct action<g::service_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.service = b.text;
+    b.post.service = b.text.text;
   }
 };
 template <>
 struct action<g::directorate_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.directorate = b.text;
+    b.post.directorate = b.text.text;
   }
 };
 template <>
 struct action<g::line_target> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.line = ast::LineDecl{b.name, ast::LineKind::reports, std::nullopt, b.span(in)};
+  static void apply(const Input&, Builder& b) {
+    b.line = ast::LineDecl{b.name, ast::LineKind::reports, std::nullopt};
   }
 };
 template <>
 struct action<g::line_share> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.line.percent = b.share;
+    b.line.percent = static_cast<float>(b.share);
   }
 };
 template <>
@@ -455,7 +471,7 @@ struct add_lines {
         throw pegtl::parse_error("a dotted line carries no duties, so it takes no share", in);
       }
       l.kind = Kind;
-      b.post.lines.push_back(l);
+      b.program.post_lines.push_back(l);
     }
     b.lines.clear();
   }
@@ -470,14 +486,14 @@ template <>
 struct action<g::designated_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    for (ast::Name& n : b.take_names()) b.post.designations.push_back(n);
+    for (ast::Name& n : b.take_names()) b.program.post_designations.push_back(n);
   }
 };
 template <>
 struct action<g::duties_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    for (ast::Name& n : b.take_names()) b.post.duties.push_back(n);
+    for (ast::Name& n : b.take_names()) b.program.post_duties.push_back(n);
   }
 };
 template <>
@@ -498,16 +514,16 @@ template <>
 struct action<g::holder_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.holders.push_back(
+    b.program.post_holders.push_back(
         ast::Holding{b.name, std::exchange(b.holding, ast::HoldingKind::substantive)});
   }
 };
 template <>
 struct action<g::post_stmt> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.post.where = b.span(in);
-    b.program.posts.push_back(std::move(b.post));
+  static void apply(const Input&, Builder& b) {
+    b.finish_post();
+    b.program.posts.push_back(b.post);
   }
 };
 
@@ -778,8 +794,8 @@ struct action<g::remove_edit> {
 template <>
 struct action<g::added_post> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.post.where = b.span(in);
+  static void apply(const Input&, Builder& b) {
+    b.finish_post();
   }
 };
 template <>

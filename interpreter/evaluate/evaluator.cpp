@@ -17,7 +17,7 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, cons
   eval_.listed.assign(n, not_listed);
   eval_.posts = PostSet(n);
   for (UnitIndex u = 0; u < n; ++u) {
-    if (!org_.units[u].is_body && !org_.units[u].removed) eval_.posts.set(u);
+    if (!org_.units[u].is_body() && !org_.units[u].removed) eval_.posts.set(u);
   }
   eval_.held = PostSet(n);
   for (const Holding& h : org_.holdings) eval_.held.set(h.post);
@@ -111,7 +111,7 @@ void Evaluator::compute(ast::ExprId id) {
           }
         } else if constexpr (std::is_same_v<T, e::AnyBody>) {
           for (UnitIndex u = 0; u < n; ++u) {
-            if (org_.units[u].is_body) out.set(u);
+            if (org_.units[u].is_body()) out.set(u);
           }
         } else if constexpr (std::is_same_v<T, e::AllPosts>) {
           out = eval_.posts;
@@ -126,10 +126,10 @@ void Evaluator::compute(ast::ExprId id) {
         } else if constexpr (std::is_same_v<T, e::TextMatch>) {
           for (UnitIndex u = 0; u < n; ++u) {
             const Unit& unit = org_.units[u];
-            if (unit.is_body) continue;
-            std::string_view field = node.field == e::Field::title     ? unit.title
-                                     : node.field == e::Field::service ? unit.service
-                                                                       : unit.directorate;
+            if (unit.is_body()) continue;
+            std::string_view field = node.field == e::Field::title     ? unit.title()
+                                     : node.field == e::Field::service ? unit.service()
+                                                                       : unit.directorate();
             bool match = node.contains ? field.find(node.text.text) != std::string_view::npos
                                        : field == node.text.text;
             if (match) out.set(u);

@@ -74,7 +74,7 @@ class Explainer {
       }
       return r;
     }
-    Reason r{post_name(u) + " is not politically restricted", org_.units[u].where, {}};
+    Reason r{post_name(u) + " is not politically restricted", org_.units[u].where(), {}};
     for (std::uint32_t c : run_.resolved().plan.precedence) r.because.push_back(category(u, c));
     return r;
   }
@@ -100,7 +100,7 @@ class Explainer {
  private:
   std::string post_name(UnitIndex u) const {
     const Unit& unit = org_.units[u];
-    return std::string(unit.id) + " \"" + std::string(unit.title) + "\"";
+    return std::string(unit.id) + " \"" + std::string(unit.title()) + "\"";
   }
   std::string category_name(std::uint32_t c) const {
     const ast::CategoryDecl& d = p_.categories[c];
@@ -113,18 +113,15 @@ class Explainer {
     const PostSet& s = run_.evaluator().set_of(e);
     return s.size() && s.test(u);
   }
-  const ast::PostDecl* post_decl(UnitIndex u) const {
-    const Unit& unit = org_.units[u];
-    return unit.is_body || unit.decl == ast::unresolved ? nullptr : &p_.posts[unit.decl];
-  }
+  const ast::PostDecl* post_decl(UnitIndex u) const { return org_.units[u].post; }
   // Where a post names one of its designations or duties, else where the post is declared.
   SourceSpan fact_where(UnitIndex u, std::string_view name, bool designation) const {
     if (const ast::PostDecl* d = post_decl(u)) {
-      for (const ast::Name& n : designation ? d->designations : d->duties) {
+      for (const ast::Name& n : designation ? p_.designations(*d) : p_.duties(*d)) {
         if (n.text == name) return n.where;
       }
     }
-    return org_.units[u].where;
+    return org_.units[u].where();
   }
 
   // A witness's reasons are phrased "which …" under the line that leads to it.
@@ -224,19 +221,19 @@ class Explainer {
             manages(u, node.target, value, here, out);
           } else if constexpr (std::is_same_v<T, x::TextMatch>) {
             const Unit& unit = org_.units[u];
-            std::string_view field = node.field == x::Field::title     ? unit.title
-                                     : node.field == x::Field::service ? unit.service
-                                                                       : unit.directorate;
+            std::string_view field = node.field == x::Field::title     ? unit.title()
+                                     : node.field == x::Field::service ? unit.service()
+                                                                       : unit.directorate();
             const char* what = node.field == x::Field::title     ? "title"
                                : node.field == x::Field::service ? "service"
                                                                  : "directorate";
             std::string text = std::string("its ") + what + " \"" + std::string(field) + "\"";
             text += node.contains ? (value ? " contains" : " does not contain")
                                   : (value ? " is" : " is not");
-            out.push_back({text + " \"" + std::string(node.text.text) + "\"", unit.where, {}});
+            out.push_back({text + " \"" + std::string(node.text.text) + "\"", unit.where(), {}});
           } else if constexpr (std::is_same_v<T, x::Vacant>) {
             out.push_back({value ? "it is declared vacant" : "it is not declared vacant",
-                           org_.units[u].where, {}});
+                           org_.units[u].where(), {}});
           } else if constexpr (std::is_same_v<T, x::HasHolder>) {
             holder(u, value, here, out);
           } else if constexpr (std::is_same_v<T, x::Not>) {

@@ -96,7 +96,7 @@ bool check_cycles(const Organisation& org, const OrgGraph& g, Diagnostics& diags
                                       std::string(org.units[l.to].id) + " here"});
     }
     if (size[c] > cycle.size()) {
-      d.notes.push_back({org.units[start].where,
+      d.notes.push_back({org.units[start].where(),
                          std::to_string(size[c]) + " posts in all are caught in this loop of "
                                                    "reporting lines"});
     }

@@ -64,15 +64,17 @@ class RowReader {
     return ast::Text{csv::trim(field.text), csv::span_at(field, csv::leading_blanks(field.text))};
   }
 
-  bool title(const csv::Field& field, ast::Text& out) {
-    out = text(field);
-    if (!out.text.empty()) return true;
-    errors_.error(out.where, "title: every post needs a title");
+  bool title(const csv::Field& field, std::string_view& out) {
+    ast::Text t = text(field);
+    out = t.text;
+    if (!out.empty()) return true;
+    errors_.error(t.where, "title: every post needs a title");
     return false;
   }
 
+  // Appends to the program's arena; `begin` is where this post's lines start in it.
   bool lines(const csv::Field& field, std::string_view column, ast::LineKind kind,
-             std::vector<ast::LineDecl>& out) {
+             std::vector<ast::LineDecl>& out, std::size_t begin) {
     bool ok = csv::split_list(field, column, errors_, tokens_);
     for (const csv::Token& token : tokens_) {
       const std::size_t colon = token.text.find(':');
@@ -91,7 +93,7 @@ class RowReader {
         ok = false;
         continue;
       }
-      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt, where};
+      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt};
       if (colon != std::string_view::npos) {
         const std::string_view raw = token.text.substr(colon + 1);
         const SourceSpan share_at =
@@ -101,7 +103,8 @@ class RowReader {
           continue;
         }
       }
-      const bool repeated = std::any_of(out.begin(), out.end(), [&](const ast::LineDecl& l) {
+      const bool repeated = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+                                        [&](const ast::LineDecl& l) {
         return l.kind == kind && l.target.text == target;
       });
       if (repeated) {
@@ -116,7 +119,7 @@ class RowReader {
   }
 
   bool names(const csv::Field& field, std::string_view column, std::string_view example,
-             std::vector<ast::Name>& out) {
+             std::vector<ast::Name>& out, std::size_t begin) {
     bool ok = csv::split_list(field, column, errors_, tokens_);
     for (const csv::Token& token : tokens_) {
       const SourceSpan where = csv::span_at(field, token.pos);
@@ -129,7 +132,7 @@ class RowReader {
         continue;
       }
       // The same designation twice says nothing more; keep one.
-      const bool seen = std::any_of(out.begin(), out.end(),
+      const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
                                     [&](const ast::Name& n) { return n.text == token.text; });
       if (!seen) out.push_back(ast::Name{token.text, where});
     }
@@ -139,7 +142,7 @@ class RowReader {
  private:
   // A share is the percentage of the post's duties carried by one line: 0 < share <= 100.
   bool share(std::string_view text, SourceSpan where, std::string_view column,
-             std::optional<double>& out) {
+             std::optional<float>& out) {
     const auto say = [&](std::string_view what) {
       errors_.error(where,
                     std::string(column) + ": " + std::string(what) + " (expected e.g. ed_a:60)");
@@ -180,6 +183,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
   const std::size_t width = row.fields.size();
 
   program.posts.reserve(program.posts.size() + reader.line_estimate());
+  program.post_lines.reserve(program.post_lines.size() + reader.line_estimate());
   RowReader read(errors);
   csv::Reader::Status status;
   while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {
@@ -187,24 +191,40 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     auto field = [&](Column c) -> const csv::Field& {
       return row.fields[static_cast<std::size_t>(at[c])];
     };
-    // Built in place and dropped if the row is bad: a million posts are not copied.
+    // Built in place and dropped if the row is bad: a million posts are not copied. Its lines,
+    // designations and duties go straight into the program's arenas (see ast::Slice).
     ast::PostDecl& post = program.posts.emplace_back();
-    post.where = row.where();
+    const std::size_t lines_begin = program.post_lines.size();
+    const std::size_t designations_begin = program.post_designations.size();
+    const std::size_t duties_begin = program.post_duties.size();
     bool ok = read.id(field(id), post.id);
+    if (!ok) post.id.where = row.where();
     ok = read.title(field(title), post.title) && ok;
-    post.service = RowReader::text(field(service));
-    post.directorate = RowReader::text(field(directorate));
-    ok = read.lines(field(reports_to), "reports_to", ast::LineKind::reports, post.lines) && ok;
+    post.service = RowReader::text(field(service)).text;
+    post.directorate = RowReader::text(field(directorate)).text;
+    ok = read.lines(field(reports_to), "reports_to", ast::LineKind::reports, program.post_lines,
+                    lines_begin) &&
+         ok;
     if (at[accountable_to] >= 0) {
       ok = read.lines(field(accountable_to), "accountable_to", ast::LineKind::accountable,
-                      post.lines) &&
+                      program.post_lines, lines_begin) &&
            ok;
     }
-    ok =
-        read.names(field(designations), "designations", "section_151_officer", post.designations) &&
-        ok;
-    ok = read.names(field(flags), "flags", "delegated_powers", post.duties) && ok;
-    if (!ok) program.posts.pop_back();
+    ok = read.names(field(designations), "designations", "section_151_officer",
+                    program.post_designations, designations_begin) &&
+         ok;
+    ok = read.names(field(flags), "flags", "delegated_powers", program.post_duties, duties_begin) &&
+         ok;
+    if (!ok) {
+      program.posts.pop_back();
+      program.post_lines.resize(lines_begin);
+      program.post_designations.resize(designations_begin);
+      program.post_duties.resize(duties_begin);
+      continue;
+    }
+    post.lines = ast::Program::since(program.post_lines, lines_begin);
+    post.designations = ast::Program::since(program.post_designations, designations_begin);
+    post.duties = ast::Program::since(program.post_duties, duties_begin);
   }
 }
 

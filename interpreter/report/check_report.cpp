@@ -81,7 +81,7 @@ struct Context {
     std::string s;
     for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
       const Unit& u = org.units[posts[k]];
-      s += (k ? ", " : "") + std::string(u.id) + " \"" + std::string(u.title) + "\"";
+      s += (k ? ", " : "") + std::string(u.id) + " \"" + std::string(u.title()) + "\"";
     }
     if (posts.size() > posts_shown) s += " and " + std::to_string(posts.size() - posts_shown) + " more";
     return s;
@@ -139,7 +139,7 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   };
   auto post = [&](UnitIndex u) {
     const Unit& unit = ctx.org.units[u];
-    return nlohmann::ordered_json{{"id", std::string(unit.id)}, {"title", std::string(unit.title)}};
+    return nlohmann::ordered_json{{"id", std::string(unit.id)}, {"title", std::string(unit.title())}};
   };
   for (const IncompatibilityBreach& b : breaches.incompatibilities) {
     const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];

@@ -26,7 +26,7 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
     const Unit& u = v.unit(p);
     line.clear();
     line += std::to_string(v.category(p).number);
-    for (std::string_view f : {u.id, u.title, u.service, u.directorate}) {
+    for (std::string_view f : {u.id, u.title(), u.service(), u.directorate()}) {
       line += ',';
       line += csv_field(f);
     }
@@ -40,8 +40,8 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
   std::size_t id_w = 2, title_w = 5, service_w = 7;
   for (const ListedPost& p : list) {
     id_w = std::max(id_w, v.unit(p).id.size());
-    title_w = std::max(title_w, v.unit(p).title.size());
-    service_w = std::max(service_w, v.unit(p).service.size());
+    title_w = std::max(title_w, v.unit(p).title().size());
+    service_w = std::max(service_w, v.unit(p).service().size());
   }
   auto pad = [](std::string_view s, std::size_t w) {
     std::string r(s);
@@ -60,8 +60,8 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
       first = false;
     }
     const Unit& u = v.unit(p);
-    std::string row = "  " + pad(u.id, id_w) + "  " + pad(u.title, title_w) + "  " +
-                      pad(u.service, service_w) + "  " + std::string(u.directorate);
+    std::string row = "  " + pad(u.id, id_w) + "  " + pad(u.title(), title_w) + "  " +
+                      pad(u.service(), service_w) + "  " + std::string(u.directorate());
     while (!row.empty() && row.back() == ' ') row.pop_back();
     out << row << "\n";
   }
@@ -91,8 +91,8 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
           << "| id | title | service | directorate |\n|---|---|---|---|\n";
     }
     const Unit& u = v.unit(p);
-    out << "| " << cell(u.id) << " | " << cell(u.title) << " | " << cell(u.service) << " | "
-        << cell(u.directorate) << " |\n";
+    out << "| " << cell(u.id) << " | " << cell(u.title()) << " | " << cell(u.service()) << " | "
+        << cell(u.directorate()) << " |\n";
   }
 }
 
@@ -109,9 +109,9 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
     posts.push_back({{"category", c.number},
                      {"category_label", std::string(c.label.text)},
                      {"id", std::string(u.id)},
-                     {"title", std::string(u.title)},
-                     {"service", std::string(u.service)},
-                     {"directorate", std::string(u.directorate)}});
+                     {"title", std::string(u.title())},
+                     {"service", std::string(u.service())},
+                     {"directorate", std::string(u.directorate())}});
   }
   doc["posts"] = std::move(posts);
   out << doc.dump(2) << "\n";

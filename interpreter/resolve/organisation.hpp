@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -16,17 +17,22 @@ namespace remit {
 using ast::SymbolId;
 using ast::UnitIndex;
 
+// A post or a body. It points at its declaration rather than copying the declaration's
+// strings: at a million posts that is the difference between 40 and 88 bytes a unit.
 struct Unit {
   std::string_view id;
-  std::string_view title;  // a body's label
-  std::string_view service;
-  std::string_view directorate;
-  bool is_body = false;
-  bool vacant = false;  // declared `vacant`
+  const ast::PostDecl* post = nullptr;  // for a post: in Program::posts, or a scenario's addition
+  const ast::BodyDecl* body = nullptr;  // for a body
+  bool vacant = false;   // declared `vacant`
   bool removed = false;  // removed by a scenario: no longer a post of the organisation
-  std::uint32_t decl = 0;  // index into Program::posts or Program::bodies; `ast::unresolved`
-                           // for a post a scenario added
-  SourceSpan where;
+
+  [[nodiscard]] bool is_body() const { return body != nullptr; }
+  [[nodiscard]] std::string_view title() const { return post ? post->title : body->label.text; }
+  [[nodiscard]] std::string_view service() const { return post ? post->service : std::string_view(); }
+  [[nodiscard]] std::string_view directorate() const {
+    return post ? post->directorate : std::string_view();
+  }
+  [[nodiscard]] SourceSpan where() const { return post ? post->id.where : body->where; }
 };
 
 // A reporting line from a post to the post or body it reports to. `share` is the part of the
@@ -72,6 +78,9 @@ struct Organisation {
   std::vector<Person> people;
   std::vector<Holding> holdings;
   std::string_view authority;
+  // Posts added by a scenario own their declarations here (shared, so copies of the
+  // organisation for further what-ifs keep them alive).
+  std::vector<std::shared_ptr<const ast::PostDecl>> added_posts;
 
   [[nodiscard]] std::size_t size() const { return units.size(); }
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {

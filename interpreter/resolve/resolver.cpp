@@ -89,19 +89,17 @@ class Resolver {
       duplicate_.push_back(first.has_value());
       if (first) {
         diags_.error(id.where, "the id " + quoted(id.text) + " is used twice")
-            .notes.push_back({o.units[*first].where, "first used here"});
+            .notes.push_back({o.units[*first].where(), "first used here"});
       }
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
-      add(Unit{b.id.text, b.label.text, {}, {}, true, false, false, i, b.where}, b.id);
+      add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
     }
     first_post_ = static_cast<UnitIndex>(o.units.size());
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       const ast::PostDecl& d = p_.posts[i];
-      add(Unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant, false,
-               i, d.where},
-          d.id);
+      add(Unit{d.id.text, &d, nullptr, d.vacant, false}, d.id);
     }
     if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
   }
@@ -131,10 +129,10 @@ class Resolver {
       const ast::PostDecl& d = p_.posts[i];
       const UnitIndex self = first_post_ + i;
       if (duplicate_[self]) continue;
-      for (const ast::Name& n : d.designations) {
+      for (const ast::Name& n : p_.designations(d)) {
         if (auto s = symbol(ast::VocabularyKind::designation, n)) o.designated[*s].push_back(self);
       }
-      for (const ast::Name& n : d.duties) {
+      for (const ast::Name& n : p_.duties(d)) {
         if (auto s = symbol(ast::VocabularyKind::duty, n)) o.with_duty[*s].push_back(self);
       }
       shares(d, self);
@@ -144,17 +142,18 @@ class Resolver {
   // A post's duties are split between its duty-carrying lines: explicit shares as given, the
   // rest in equal parts among the lines without one. Dotted lines carry none.
   void shares(const ast::PostDecl& d, UnitIndex self) {
-    if (d.lines.empty()) return;
-    const DutySplit split = split_duties(d.lines);
+    const std::span<const ast::LineDecl> lines = p_.lines(d);
+    if (lines.empty()) return;
+    const DutySplit split = split_duties(lines);
     if (split.explicit_percent > 100.0 + 1e-9) {
-      diags_.error(d.lines.front().where,
+      diags_.error(lines.front().target.where,
                    "the shares of " + quoted(d.id.text) + "'s lines add up to " +
                        std::to_string(static_cast<int>(split.explicit_percent)) +
                        "%, more than 100%");
       return;
     }
-    for (std::size_t i = 0; i < d.lines.size(); ++i) {
-      const ast::LineDecl& l = d.lines[i];
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const ast::LineDecl& l = lines[i];
       auto target =
           unit(l.target, [&] { return std::string(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
@@ -163,7 +162,7 @@ class Resolver {
                                          " itself");
         continue;
       }
-      org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.where});
+      org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.target.where});
     }
   }
 
@@ -207,7 +206,7 @@ class Resolver {
     std::vector<std::string_view> person_ids;
     for (const Person& p : o.people) person_ids.push_back(p.id);
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
-      for (const ast::Holding& h : p_.posts[i].holders) {
+      for (const ast::Holding& h : p_.holders(p_.posts[i])) {
         auto it = index.find(h.post.text);
         if (it == index.end()) {
           diags_.error(h.post.where, "unknown person " + quoted(h.post.text) +
@@ -224,7 +223,7 @@ class Resolver {
       if (u.vacant) {
         diags_.error(h.where, "post " + quoted(u.id) + " is declared vacant, but " +
                                   quoted(o.people[h.person].id) + " holds it")
-            .notes.push_back({u.where, "declared here"});
+            .notes.push_back({u.where(), "declared here"});
       }
     }
   }
@@ -232,7 +231,7 @@ class Resolver {
   void hold(std::uint32_t person, const ast::Name& post, ast::HoldingKind kind, SourceSpan where) {
     auto u = unit(post, [&] { return "person " + std::string(org().people[person].id) + " holds "; });
     if (!u) return;
-    if (org().units[*u].is_body) {
+    if (org().units[*u].is_body()) {
       diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
       return;
     }

@@ -2,7 +2,7 @@
 
 namespace remit {
 
-DutySplit split_duties(const std::vector<ast::LineDecl>& lines) {
+DutySplit split_duties(std::span<const ast::LineDecl> lines) {
   DutySplit out;
   std::size_t unspecified = 0;
   for (const ast::LineDecl& l : lines) {
@@ -16,7 +16,7 @@ DutySplit split_duties(const std::vector<ast::LineDecl>& lines) {
   const double rest = unspecified ? (100.0 - out.explicit_percent) / unspecified : 0;
   out.shares.reserve(lines.size());
   for (const ast::LineDecl& l : lines) {
-    double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent.value_or(rest);
+    double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent ? double(*l.percent) : rest;
     out.shares.push_back(static_cast<float>(percent / 100.0));
   }
   return out;

@@ -2,6 +2,7 @@
 // rest in equal parts among the duty-carrying lines without one; dotted lines carry none.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -13,6 +14,6 @@ struct DutySplit {
   double explicit_percent = 0;  // sum of the explicit shares; over 100 is an error
 };
 
-DutySplit split_duties(const std::vector<ast::LineDecl>& lines);
+DutySplit split_duties(std::span<const ast::LineDecl> lines);
 
 }  // namespace remit

@@ -12,7 +12,8 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class Editor {
  public:
-  Editor(Resolved& r, Diagnostics& diags) : org_(r.organisation), diags_(diags) {}
+  Editor(const ast::Program& program, Resolved& r, Diagnostics& diags)
+      : program_(program), org_(r.organisation), diags_(diags) {}
 
   bool apply(const ast::Edit& e) {
     return std::visit([&](const auto& edit) { return apply_one(edit, e.where); }, e.kind);
@@ -46,10 +47,10 @@ class Editor {
   }
 
   // Replaces u's duty-carrying lines (dotted lines stay) with `lines`.
-  bool set_lines(UnitIndex u, const std::vector<ast::LineDecl>& lines, const ast::Name& who) {
+  bool set_lines(UnitIndex u, std::span<const ast::LineDecl> lines, const ast::Name& who) {
     const DutySplit split = split_duties(lines);
     if (split.explicit_percent > 100.0 + 1e-9) {
-      diags_.error(lines.front().where, "the shares of these lines add up to more than 100%");
+      diags_.error(lines.front().target.where, "the shares of these lines add up to more than 100%");
       return false;
     }
     std::vector<Line> fresh;
@@ -64,7 +65,7 @@ class Editor {
         diags_.error(lines[i].target.where, "post " + quoted(who.text) + " cannot report to itself");
         return false;
       }
-      fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].where});
+      fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].target.where});
     }
     std::erase_if(org_.lines, [&](const Line& l) {
       return l.from == u && l.kind != ast::LineKind::dotted;
@@ -114,24 +115,22 @@ class Editor {
   }
 
   bool apply_one(const ast::edit::AddPost& a, SourceSpan) {
-    const ast::PostDecl& d = a.post;
+    const ast::PostDecl& d = *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
     if (org_.find_unit(d.id.text)) {
       diags_.error(d.id.where, "there is already a post " + quoted(d.id.text));
       return false;
     }
-    Unit unit{d.id.text, d.title.text, d.service.text, d.directorate.text, false, d.vacant,
-              false,     ast::unresolved, d.where};
     const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
-    org_.add_unit(unit);
+    org_.add_unit(Unit{d.id.text, &d, nullptr, d.vacant, false});
     bool ok = true;
-    for (const ast::Name& n : d.designations) {
+    for (const ast::Name& n : program_.designations(d)) {
       if (auto s = role(n)) {
         org_.designated[*s].push_back(u);
       } else {
         ok = false;
       }
     }
-    for (const ast::Name& n : d.duties) {
+    for (const ast::Name& n : program_.duties(d)) {
       auto it = org_.duties.index.find(n.text);
       if (it == org_.duties.index.end()) {
         diags_.error(n.where, "unknown duty " + quoted(n.text) + did_you_mean(n.text, org_.duties.names));
@@ -140,7 +139,7 @@ class Editor {
       }
       org_.with_duty[it->second].push_back(u);
     }
-    return set_lines(u, d.lines, d.id) && ok;
+    return set_lines(u, program_.lines(d), d.id) && ok;
   }
 
   bool apply_one(const ast::edit::Designate& d, SourceSpan) {
@@ -182,15 +181,16 @@ class Editor {
     return true;
   }
 
+  const ast::Program& program_;
   Organisation& org_;
   Diagnostics& diags_;
 };
 
 }  // namespace
 
-bool apply_edits(const ast::Program&, const ast::ScenarioDecl& scenario, Resolved& resolved,
-                 Diagnostics& diags) {
-  Editor editor(resolved, diags);
+bool apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
+                 Resolved& resolved, Diagnostics& diags) {
+  Editor editor(program, resolved, diags);
   bool ok = true;
   for (const ast::Edit& e : scenario.edits) ok = editor.apply(e) && ok;
   // Lines stay grouped by the post they leave from, as the evaluator and graph expect.

@@ -15,7 +15,7 @@ std::uint32_t listed_number(const Run& run, UnitIndex u) {
   return c == not_listed ? 0 : run.program().categories[c].number;
 }
 
-bool live_post(const Unit& u) { return !u.is_body && !u.removed; }
+bool live_post(const Unit& u) { return !u.is_body() && !u.removed; }
 
 // Each post's main line: the duty-carrying line with the largest share (the first on a tie).
 std::vector<UnitIndex> main_manager(const Organisation& org) {
@@ -81,7 +81,7 @@ Difference compare(Run& before, Run& after) {
     auto v = b.find_unit(a.units[u].id);
     const bool exists = v && live_post(b.units[*v]);
     if (exists) matched[*v] = true;
-    CategoryChange c{std::string(a.units[u].id), std::string(a.units[u].title),
+    CategoryChange c{std::string(a.units[u].id), std::string(a.units[u].title()),
                      listed_number(before, u), exists ? listed_number(after, *v) : 0, true, exists};
     if (c.before == c.after) continue;
     if (c.before == 0) {
@@ -97,7 +97,7 @@ Difference compare(Run& before, Run& after) {
     std::uint32_t n = listed_number(after, v);
     if (n == 0) continue;
     diff.entered.push_back(
-        CategoryChange{std::string(b.units[v].id), std::string(b.units[v].title), 0, n, false, true});
+        CategoryChange{std::string(b.units[v].id), std::string(b.units[v].title()), 0, n, false, true});
   }
 
   // Breaches, compared by what they say.
