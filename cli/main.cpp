@@ -39,9 +39,14 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("policy", o.policies,
                  "Policy files (.remit) or directories of them; none: the built-in default "
                  "policy (stdlib uk/lgha1989)");
+  // One file per --structure/--holders (repeat the option for more), so that a policy named
+  // after it is not taken for a second CSV.
   cmd.add_option("--structure", o.structures,
-                 "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags");
-  cmd.add_option("--holders", o.holders, "Who holds which post: CSV with person,post_id[,qualifications]");
+                 "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags")
+      ->allow_extra_args(false);
+  cmd.add_option("--holders", o.holders,
+                 "Who holds which post: CSV with person,post_id[,qualifications][,kind]")
+      ->allow_extra_args(false);
   cmd.add_option("-o,--output", o.output, "Write the result to this file (replaced atomically)");
   cmd.add_flag("-v,--verbose", o.verbose, "Trace the phases with their timings on stderr");
 }
@@ -337,8 +342,10 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("old", old_side, "The old version: a policy file or directory, or a .csv export")
       ->required();
   diff_cmd->add_option("new", new_side, "The new version, likewise")->required();
-  diff_cmd->add_option("--policy", diff_opts.policies, "Policy files applied to both sides");
-  diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides");
+  diff_cmd->add_option("--policy", diff_opts.policies, "Policy files applied to both sides")
+      ->allow_extra_args(false);
+  diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides")
+      ->allow_extra_args(false);
   diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file");
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");
   diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");

@@ -53,7 +53,13 @@ REMIT_ERROR(post_id, "expected a post id (letters, digits and _), e.g. post ceo 
 REMIT_ERROR(post_title, "expected the post's title in quotes, e.g. post ceo \"Chief Executive\"");
 REMIT_ERROR(closing_brace,
             "expected '}' or a post item: service, directorate, reports to, accountable to, "
-            "dotted to, designated, duties, vacant, holder");
+            "dotted to, designated, duties, vacant, holder (a share is written with %, e.g. 60%)");
+REMIT_ERROR(person_close, "expected '}' or a person item: holds …, qualified …");
+REMIT_ERROR(category_close,
+            "expected '}' to close the category, 'cite \"…\"', or 'and'/'or' to go on with the "
+            "criterion");
+REMIT_ERROR(rule_close,
+            "expected '}' to close the rule, 'cite \"…\"', or 'and'/'or' to go on with the set");
 REMIT_ERROR(line_list, "expected the id of a post or body, e.g. reports to ceo");
 REMIT_ERROR(line_entry, "expected the id of a post or body after ','");
 REMIT_ERROR(person_ref, "expected the id of a person");

@@ -197,6 +197,9 @@ struct post_item
           designated_item, duties_item, vacant_item, holder_item> {};
 struct closing_brace : one<'}'> {};
 struct post_block : if_must<one<'{'>, sep, star<post_item, sep>, closing_brace> {};
+struct person_close : one<'}'> {};
+struct category_close : one<'}'> {};
+struct rule_close : one<'}'> {};
 struct post_stmt : if_must<kw_post, sep, post_id, sep, post_title, opt<sep, post_block>> {};
 
 // person id "Name" { holds …  qualified … }
@@ -209,7 +212,7 @@ struct qualification_name : seq<identifier> {};
 struct qualification_list : list_must<qualification_name, comma> {};
 struct qualified_item : if_must<kw_qualified, sep, qualification_list> {};
 struct person_item : sor<holds_item, qualified_item> {};
-struct person_block : if_must<one<'{'>, sep, star<person_item, sep>, closing_brace> {};
+struct person_block : if_must<one<'{'>, sep, star<person_item, sep>, person_close> {};
 struct person_stmt : if_must<kw_person, sep, person_id, sep, person_name, opt<sep, person_block>> {};
 
 // let name = expression
@@ -222,7 +225,7 @@ struct let_stmt : if_must<kw_let, sep, let_name, sep, equals, sep, let_value> {}
 struct category_label : seq<string_lit> {};
 struct category_when : seq<expression> {};
 struct category_block
-    : if_must<one<'{'>, sep, kw_when, sep, category_when, sep, cites, closing_brace> {};
+    : if_must<one<'{'>, sep, kw_when, sep, category_when, sep, cites, category_close> {};
 struct category_id : seq<number> {};
 struct category_stmt
     : if_must<kw_category, sep, category_id, sep, category_label, sep, category_block> {};
@@ -253,10 +256,10 @@ struct quantified_condition
     : if_must<quantifier, sep, quantified_subject, sep, opt<kw_is, sep>, quantified_predicate> {};
 struct condition : sor<count_condition, quantified_condition> {};
 struct require_condition : seq<condition> {};
-struct require_block : if_must<one<'{'>, sep, require_condition, sep, cites, closing_brace> {};
+struct require_block : if_must<one<'{'>, sep, require_condition, sep, cites, rule_close> {};
 struct require_stmt : if_must<kw_require, sep, rule_name, sep, require_block> {};
 struct forbidden_set : seq<expression> {};
-struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, closing_brace> {};
+struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, rule_close> {};
 struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
 
 // scenario "name" { move p to report to q   remove post p   add post p "T" { … }

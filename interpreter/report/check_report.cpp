@@ -32,6 +32,8 @@ std::string compare_text(ast::Compare op) {
   return "=";
 }
 
+std::string posts(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
+
 std::string rule_title(const ast::RuleDecl& r) {
   return std::string(r.forbid ? "forbid" : "require") + " \"" + std::string(r.name.text) + "\"";
 }
@@ -60,17 +62,20 @@ struct Context {
           using T = std::decay_t<decltype(c)>;
           namespace cond = ast::condition;
           if constexpr (std::is_same_v<T, cond::Count>) {
-            return "found " + std::to_string(b.count) + " posts; the rule requires count " +
+            return "found " + posts(b.count) + "; the rule requires count " +
                    compare_text(c.op) + " " + std::to_string(c.value);
           } else if constexpr (std::is_same_v<T, cond::Empty>) {
-            return std::to_string(b.count) + " posts are in a set that must be empty";
+            return posts(b.count) + (b.count == 1 ? " is" : " are") +
+                   " in a set that must be empty";
           } else {
             switch (c.quantifier) {
               case ast::Quantifier::every:
-                return std::to_string(b.count) + " posts do not meet the condition";
+                return posts(b.count) + (b.count == 1 ? " does" : " do") +
+                       " not meet the condition";
               case ast::Quantifier::some: return "no post meets the condition";
               case ast::Quantifier::no:
-                return std::to_string(b.count) + " posts meet a condition none may meet";
+                return posts(b.count) + (b.count == 1 ? " meets" : " meet") +
+                       " a condition none may meet";
             }
             return "";
           }
@@ -115,9 +120,14 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   }
   const std::size_t n = breaches.size();
   if (n == 0) {
-    out << "No breaches: " << ctx.program.incompatibilities.size() << " incompatibilities and "
-        << ctx.program.rules.size() << " rules checked against " << ctx.org.people.size()
-        << " people and " << ctx.run.evaluator().result().posts.count() << " posts.\n";
+    auto many = [](std::size_t k, const char* one, const char* more) {
+      return std::to_string(k) + " " + (k == 1 ? one : more);
+    };
+    out << "No breaches: "
+        << many(ctx.program.incompatibilities.size(), "incompatibility", "incompatibilities")
+        << " and " << many(ctx.program.rules.size(), "rule", "rules") << " checked against "
+        << many(ctx.org.people.size(), "person", "people") << " and "
+        << many(ctx.run.evaluator().result().posts.count(), "post", "posts") << ".\n";
   } else {
     out << n << (n == 1 ? " breach.\n" : " breaches.\n");
   }

@@ -75,6 +75,17 @@ class Loader {
   }
 
  private:
+  void use_directory(const fs::path& dir, SourceSpan from, std::uint32_t depth) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".remit") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) diags_.error(from, "no .remit files in directory '" + dir.string() + "'");
+    for (const fs::path& f : files) policy_file(f, from, depth);
+  }
+
   // Parses one policy file, then follows its `use` and `import` statements.
   void policy_file(const fs::path& path, SourceSpan from, std::uint32_t depth) {
     std::string key = key_of(path);
@@ -105,7 +116,10 @@ class Loader {
       const fs::path base = fs::path(sources_.file(file).name).parent_path();
       for (std::size_t i = first_use; i < last_use; ++i) {
         const ast::UseDecl use = program_.uses[i];  // copy: the vector grows as we load
-        if (use.module.text.ends_with(".remit")) {
+        std::error_code ec;
+        if (!key.starts_with("stdlib:") && fs::is_directory(base / use.module.text, ec)) {
+          use_directory(base / use.module.text, use.where, depth + 1);
+        } else if (use.module.text.ends_with(".remit")) {
           if (key.starts_with("stdlib:")) {
             module(std::string(use.module.text.substr(0, use.module.text.size() - 6)), use.where,
                    depth + 1);
@@ -217,7 +231,9 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
   // A run that defines no category at all (no policy, or only a structure) derives by the Act.
-  if (program.categories.empty()) loader.module(default_policy_module, {}, 1);
+  if (program.categories.empty()) {
+    for (std::string_view m : default_policy_modules) loader.module(m, {}, 1);
+  }
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
   return !diags.has_errors();

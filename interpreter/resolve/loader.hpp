@@ -27,11 +27,13 @@ struct Inputs {
 };
 
 // How far each file is from the command line: 0 for the files given, 1 for what they `use`...
-// A shallower file's `precedence` and `override` win over a deeper one's.
+// The `precedence` statement of the shallowest file applies.
 using FileDepths = std::vector<std::uint32_t>;
 
-// The policy applied when the inputs define no category: the Act, from the stdlib.
-inline constexpr std::string_view default_policy_module = "uk/lgha1989";
+// The policy applied when the inputs define no category: the Act's categories and the
+// statutory officers' rules, from the stdlib.
+inline constexpr std::string_view default_policy_modules[] = {"uk/lgha1989",
+                                                               "uk/statutory_officers"};
 
 // Loads and parses all inputs. Returns false when any file could not be read or parsed.
 bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,

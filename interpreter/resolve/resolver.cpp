@@ -147,7 +147,7 @@ class Resolver {
     const DutySplit split = split_duties(lines);
     if (split.explicit_percent > 100.0 + 1e-9) {
       diags_.error(lines.front().target.where,
-                   "the shares of " + quoted(d.id.text) + "'s lines add up to " +
+                   "the shares of the lines of post " + quoted(d.id.text) + " add up to " +
                        std::to_string(static_cast<int>(split.explicit_percent)) +
                        "%, more than 100%");
       return;
@@ -257,11 +257,23 @@ class Resolver {
     for (auto& [number, decls] : by_number) {
       std::vector<std::uint32_t> base, overrides;
       for (std::uint32_t i : decls) (p_.categories[i].is_override ? overrides : base).push_back(i);
-      auto twice = [&](const std::vector<std::uint32_t>& v, const char* what) {
+      // A council redefining a category of a module it uses most likely meant `override`:
+      // point at the council's own definition and say so.
+      auto twice = [&](std::vector<std::uint32_t> v, const char* what) {
+        std::stable_sort(v.begin(), v.end(), [&](auto a, auto b) {
+          return depth(p_.categories[a].where) > depth(p_.categories[b].where);
+        });
         for (std::size_t k = 1; k < v.size(); ++k) {
-          diags_.error(p_.categories[v[k]].where,
-                       std::string(what) + " " + std::to_string(number) + " is defined twice")
-              .notes.push_back({p_.categories[v[0]].where, "first defined here"});
+          const ast::CategoryDecl& again = p_.categories[v[k]];
+          const ast::CategoryDecl& first = p_.categories[v[0]];
+          std::string hint;
+          if (!again.is_override && depth(again.where) < depth(first.where)) {
+            hint = "; to replace the used module's definition, write 'override category " +
+                   std::to_string(number) + " …'";
+          }
+          diags_.error(again.where,
+                       std::string(what) + " " + std::to_string(number) + " is defined twice" + hint)
+              .notes.push_back({first.where, "the other definition is here"});
         }
       };
       twice(base, "category");
@@ -521,9 +533,13 @@ class Resolver {
     }
     for (auto& [number, decl] : category_index_) {
       if (!seen.count(number)) {
+        std::string hint;
+        if (depth(p_.categories[decl].where) < depth(chosen->where)) {
+          hint = "; write a 'precedence' statement of your own that lists every category";
+        }
         diags_.error(chosen->where, "category " + std::to_string(number) +
                                         " is missing from the precedence, so no post could be "
-                                        "listed in it")
+                                        "listed in it" + hint)
             .notes.push_back({p_.categories[decl].where, "category " + std::to_string(number) +
                                                              " is defined here"});
       }

@@ -63,7 +63,8 @@ std::vector<std::string> breach_lines(Run& run) {
     }
     if (r.offending.size() > 10) posts += ", …";
     out.push_back(std::string(d.forbid ? "forbid" : "require") + " \"" +
-                  std::string(d.name.text) + "\": " + std::to_string(r.count) + " posts" +
+                  std::string(d.name.text) + "\": " + std::to_string(r.count) +
+                  (r.count == 1 ? " post" : " posts") +
                   (posts.empty() ? "" : " (" + posts + ")"));
   }
   return out;
