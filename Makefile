@@ -32,7 +32,7 @@ sanitize: deps
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	bench/run.sh
+	bench/run.py
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

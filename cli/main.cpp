@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
 #include <sstream>
 
@@ -236,7 +237,10 @@ int whatif(const CommonOptions& o, const Edits& e) {
     std::cerr << run.diagnostics_text();
     return bad_input;
   }
+  auto started = std::chrono::steady_clock::now();
   remit::Difference diff = remit::compare(run, *variant);
+  spdlog::debug("phase {:<12} {:9.2f} ms", "compare",
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
   std::ostringstream out;
   write_difference(out, title, diff, *format);
   int written = emit(o, out.str());
