@@ -16,11 +16,14 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Derives the politically restricted posts of a shipped council, then checks Cambridgeshire.
+# Derives the politically restricted posts of a shipped council and explains one of them, then
+# checks a small example that breaks a statutory incompatibility (exit status 1, by design).
 demo: build
 	$(BUILD)/remit derive policies/council-000/ --format table
 	@echo
-	$(BUILD)/remit check policies/cambridgeshire/ || true
+	$(BUILD)/remit explain policies/council-000/ dir_housing
+	@echo
+	-$(BUILD)/remit check docs/examples/small-district.remit
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

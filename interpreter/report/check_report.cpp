@@ -13,8 +13,8 @@ constexpr std::size_t posts_shown = 20;
 
 const char* holding_word(ast::HoldingKind k) {
   switch (k) {
-    case ast::HoldingKind::interim: return " (interim)";
-    case ast::HoldingKind::acting: return " (acting)";
+    case ast::HoldingKind::interim: return ", interim";
+    case ast::HoldingKind::acting: return ", acting";
     case ast::HoldingKind::substantive: return "";
   }
   return "";
@@ -101,13 +101,13 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     const Unit& a = ctx.org.units[b.first_post];
     const Unit& c = ctx.org.units[b.second_post];
     out << sources.where(d.where) << ": breach: " << incompatible_title(d) << "\n";
-    out << "  " << p.name << " holds " << a.id << holding_word(ctx.kind_of(b.person, b.first_post))
-        << " (" << d.first.text << ")";
+    out << "  " << p.name << " holds " << a.id << " (" << d.first.text
+        << holding_word(ctx.kind_of(b.person, b.first_post)) << ")";
     if (b.first_post == b.second_post) {
       out << ", which is also designated " << d.second.text << "\n";
     } else {
-      out << " and " << c.id << holding_word(ctx.kind_of(b.person, b.second_post)) << " ("
-          << d.second.text << ")\n";
+      out << " and " << c.id << " (" << d.second.text
+          << holding_word(ctx.kind_of(b.person, b.second_post)) << ")\n";
     }
     for (const ast::Text& cite : d.cites) out << "  " << cite.text << "\n";
   }
