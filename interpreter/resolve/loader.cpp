@@ -232,7 +232,8 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
   // A run that defines no category at all (no policy, or only a structure) derives by the Act.
   if (program.categories.empty()) {
-    for (std::string_view m : default_policy_modules) loader.module(m, {}, 1);
+    loader.module(default_policy_module, {}, 1);
+    if (inputs.policies.empty() && inputs.texts.empty()) loader.module(default_rules_module, {}, 1);
   }
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);

@@ -30,10 +30,11 @@ struct Inputs {
 // The `precedence` statement of the shallowest file applies.
 using FileDepths = std::vector<std::uint32_t>;
 
-// The policy applied when the inputs define no category: the Act's categories and the
-// statutory officers' rules, from the stdlib.
-inline constexpr std::string_view default_policy_modules[] = {"uk/lgha1989",
-                                                               "uk/statutory_officers"};
+// The policy applied when the inputs define no category: the Act's categories, from the
+// stdlib. When no policy is given at all (an HR export alone), the statutory officers' rules
+// come too, so `remit check --structure x.csv --holders y.csv` checks something.
+inline constexpr std::string_view default_policy_module = "uk/lgha1989";
+inline constexpr std::string_view default_rules_module = "uk/statutory_officers";
 
 // Loads and parses all inputs. Returns false when any file could not be read or parsed.
 bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,

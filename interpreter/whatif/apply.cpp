@@ -139,6 +139,9 @@ class Editor {
       }
       org_.with_duty[it->second].push_back(u);
     }
+    for (const ast::Holding& h : program_.holders(d)) {
+      ok = assign(h.post /* the person's id */, u, h.kind, h.post.where) && ok;
+    }
     return set_lines(u, program_.lines(d), d.id) && ok;
   }
 
@@ -166,18 +169,22 @@ class Editor {
 
   bool apply_one(const ast::edit::Assign& a, SourceSpan where) {
     auto u = post(a.post);
-    if (!u) return false;
+    return u && assign(a.person, *u, a.kind, where);
+  }
+
+  bool assign(const ast::Name& person_id, UnitIndex u, ast::HoldingKind kind, SourceSpan where) {
     auto person = std::find_if(org_.people.begin(), org_.people.end(),
-                               [&](const Person& p) { return p.id == a.person.text; });
+                               [&](const Person& p) { return p.id == person_id.text; });
     if (person == org_.people.end()) {
       std::vector<std::string_view> ids;
       for (const Person& p : org_.people) ids.push_back(p.id);
-      diags_.error(a.person.where, "no person " + quoted(a.person.text) + did_you_mean(a.person.text, ids));
+      diags_.error(person_id.where,
+                   "no person " + quoted(person_id.text) + did_you_mean(person_id.text, ids));
       return false;
     }
-    if (org_.units[*u].vacant) org_.units[*u].vacant = false;  // filling it
+    org_.units[u].vacant = false;  // filled now
     const auto index = static_cast<std::uint32_t>(person - org_.people.begin());
-    org_.holdings.push_back(Holding{index, *u, a.kind, where});
+    org_.holdings.push_back(Holding{index, u, kind, where});
     return true;
   }
 
