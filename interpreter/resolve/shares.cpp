@@ -4,6 +4,13 @@ namespace remit {
 
 DutySplit split_duties(std::span<const ast::LineDecl> lines) {
   DutySplit out;
+  split_duties(lines, out);
+  return out;
+}
+
+void split_duties(std::span<const ast::LineDecl> lines, DutySplit& out) {
+  out.shares.clear();
+  out.explicit_percent = 0;
   std::size_t unspecified = 0;
   for (const ast::LineDecl& l : lines) {
     if (l.kind == ast::LineKind::dotted) continue;
@@ -19,7 +26,6 @@ DutySplit split_duties(std::span<const ast::LineDecl> lines) {
     double percent = l.kind == ast::LineKind::dotted ? 0 : l.percent ? double(*l.percent) : rest;
     out.shares.push_back(static_cast<float>(percent / 100.0));
   }
-  return out;
 }
 
 }  // namespace remit

@@ -15,5 +15,7 @@ struct DutySplit {
 };
 
 DutySplit split_duties(std::span<const ast::LineDecl> lines);
+// The same, into `out` (reused by the caller: a million posts need no allocation each).
+void split_duties(std::span<const ast::LineDecl> lines, DutySplit& out);
 
 }  // namespace remit
