@@ -87,11 +87,21 @@ void Run::evaluate() {
 
 std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
   PhaseTimer t("what-if");
-  auto edited = std::make_unique<Resolved>(*resolved_);
-  if (!apply_edits(*program_, scenario, *edited, *diags_)) return nullptr;
+  std::unique_ptr<Resolved> edited;
+  {
+    PhaseTimer copy("  copy");
+    edited = std::make_unique<Resolved>(*resolved_);
+  }
+  {
+    PhaseTimer edit("  edit");
+    if (!apply_edits(*program_, scenario, *edited, *diags_)) return nullptr;
+  }
   std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
-  variant->graph_ = std::make_unique<OrgGraph>(build_graph(variant->resolved_->organisation));
-  if (!check_cycles(variant->resolved_->organisation, *variant->graph_, *diags_)) return nullptr;
+  {
+    PhaseTimer graph("  graph");
+    variant->graph_ = std::make_unique<OrgGraph>(build_graph(variant->resolved_->organisation));
+    if (!check_cycles(variant->resolved_->organisation, *variant->graph_, *diags_)) return nullptr;
+  }
   variant->evaluate();
   return variant;
 }

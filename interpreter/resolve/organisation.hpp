@@ -70,7 +70,7 @@ struct Vocabulary {
 struct Organisation {
   std::vector<Unit> units;
   IdIndex unit_index;  // id -> unit; see find_unit
-  std::vector<Line> lines;  // grouped by `from`, in declaration order
+  std::vector<Line> lines;  // in no particular order (a scenario appends the lines it changes)
   Vocabulary designations, duties, qualifications;
   // For each designation (duty), the units that carry it: `designated x` reads one list.
   std::vector<std::vector<UnitIndex>> designated;

@@ -200,9 +200,6 @@ bool apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
   Editor editor(program, resolved, diags);
   bool ok = true;
   for (const ast::Edit& e : scenario.edits) ok = editor.apply(e) && ok;
-  // Lines stay grouped by the post they leave from, as the evaluator and graph expect.
-  std::stable_sort(resolved.organisation.lines.begin(), resolved.organisation.lines.end(),
-                   [](const Line& a, const Line& b) { return a.from < b.from; });
   return ok;
 }
 

@@ -77,14 +77,22 @@ Difference compare(Run& before, Run& after) {
 
   // Categories, matched by id.
   std::vector<bool> matched(b.size(), false);
+  // A scenario's variant keeps the base's units at the same indexes: match those without a
+  // lookup; anything else (two separate runs) by id.
+  auto counterpart = [&](UnitIndex u) -> std::optional<UnitIndex> {
+    if (u < b.size() && b.units[u].id.data() == a.units[u].id.data()) return u;
+    return b.find_unit(a.units[u].id);
+  };
   for (UnitIndex u = 0; u < a.size(); ++u) {
     if (!live_post(a.units[u])) continue;
-    auto v = b.find_unit(a.units[u].id);
+    auto v = counterpart(u);
     const bool exists = v && live_post(b.units[*v]);
     if (exists) matched[*v] = true;
-    CategoryChange c{std::string(a.units[u].id), std::string(a.units[u].title()),
-                     listed_number(before, u), exists ? listed_number(after, *v) : 0, true, exists};
-    if (c.before == c.after) continue;
+    const std::uint32_t was = listed_number(before, u);
+    const std::uint32_t now = exists ? listed_number(after, *v) : 0;
+    if (was == now) continue;  // the common case: build no strings for it
+    CategoryChange c{std::string(a.units[u].id), std::string(a.units[u].title()), was, now, true,
+                     exists};
     if (c.before == 0) {
       diff.entered.push_back(c);
     } else if (c.after == 0) {
@@ -114,17 +122,17 @@ Difference compare(Run& before, Run& after) {
   // Lines of management: a post whose own main manager changed is listed with both lines up;
   // the posts below it, whose lines changed only through it, are counted.
   std::vector<UnitIndex> ma = main_manager(a), mb = main_manager(b);
+  // Every unit of the old structure (posts and bodies) mapped to the new one.
   std::vector<UnitIndex> to_b(a.size(), UINT32_MAX);
   for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (!live_post(a.units[u])) continue;
-    if (auto v = b.find_unit(a.units[u].id); v && live_post(b.units[*v])) to_b[u] = *v;
+    if (a.units[u].removed) continue;
+    if (auto v = counterpart(u); v && !b.units[*v].removed) to_b[u] = *v;
   }
   std::vector<bool> moved(a.size(), false);
   for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (to_b[u] == UINT32_MAX) continue;
-    std::string_view old_m = ma[u] == UINT32_MAX ? "" : a.units[ma[u]].id;
-    std::string_view new_m = mb[to_b[u]] == UINT32_MAX ? "" : b.units[mb[to_b[u]]].id;
-    moved[u] = old_m != new_m;
+    if (to_b[u] == UINT32_MAX || !live_post(a.units[u])) continue;
+    const UnitIndex old_manager = ma[u] == UINT32_MAX ? UINT32_MAX : to_b[ma[u]];
+    moved[u] = old_manager != mb[to_b[u]];
   }
   // Count, for each moved post, the posts below it (in the old structure) that did not move
   // themselves: one pass up from each post to its nearest moved ancestor, memoised.
