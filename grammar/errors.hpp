@@ -49,7 +49,9 @@ REMIT_ERROR(body_id, "expected an id for the body, e.g. council");
 REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
 REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
 REMIT_ERROR(cites, "expected 'cite \"…\"'");
-REMIT_ERROR(post_id, "expected a post id (letters, digits and _), e.g. post ceo \"Chief Executive\"");
+REMIT_ERROR(post_id,
+            "expected a post id (letters, digits and _; not a word of the language such as "
+            "'vacant' or 'and'), e.g. post ceo \"Chief Executive\"");
 REMIT_ERROR(post_title, "expected the post's title in quotes, e.g. post ceo \"Chief Executive\"");
 REMIT_ERROR(closing_brace,
             "expected '}' or a post item: service, directorate, reports to, accountable to, "

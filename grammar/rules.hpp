@@ -175,7 +175,8 @@ struct vocab_kind : sor<kw_designation, kw_duty, kw_qualification> {};
 struct vocab_stmt : if_must<vocab_kind, sep, vocab_id, sep, opt<vocab_label, sep>, cites> {};
 
 // post id "Title" { items }
-struct post_id : seq<reference> {};
+// Words of the language cannot be post ids: `post vacant` would make `vacant` ambiguous.
+struct post_id : seq<not_at<reserved>, reference> {};
 struct post_title : seq<string_lit> {};
 struct service_item : if_must<kw_service, sep, text_operand> {};
 struct directorate_item : if_must<kw_directorate, sep, text_operand> {};

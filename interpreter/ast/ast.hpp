@@ -143,7 +143,7 @@ struct TextMatch {  // `in directorate "…"`, `in service "…"`: exact; `title
   bool contains;
   Text text;
 };
-struct Vacant {};  // a post with no holder
+struct Vacant {};  // a post declared `vacant` (not merely one with no holder recorded)
 struct HasHolder {};
 struct And {
   ExprId lhs, rhs;

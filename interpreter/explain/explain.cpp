@@ -312,7 +312,13 @@ class Explainer {
       out.push_back({"it reports to no post or body, so it does not report directly to one", here, {}});
       return;
     }
-    Reason r{"it does not report directly, for all or most of its duties, to such a post", here, {}};
+    float into = 0;
+    for (const Line* l : lines) {
+      if (s.test(l->to)) into += l->share;
+    }
+    std::string text = "it does not report directly, for all or most of its duties, to such a post";
+    if (into > 0) text += ": its lines to such posts carry " + percent(into) + " of its duties, not more than half";
+    Reason r{text, here, {}};
     for (const Line* l : lines) {
       Reason line{"its line: it " + line_text(*l), l->where, {}};
       if (!s.test(l->to)) {

@@ -37,15 +37,21 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
 
 // Grouped by category, like the lists councils publish; columns padded to line up.
 void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
+  auto width = [](std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
   std::size_t id_w = 2, title_w = 5, service_w = 7;
   for (const ListedPost& p : list) {
-    id_w = std::max(id_w, v.unit(p).id.size());
-    title_w = std::max(title_w, v.unit(p).title().size());
-    service_w = std::max(service_w, v.unit(p).service().size());
+    id_w = std::max(id_w, width(v.unit(p).id));
+    title_w = std::max(title_w, width(v.unit(p).title()));
+    service_w = std::max(service_w, width(v.unit(p).service()));
   }
-  auto pad = [](std::string_view s, std::size_t w) {
+  // Widths count characters, not bytes, so that titles with ’ or é line up.
+  auto pad = [&](std::string_view s, std::size_t w) {
     std::string r(s);
-    r.resize(std::max(w, s.size()), ' ');
+    const std::size_t shown = width(s);
+    if (shown < w) r.append(w - shown, ' ');
     return r;
   };
   if (!v.org.authority.empty()) out << "Politically restricted posts: " << v.org.authority << "\n";
