@@ -12,7 +12,8 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
   std::filesystem::path temp = path;
   temp += ".remit-tmp-" + std::to_string(::getpid());
   std::FILE* f = std::fopen(temp.c_str(), "wb");
-  if (!f) return "cannot write '" + temp.string() + "': " + std::strerror(errno);
+  // The temporary file sits beside the target; a failure there is a failure to write the target.
+  if (!f) return "cannot write '" + path.string() + "': " + std::strerror(errno);
   bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
   ok = (std::fflush(f) == 0) && ok;
   ok = (::fsync(::fileno(f)) == 0) && ok;
