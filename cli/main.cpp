@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <sstream>
@@ -256,7 +258,10 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   if (!format) return bad_input;
   auto side = [&](const std::string& path) {
     CommonOptions s = o;
-    if (path.ends_with(".csv")) {
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.ends_with(".csv")) {
       s.structures.insert(s.structures.begin(), path);
     } else {
       s.policies.insert(s.policies.begin(), path);

@@ -36,6 +36,7 @@ struct Builder {
   std::vector<SourceSpan> number_spans;
   std::vector<ast::Text> cites;
   std::vector<ast::ExprId> stack;
+  std::vector<std::uint32_t> levels;  // `reports within N of …`, innermost last
   std::vector<ast::LineDecl> lines;
   ast::LineDecl line;
   ast::HoldingKind holding = ast::HoldingKind::substantive;
@@ -66,8 +67,9 @@ struct Builder {
   SourceSpan span(const Input& in) const {
     const auto p = in.position();
     return SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
-                      static_cast<std::uint32_t>(p.byte)};
+                      static_cast<std::uint32_t>(p.byte) + offset_shift};
   }
+  std::uint32_t offset_shift = 0;  // bytes skipped before parsing (a byte order mark)
   ast::ExprId pop() {
     ast::ExprId e = stack.back();
     stack.pop_back();
@@ -210,23 +212,22 @@ struct action<g::reports_directly> {
     b.push(ast::expr::ReportsDirectly{b.pop()}, b.span(in));
   }
 };
+// The operand after `of` may hold numbers of its own, so each `within N` keeps its N on a stack
+// until its operand is done.
 template <>
 struct action<g::level_count> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     if (b.number == 0) throw pegtl::parse_error("the number of levels must be at least 1", in);
+    b.levels.push_back(static_cast<std::uint32_t>(b.number));
   }
 };
 template <>
 struct action<g::reports_within> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    // level_count set b.number; the operand that followed may have changed it, so re-read.
-    std::string_view s = in.string_view();
-    s.remove_prefix(std::string_view("within").size());
-    std::uint32_t levels = 0;
-    std::size_t at = s.find_first_of("0123456789");
-    std::from_chars(s.data() + at, s.data() + s.size(), levels);
+    const std::uint32_t levels = b.levels.back();
+    b.levels.pop_back();
     b.push(ast::expr::ReportsWithin{levels, b.pop()}, b.span(in));
   }
 };
@@ -873,8 +874,12 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
                   const Limits& limits) {
   if (!check_text(sources, file, diags)) return false;
   const SourceFile& f = sources.file(file);
-  pegtl::memory_input<> in(f.text.data(), f.text.size(), f.name);
+  // A UTF-8 byte order mark is skipped before parsing, so that columns on the first line count
+  // from the first visible character; offsets are shifted back when spans are made.
+  const std::size_t bom = std::string_view(f.text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  pegtl::memory_input<> in(f.text.data() + bom, f.text.size() - bom, f.name);
   Builder builder(sources, file, program, limits);
+  builder.offset_shift = static_cast<std::uint32_t>(bom);
   try {
     pegtl::parse<g::file, action, control>(in, builder);
     return true;
@@ -884,7 +889,7 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
     if (!positions.empty() && positions.front().line > 0) {
       const auto& p = positions.front();
       at = SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
-                      static_cast<std::uint32_t>(p.byte)};
+                      static_cast<std::uint32_t>(p.byte + bom)};
     }
     diags.error(at, std::string(e.message()));
     return false;

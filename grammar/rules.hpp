@@ -289,6 +289,6 @@ struct statement
           let_stmt, override_stmt, category_stmt, precedence_stmt, incompatible_stmt,
           require_stmt, forbid_stmt> {};
 struct end_of_file : eof {};
-struct file : seq<opt<utf8::bom>, sep, star<statement, sep>, must<end_of_file>> {};
+struct file : seq<sep, star<statement, sep>, must<end_of_file>> {};  // a BOM is skipped before
 
 }  // namespace remit::grammar

@@ -32,12 +32,15 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Numeric ids (HR exports) sort as numbers, others as text.
+// Numeric ids (HR exports) sort as numbers and come first; other ids sort as text. The key
+// (numeric?, length if numeric, text) is a strict weak order, as std::sort needs.
 bool id_less(std::string_view a, std::string_view b) {
   auto digits = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (digits(a) && digits(b) && a.size() != b.size()) return a.size() < b.size();
+  const bool da = digits(a), db = digits(b);
+  if (da != db) return da;
+  if (da && a.size() != b.size()) return a.size() < b.size();
   return a < b;
 }
 }  // namespace

@@ -1,6 +1,7 @@
 #include "resolve/resolver.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -11,6 +12,14 @@ namespace remit {
 namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// 100, 100.5: whole numbers without decimals, others to one decimal place.
+std::string percent_text(double p) {
+  char buf[32];
+  const double rounded = static_cast<double>(static_cast<long long>(p));
+  std::snprintf(buf, sizeof buf, p == rounded ? "%.0f" : "%.1f", p);
+  return buf;
+}
 
 const char* vocabulary_word(ast::VocabularyKind kind) {
   switch (kind) {
@@ -32,6 +41,7 @@ class Resolver {
     post_details();
     people();
     lets_and_categories();
+    scenarios();
     expressions();
     incompatibilities();
     if (!diags_.has_errors()) order();
@@ -157,8 +167,7 @@ class Resolver {
     if (split.explicit_percent > 100.0 + 1e-9) {
       diags_.error(lines.front().target.where,
                    "the shares of the lines of post " + quoted(d.id.text) + " add up to " +
-                       std::to_string(static_cast<int>(split.explicit_percent)) +
-                       "%, more than 100%");
+                       percent_text(split.explicit_percent) + "%, more than 100%");
       return;
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -297,6 +306,17 @@ class Resolver {
       std::uint32_t chosen = overrides.empty() ? base[0] : overrides[0];
       category_index_[number] = chosen;
       out_.plan.active.push_back(chosen);
+    }
+  }
+
+  void scenarios() {
+    std::unordered_map<std::string_view, SourceSpan> seen;
+    for (const ast::ScenarioDecl& s : p_.scenarios) {
+      auto [it, fresh] = seen.emplace(s.name.text, s.where);
+      if (!fresh) {
+        diags_.error(s.where, "a second scenario named \"" + std::string(s.name.text) + "\"")
+            .notes.push_back({it->second, "the first one is here"});
+      }
     }
   }
 

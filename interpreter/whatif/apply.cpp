@@ -84,17 +84,25 @@ class Editor {
   bool apply_one(const ast::edit::RemovePost& r, SourceSpan where) {
     auto u = post(r.post);
     if (!u) return false;
+    // Its managers: the distinct posts its duty-carrying lines go to (a reporting and an
+    // accountability line to one manager are one manager). Dotted lines into it carry no
+    // duties, so they are dropped with it rather than moved.
     std::vector<UnitIndex> managers;
     for (const Line& l : org_.lines) {
-      if (l.from == *u && l.kind != ast::LineKind::dotted) managers.push_back(l.to);
+      if (l.from == *u && l.kind != ast::LineKind::dotted &&
+          std::find(managers.begin(), managers.end(), l.to) == managers.end()) {
+        managers.push_back(l.to);
+      }
     }
-    const bool has_reports = std::any_of(org_.lines.begin(), org_.lines.end(),
-                                         [&](const Line& l) { return l.to == *u; });
+    auto is_report = [&](const Line& l) { return l.to == *u && l.kind != ast::LineKind::dotted; };
+    const bool has_reports = std::any_of(org_.lines.begin(), org_.lines.end(), is_report);
     if (has_reports && managers.size() != 1) {
       std::string reports;
       std::size_t n = 0;
       for (const Line& l : org_.lines) {
-        if (l.to == *u && n++ < 5) reports += (reports.empty() ? "" : ", ") + std::string(org_.units[l.from].id);
+        if (is_report(l) && n++ < 5) {
+          reports += (reports.empty() ? "" : ", ") + std::string(org_.units[l.from].id);
+        }
       }
       diags_.error(where, "cannot remove " + quoted(r.post.text) + ": " +
                               (managers.empty() ? "it reports to no one, "
@@ -104,9 +112,9 @@ class Editor {
       return false;
     }
     for (Line& l : org_.lines) {
-      if (l.to == *u) l.to = managers.front();
+      if (is_report(l)) l.to = managers.front();
     }
-    std::erase_if(org_.lines, [&](const Line& l) { return l.from == *u; });
+    std::erase_if(org_.lines, [&](const Line& l) { return l.from == *u || l.to == *u; });
     std::erase_if(org_.holdings, [&](const Holding& h) { return h.post == *u; });
     for (auto& posts : org_.designated) std::erase(posts, *u);
     for (auto& posts : org_.with_duty) std::erase(posts, *u);

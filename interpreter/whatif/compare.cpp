@@ -46,14 +46,27 @@ std::vector<std::string> breach_lines(Run& run) {
   const Organisation& org = run.resolved().organisation;
   const ast::Program& p = run.program();
   std::vector<std::string> out;
+  // The same words as `remit check`: "P holds a (role, interim) and b (role)".
+  auto held = [&](const IncompatibilityBreach& i, UnitIndex post, std::string_view role) {
+    std::string s = std::string(org.units[post].id) + " (" + std::string(role);
+    for (const Holding& h : org.holdings) {
+      if (h.person == i.person && h.post == post && h.kind != ast::HoldingKind::substantive) {
+        s += h.kind == ast::HoldingKind::interim ? ", interim" : ", acting";
+        break;
+      }
+    }
+    return s + ")";
+  };
   for (const IncompatibilityBreach& i : b.incompatibilities) {
     const ast::IncompatibleDecl& d = p.incompatibilities[i.rule];
-    out.push_back("incompatible " + std::string(d.first.text) + " with " +
-                  std::string(d.second.text) + ": " + std::string(org.people[i.person].name) +
-                  " holds " + std::string(org.units[i.first_post].id) + " (" +
-                  std::string(d.first.text) + ") and " +
-                  std::string(org.units[i.second_post].id) + " (" + std::string(d.second.text) +
-                  ")");
+    std::string text = "incompatible " + std::string(d.first.text) + " with " +
+                       std::string(d.second.text) + ": " +
+                       std::string(org.people[i.person].name) + " holds " +
+                       held(i, i.first_post, d.first.text);
+    text += i.first_post == i.second_post
+                ? ", which is also designated " + std::string(d.second.text)
+                : " and " + held(i, i.second_post, d.second.text);
+    out.push_back(std::move(text));
   }
   for (const RuleBreach& r : b.rules) {
     const ast::RuleDecl& d = p.rules[r.rule];
