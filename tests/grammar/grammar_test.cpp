@@ -512,7 +512,7 @@ TEST_CASE("a UTF-8 byte order mark is skipped", "[grammar][encoding]") {
 
 // An editor shows the BOM as nothing: the first character a user sees is column 1.
 TEST_CASE("an error on the first line of a file with a BOM points at the column a user sees",
-          "[grammar][encoding][!mayfail]") {
+          "[grammar][encoding]") {
   CHECK(parse_error("\xEF\xBB\xBF"
                     "frobnicate\n")
             .starts_with("test.remit:1:1: error: expected a statement"));

@@ -447,7 +447,7 @@ TEST_CASE("the shares of a post's lines cannot add up to more than 100%", "[reso
 }
 
 // 60.5% + 40% is 100.5%: the message should not say "100%, more than 100%".
-TEST_CASE("the total of shares over 100% is shown as written", "[resolve][shares][!mayfail]") {
+TEST_CASE("the total of shares over 100% is shown as written", "[resolve][shares]") {
   const std::string first =
       error_of("post b \"B\"\npost c \"C\"\npost a \"A\" { reports to b 60.5%, c 40% }\n");
   CHECK_THAT(first, Contains("more than 100%"));

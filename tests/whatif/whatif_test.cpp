@@ -487,7 +487,7 @@ TEST_CASE("remit diff of two HR exports (CSV)", "[diff][csv][json]") {
   }
 }
 
-// ---- Edits and people; known bugs (tagged [!mayfail]) ------------------------------------------
+// ---- Edits and people, with regressions for bugs found and fixed -------------------------------
 
 namespace {
 
@@ -524,8 +524,8 @@ TEST_CASE("add post: a `holder` written in the added post holds it", "[whatif][s
 TEST_CASE(
     "remove post: a reporting and an accountability line to the same manager are one "
     "manager",
-    "[whatif][scenario][!mayfail]") {
-  // BUG: Editor::apply_one(RemovePost) counts lines, not distinct managers: a post that
+    "[whatif][scenario]") {
+  // Was a bug: Editor::apply_one(RemovePost) counted lines, not distinct managers: a post that
   // `reports to dfin 60%` and is `accountable to dfin 40%` has one manager, but removing it is
   // refused with "it reports to more than one post".
   Applied a = apply({}, small_council + R"(scenario "s" { remove post hpart })", "s");
@@ -538,8 +538,8 @@ TEST_CASE(
 }
 
 TEST_CASE("remove post: a dotted line into the post is not a report that needs a new manager",
-          "[whatif][scenario][!mayfail]") {
-  // BUG: Editor::apply_one(RemovePost) counts every line into the removed post as a report,
+          "[whatif][scenario]") {
+  // Was a bug: Editor::apply_one(RemovePost) counted every line into the removed post as a report,
   // dotted lines too, so a post that only has a dotted line into it and no (or several)
   // managers cannot be removed:
   //   post top "Independent Reviewer"
@@ -598,8 +598,8 @@ scenario "audit reports to the committee" { move haudit to report to audit 60%, 
 }
 
 TEST_CASE("whatif: a breach line says how each post is held, as remit check does",
-          "[whatif][scenario][!mayfail]") {
-  // BUG (minor): breach_lines() (interpreter/whatif/compare.cpp) is documented in compare.hpp as
+          "[whatif][scenario]") {
+  // Was a bug: breach_lines() (interpreter/whatif/compare.cpp) is documented in compare.hpp as
   // "the same text `remit check` prints", but leaves out how the posts are held: check prints
   // "ed_fr (section_151_officer, acting)", whatif "ed_fr (section_151_officer)". So a scenario
   // that only turns a substantive holding into an acting one shows no change either.
