@@ -200,8 +200,8 @@ TEST_CASE("reports within N of: at most N lines below", "[evaluate][sets]") {
   CHECK(p.set("many") == p.set("all_below"));
 }
 
-// The number of levels is read back from the matched text, so a digit in a comment between
-// `within` and the number is taken for it: this gives 3 levels, not 1.
+// Regression: the number of levels was once read back from the matched text, so a digit in a
+// comment between `within` and the number was taken for it (3 levels, not 1).
 TEST_CASE("reports within N of: a comment before N does not change N",
           "[evaluate][sets]") {
   auto p = with(
@@ -382,9 +382,9 @@ category 1 "All" { when any post }
   CHECK(p.restricted() == Listing{{1, "9"}, {1, "20"}, {1, "100"}, {1, "x1"}});
 }
 
-// Run::restricted_posts sorts ids that are all digits as numbers and others as text; mixing the
-// two is not a strict weak ordering (9 < 10 as numbers, 10 < 10a < 9 as text), so the order
-// depends on the order the posts were declared in.
+// Regression: Run::restricted_posts once sorted all-digit ids as numbers and others as text, which
+// is not a strict weak ordering (9 < 10 as numbers, 10 < 10a < 9 as text), so the order depended
+// on the order the posts were declared in.
 TEST_CASE("post ids mixing numbers and letters are listed in one order, however declared",
           "[evaluate][categories]") {
   std::vector<std::string> ids{"10", "10a", "9"};
