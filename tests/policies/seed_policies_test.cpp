@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -106,10 +107,11 @@ std::string categories_csv(const remit::test::LoadedPolicy& p) {
   return out;
 }
 
-remit::test::LoadedPolicy derive_bench(const fs::path& structure) {
+remit::test::LoadedPolicy derive_bench(const fs::path& structure, const fs::path& holders = {}) {
   remit::Inputs in;
   in.policies.push_back(project_dir / "bench" / "spec.remit");
   in.structures.push_back(structure);
+  if (!holders.empty()) in.holders.push_back(holders);
   auto p = load_files(in);
   INFO(p.diagnostics());
   REQUIRE(p.ok);
@@ -214,7 +216,7 @@ TEST_CASE("bench/spec.remit on the fixture gives the reference categories",
         read_text(shared_dir / "bench" / "fixture" / "expected" / "categories.csv"));
 }
 
-TEST_CASE("bench/spec.remit on the generated 1,000-post workload gives the reference categories",
+TEST_CASE("bench/spec.remit on the generated 1,000-post workload gives the reference categories and violations",
           "[policies][golden][bench]") {
   if (std::system("python3 --version > /dev/null 2>&1") != 0) {
     WARN("python3 is not available: the 1,000-post workload cannot be generated");
@@ -229,9 +231,19 @@ TEST_CASE("bench/spec.remit on the generated 1,000-post workload gives the refer
   INFO(command);
   REQUIRE(std::system(command.c_str()) == 0);
 
-  auto p = derive_bench(out / "structure.csv");
+  auto p = derive_bench(out / "structure.csv", out / "holders.csv");
   CHECK(p.run->resolved().organisation.units.size() == 1000);
   CHECK(categories_csv(p) ==
         read_text(shared_dir / "bench" / "expected-1000-seed42" / "categories.csv"));
+  // SPEC.md's violations: (person, monitoring_officer, B), deduplicated, in byte order.
+  std::set<std::pair<std::string, std::string>> violations;
+  const auto& org = p.run->resolved().organisation;
+  for (const remit::IncompatibilityBreach& b : p.run->breaches().incompatibilities) {
+    violations.emplace(std::string(org.people[b.person].id),
+                       std::string(p.run->program().incompatibilities[b.rule].second.text));
+  }
+  std::string text;
+  for (const auto& [person, role] : violations) text += person + ",monitoring_officer," + role + "\n";
+  CHECK(text == read_text(shared_dir / "bench" / "expected-1000-seed42" / "violations.csv"));
   fs::remove_all(out);
 }
