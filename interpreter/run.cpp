@@ -74,9 +74,8 @@ bool Run::load(const Inputs& inputs) {
     if (diags_->has_errors()) return false;
   }
   {
-    PhaseTimer t("graph");
-    graph_ = std::make_unique<OrgGraph>(build_graph(resolved_->organisation));
-    if (!check_cycles(resolved_->organisation, *graph_, *diags_)) return false;
+    PhaseTimer t("cycles");
+    if (!check_cycles(resolved_->organisation, *diags_)) return false;
   }
   evaluate();
   return true;
@@ -84,7 +83,8 @@ bool Run::load(const Inputs& inputs) {
 
 void Run::evaluate() {
   PhaseTimer t("evaluate");
-  evaluator_ = std::make_unique<Evaluator>(*program_, *resolved_, *graph_);
+  evaluator_ = std::make_unique<Evaluator>(*program_, *resolved_,
+                                           [this]() -> const OrgGraph& { return graph(); });
   evaluator_->run();
 }
 
@@ -101,12 +101,19 @@ std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
   }
   std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
   {
-    PhaseTimer graph("  graph");
-    variant->graph_ = std::make_unique<OrgGraph>(build_graph(variant->resolved_->organisation));
-    if (!check_cycles(variant->resolved_->organisation, *variant->graph_, *diags_)) return nullptr;
+    PhaseTimer cycles("  cycles");
+    if (!check_cycles(variant->resolved_->organisation, *diags_)) return nullptr;
   }
   variant->evaluate();
   return variant;
+}
+
+const OrgGraph& Run::graph() const {
+  if (!graph_) {
+    PhaseTimer t("graph");
+    graph_ = std::make_unique<OrgGraph>(build_graph(resolved_->organisation));
+  }
+  return *graph_;
 }
 
 bool Run::parse_more(std::string name, std::string text) {

@@ -57,7 +57,8 @@ class Run {
   [[nodiscard]] const Resolved& resolved() const { return *resolved_; }
   [[nodiscard]] Evaluator& evaluator() { return *evaluator_; }
   [[nodiscard]] const Evaluator& evaluator() const { return *evaluator_; }
-  [[nodiscard]] const OrgGraph& graph() const { return *graph_; }
+  // The Boost graph of the reporting lines, built the first time something walks it.
+  [[nodiscard]] const OrgGraph& graph() const;
 
   // What-if: the same policy over the structure as the scenario's edits leave it. The variant
   // shares this run's parsed files; only the organisation is copied, edited and re-evaluated.
@@ -79,7 +80,7 @@ class Run {
   std::shared_ptr<ast::Program> program_;
   FileDepths depths_;
   std::unique_ptr<Resolved> resolved_;
-  std::unique_ptr<OrgGraph> graph_;
+  mutable std::unique_ptr<OrgGraph> graph_;
   std::unique_ptr<Evaluator> evaluator_;
   std::unique_ptr<Breaches> breaches_;
 };

@@ -9,8 +9,8 @@ namespace {
 constexpr float most_of_the_duties = 0.5f + 1e-6f;
 }  // namespace
 
-Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, const OrgGraph& graph)
-    : program_(program), resolved_(resolved), org_(resolved.organisation), graph_(graph) {
+Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, GraphSource graph)
+    : program_(program), resolved_(resolved), org_(resolved.organisation), graph_(std::move(graph)) {
   const std::size_t n = org_.size();
   eval_.sets.resize(program.exprs.size());
   eval_.categories.resize(program.categories.size());
@@ -173,13 +173,14 @@ PostSet Evaluator::reports_directly(const PostSet& target) const {
 PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels) const {
   const std::size_t n = org_.size();
   PostSet reached(n);
+  const CsrGraph& graph = graph_().graph;
   std::vector<UnitIndex> frontier, next;
   target.for_each([&](std::size_t u) { frontier.push_back(static_cast<UnitIndex>(u)); });
   for (std::uint32_t level = 0; level < max_levels && !frontier.empty(); ++level) {
     next.clear();
     for (UnitIndex v : frontier) {
-      for (auto [e, end] = boost::in_edges(v, graph_.graph); e != end; ++e) {
-        const Line& l = org_.lines[graph_.graph[*e].line];
+      for (auto [e, end] = boost::in_edges(v, graph); e != end; ++e) {
+        const Line& l = org_.lines[graph[*e].line];
         if (l.kind == ast::LineKind::dotted || l.share <= 0.0f) continue;
         if (!reached.test(l.from)) {
           reached.set(l.from);

@@ -4,6 +4,7 @@
 // which clause held for a post from what evaluation recorded.
 #pragma once
 
+#include <functional>
 #include <limits>
 
 #include "ast/ast.hpp"
@@ -25,7 +26,10 @@ struct Evaluation {
 
 class Evaluator {
  public:
-  Evaluator(const ast::Program& program, const Resolved& resolved, const OrgGraph& graph);
+  // The graph is asked for only when an expression walks down lines of management (`reports
+  // to`, `reports within`), so a policy without them never pays for building it.
+  using GraphSource = std::function<const OrgGraph&()>;
+  Evaluator(const ast::Program& program, const Resolved& resolved, GraphSource graph);
 
   // Evaluates every let and category in dependency order and lists each post once, in the
   // first category of the precedence it meets.
@@ -45,7 +49,7 @@ class Evaluator {
   const ast::Program& program_;
   const Resolved& resolved_;
   const Organisation& org_;
-  const OrgGraph& graph_;
+  GraphSource graph_;
   Evaluation eval_;
 };
 

@@ -3,13 +3,18 @@
 #include <algorithm>
 #include <deque>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <unordered_map>
 
+#include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
 
 namespace remit {
 namespace {
+
+// A breach's explanation names at most this many of the posts it is about, then "and N more".
+constexpr std::size_t breach_posts_shown = 10;
 
 // Witness chains (a post, the chief officer it reports to, the head of paid service above)
 // are short in any real structure; the cap only guards against pathological policies.
@@ -26,6 +31,22 @@ std::string numbers_text(const std::vector<std::uint32_t>& numbers) {
     s += (i == 0 ? "" : (i + 1 == numbers.size() ? " or " : ", ")) + std::to_string(numbers[i]);
   }
   return s;
+}
+
+std::string posts_text(std::uint64_t n) {
+  return std::to_string(n) + (n == 1 ? " post" : " posts");
+}
+
+const char* compare_text(ast::Compare op) {
+  switch (op) {
+    case ast::Compare::eq: return "=";
+    case ast::Compare::ne: return "!=";
+    case ast::Compare::lt: return "<";
+    case ast::Compare::le: return "<=";
+    case ast::Compare::gt: return ">";
+    case ast::Compare::ge: return ">=";
+  }
+  return "=";
 }
 
 std::string names_text(const std::vector<ast::Name>& names, const char* join) {
@@ -97,7 +118,231 @@ class Explainer {
     return r;
   }
 
+  // Breach `n` (from 1, in the order `remit check` prints them): one person's holdings for an
+  // incompatibility, or the posts a require/forbid rule found, each with why it is in the sets
+  // the rule names, read from the evaluator.
+  Reason breach(std::size_t n) {
+    const Breaches& all = run_.breaches();
+    if (n == 0 || n > all.size()) {
+      throw std::out_of_range("no breach " + std::to_string(n) + " (there are " +
+                              std::to_string(all.size()) + ")");
+    }
+    if (n <= all.incompatibilities.size()) return incompatibility(n, all.incompatibilities[n - 1]);
+    return rule(n, all.rules[n - 1 - all.incompatibilities.size()]);
+  }
+
+  // An expression as it could be written in a policy (the parser keeps no end of a span, so it
+  // is printed back from the tree): `designated a, b and not duty c`.
+  std::string expr_text(ast::ExprId e, int need = 0) const {
+    // Binding strength: `or` 0, `and` 1, `not` 2, a primary 3. An operand weaker than its
+    // place requires is parenthesised.
+    namespace x = ast::expr;
+    int strength = 3;
+    std::string s = std::visit(
+        [&](const auto& node) -> std::string {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, x::Designated>) {
+            return "designated " + names_text(node.roles, ", ");
+          } else if constexpr (std::is_same_v<T, x::Duty>) {
+            return "duty " + names_text(node.duties, ", ");
+          } else if constexpr (std::is_same_v<T, x::Category>) {
+            std::string t = "category ";
+            for (std::size_t i = 0; i < node.numbers.size(); ++i) {
+              t += (i ? ", " : "") + std::to_string(node.numbers[i]);
+            }
+            return t;
+          } else if constexpr (std::is_same_v<T, x::Named>) {
+            return std::string(node.name.text);
+          } else if constexpr (std::is_same_v<T, x::AnyBody>) {
+            return "any body";
+          } else if constexpr (std::is_same_v<T, x::AllPosts>) {
+            return "any post";
+          } else if constexpr (std::is_same_v<T, x::ReportsDirectly>) {
+            return "reports directly to " + expr_text(node.target, 3);
+          } else if constexpr (std::is_same_v<T, x::ReportsTo>) {
+            return "reports to " + expr_text(node.target, 3);
+          } else if constexpr (std::is_same_v<T, x::ReportsWithin>) {
+            return "reports within " + std::to_string(node.levels) + " of " +
+                   expr_text(node.target, 3);
+          } else if constexpr (std::is_same_v<T, x::Manages>) {
+            return "manages " + expr_text(node.target, 3);
+          } else if constexpr (std::is_same_v<T, x::TextMatch>) {
+            std::string quoted = "\"";
+            for (char c : node.text.text) {
+              if (c == '"' || c == '\\') quoted += '\\';
+              quoted += c;
+            }
+            quoted += '"';
+            const char* field = node.field == x::Field::title     ? "title"
+                                : node.field == x::Field::service ? "service"
+                                                                  : "directorate";
+            if (node.contains) return std::string(field) + " contains " + quoted;
+            return std::string("in ") + field + " " + quoted;
+          } else if constexpr (std::is_same_v<T, x::Vacant>) {
+            return "vacant";
+          } else if constexpr (std::is_same_v<T, x::HasHolder>) {
+            return "has holder";
+          } else if constexpr (std::is_same_v<T, x::Not>) {
+            strength = 2;
+            return "not " + expr_text(node.operand, 3);
+          } else if constexpr (std::is_same_v<T, x::And>) {
+            strength = 1;
+            return expr_text(node.lhs, 1) + " and " + expr_text(node.rhs, 2);
+          } else {
+            strength = 0;
+            return expr_text(node.lhs, 0) + " or " + expr_text(node.rhs, 1);
+          }
+        },
+        p_.exprs[e].kind);
+    return strength < need ? "(" + s + ")" : s;
+  }
+
  private:
+  Reason incompatibility(std::size_t n, const IncompatibilityBreach& b) {
+    const ast::IncompatibleDecl& d = p_.incompatibilities[b.rule];
+    const Person& person = org_.people[b.person];
+    std::string title = "incompatible " + std::string(d.first.text) + " with " +
+                        std::string(d.second.text);
+    if (d.unless_qualified) title += " unless qualified " + std::string(d.unless_qualified->text);
+    Reason r{"breach " + std::to_string(n) + ": " + title, d.where, {}};
+    // The designations are facts of the posts (Organisation::designated, as the check read
+    // them), stated where each post's declaration names them.
+    auto designated = [&](UnitIndex u, const ast::Name& role, const char* lead) {
+      return Reason{std::string(lead) + "is designated " + std::string(role.text),
+                    fact_where(u, role.text, true), {}};
+    };
+    auto holding = [&](UnitIndex u, const char* lead) {
+      const Holding* h = nullptr;
+      for (const Holding& k : org_.holdings) {
+        if (k.person == b.person && k.post == u) {
+          h = &k;
+          break;
+        }
+      }
+      std::string text = std::string(lead) + std::string(person.name) + " holds " + post_name(u);
+      if (h && h->kind == ast::HoldingKind::interim) text += " (interim)";
+      if (h && h->kind == ast::HoldingKind::acting) text += " (acting)";
+      return Reason{text, h ? h->where : org_.units[u].where(), {}};
+    };
+    Reason first = holding(b.first_post, "because ");
+    first.because.push_back(designated(b.first_post, d.first, "which "));
+    if (b.second_post == b.first_post) {
+      first.because.push_back(designated(b.first_post, d.second, "and "));
+      r.because.push_back(std::move(first));
+    } else {
+      r.because.push_back(std::move(first));
+      Reason second = holding(b.second_post, "and ");
+      second.because.push_back(designated(b.second_post, d.second, "which "));
+      r.because.push_back(std::move(second));
+    }
+    if (d.unless_qualified) {
+      r.because.push_back({"and " + std::string(person.name) + " is not qualified " +
+                               std::string(d.unless_qualified->text),
+                           person.where, {}});
+    }
+    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    return r;
+  }
+
+  Reason rule(std::size_t n, const RuleBreach& b) {
+    const ast::RuleDecl& d = p_.rules[b.rule];
+    Reason r{"breach " + std::to_string(n) + ": " + (d.forbid ? "forbid" : "require") + " \"" +
+                 std::string(d.name.text) + "\"",
+             d.where, {}};
+    const PostSet& all_posts = ev_.posts;
+    std::visit(
+        [&](const auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          namespace cond = ast::condition;
+          if constexpr (std::is_same_v<T, cond::Count>) {
+            Reason why{"because the count of posts in " + expr_text(c.set) + " is " +
+                           std::to_string(b.count) + "; the rule requires count " +
+                           compare_text(c.op) + " " + std::to_string(c.value),
+                       p_.exprs[c.set].where, {}};
+            members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
+              expr(u, c.set, out, false);
+            });
+            r.because.push_back(std::move(why));
+          } else if constexpr (std::is_same_v<T, cond::Empty>) {
+            const bool one = b.offending.size() == 1;
+            Reason why{"because " + posts_text(b.offending.size()) + (one ? " is" : " are") +
+                           " in " + expr_text(c.set) + "; the rule forbids any",
+                       p_.exprs[c.set].where, {}};
+            members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
+              expr(u, c.set, out, false);
+            });
+            r.because.push_back(std::move(why));
+          } else {
+            const std::string subject = expr_text(c.subject), predicate = expr_text(c.predicate);
+            const SourceSpan here = p_.exprs[c.subject].where;
+            auto in_subject_not_predicate = [&](UnitIndex u, std::vector<Reason>& out) {
+              expr(u, c.subject, out, false);
+              expr(u, c.predicate, out, /*why_not_detail=*/true);
+            };
+            switch (c.quantifier) {
+              case ast::Quantifier::every: {
+                const bool one = b.offending.size() == 1;
+                Reason why{"because " + posts_text(b.offending.size()) + " in " + subject +
+                               (one ? " is" : " are") + " not in " + predicate +
+                               "; the rule requires every one to be",
+                           here, {}};
+                members(b.offending, why.because, in_subject_not_predicate);
+                r.because.push_back(std::move(why));
+                break;
+              }
+              case ast::Quantifier::some: {
+                // The breach lists no post: every post of the subject fails the predicate.
+                PostSet in_subject = run_.evaluator().set_of(c.subject);
+                in_subject &= all_posts;
+                std::vector<UnitIndex> posts;
+                in_subject.for_each([&](std::size_t u) { posts.push_back(static_cast<UnitIndex>(u)); });
+                std::string text =
+                    posts.empty()
+                        ? "because no post is in " + subject + ", so none is in " + predicate
+                        : "because " + posts_text(posts.size()) + (posts.size() == 1 ? " is" : " are") +
+                              " in " + subject + ", and none of them is in " + predicate;
+                Reason why{text + "; the rule requires at least one", here, {}};
+                members(posts, why.because, in_subject_not_predicate);
+                r.because.push_back(std::move(why));
+                break;
+              }
+              case ast::Quantifier::no: {
+                const bool one = b.offending.size() == 1;
+                Reason why{"because " + posts_text(b.offending.size()) + " in " + subject +
+                               (one ? " is" : " are") + " also in " + predicate +
+                               "; the rule requires none to be",
+                           here, {}};
+                members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
+                  expr(u, c.subject, out, false);
+                  expr(u, c.predicate, out, false);
+                });
+                r.because.push_back(std::move(why));
+                break;
+              }
+            }
+          }
+        },
+        d.condition);
+    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    return r;
+  }
+
+  // Up to breach_posts_shown posts, each "ID "Title" is one of them" with the reasons `why`
+  // gives, then "and N more".
+  template <typename Why>
+  void members(const std::vector<UnitIndex>& posts, std::vector<Reason>& out, Why&& why) {
+    for (std::size_t k = 0; k < posts.size() && k < breach_posts_shown; ++k) {
+      const UnitIndex u = posts[k];
+      Reason m{post_name(u) + " is one of them", org_.units[u].where(), {}};
+      why(u, m.because);
+      conjoin(m.because);
+      out.push_back(std::move(m));
+    }
+    if (posts.size() > breach_posts_shown) {
+      out.push_back({"and " + std::to_string(posts.size() - breach_posts_shown) + " more", {}, {}});
+    }
+  }
+
   std::string post_name(UnitIndex u) const {
     const Unit& unit = org_.units[u];
     return std::string(unit.id) + " \"" + std::string(unit.title()) + "\"";
@@ -430,6 +675,8 @@ Reason explain_listing(Run& run, UnitIndex post) { return Explainer(run).listing
 Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl) {
   return Explainer(run).category(post, category_decl);
 }
+
+Reason explain_breach(Run& run, std::size_t n) { return Explainer(run).breach(n); }
 
 std::string render_text(const Reason& root, const SourceSet& sources) {
   std::vector<std::pair<std::string, std::string>> rows;

@@ -23,6 +23,11 @@ class Run;
 Reason explain_listing(Run& run, UnitIndex post);
 // Why the post meets, or does not meet, one category (by number).
 Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl);
+// Why breach `n` of `remit check` stands, `n` counting from 1 in the order check prints them
+// (incompatibilities, then require/forbid rules): the holdings and designations of the person,
+// or the posts the rule found and why each is in the sets it names. Throws std::out_of_range
+// when there is no breach `n`.
+Reason explain_breach(Run& run, std::size_t n);
 
 // Indented text, locations lined up in a column on the right.
 std::string render_text(const Reason& root, const SourceSet& sources);

@@ -48,6 +48,12 @@ struct Context {
   const Run& run;
   const ast::Program& program;
   const Organisation& org;
+  std::span<const Reason> explanations;  // empty, or one per breach in the order printed
+
+  // The explanation of the breach printed `index`th (from 0), if asked for.
+  const Reason* explanation(std::size_t index) const {
+    return index < explanations.size() ? &explanations[index] : nullptr;
+  }
 
   ast::HoldingKind kind_of(std::uint32_t person, UnitIndex post) const {
     for (const Holding& h : org.holdings) {
@@ -93,8 +99,23 @@ struct Context {
   }
 };
 
+// An explanation under its breach: the tree of `remit explain --breach N`, indented.
+void explanation_text(std::ostream& out, const Context& ctx, std::size_t index) {
+  const Reason* reason = ctx.explanation(index);
+  if (!reason) return;
+  const std::string tree = render_text(*reason, ctx.run.sources());
+  std::size_t start = 0;
+  while (start < tree.size()) {
+    std::size_t end = tree.find('\n', start);
+    if (end == std::string::npos) end = tree.size();
+    out << "    " << std::string_view(tree).substr(start, end - start) << "\n";
+    start = end + 1;
+  }
+}
+
 void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   const SourceSet& sources = ctx.run.sources();
+  std::size_t index = 0;
   for (const IncompatibilityBreach& b : breaches.incompatibilities) {
     const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
     const Person& p = ctx.org.people[b.person];
@@ -110,6 +131,7 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
           << holding_word(ctx.kind_of(b.person, b.second_post)) << ")\n";
     }
     for (const ast::Text& cite : d.cites) out << "  " << cite.text << "\n";
+    explanation_text(out, ctx, index++);
   }
   for (const RuleBreach& b : breaches.rules) {
     const ast::RuleDecl& r = ctx.program.rules[b.rule];
@@ -117,6 +139,7 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     out << "  " << ctx.rule_detail(b) << "\n";
     if (!b.offending.empty()) out << "  posts: " << ctx.post_list(b.offending) << "\n";
     for (const ast::Text& cite : r.cites) out << "  " << cite.text << "\n";
+    explanation_text(out, ctx, index++);
   }
   const std::size_t n = breaches.size();
   if (n == 0) {
@@ -151,6 +174,15 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     const Unit& unit = ctx.org.units[u];
     return nlohmann::ordered_json{{"id", std::string(unit.id)}, {"title", std::string(unit.title())}};
   };
+  // `--explain`: the tree of `remit explain --breach N --format json`, as a field of the breach.
+  std::size_t index = 0;
+  auto explained = [&](nlohmann::ordered_json breach) {
+    if (const Reason* reason = ctx.explanation(index)) {
+      breach["explanation"] = nlohmann::ordered_json::parse(render_json(*reason, sources));
+    }
+    ++index;
+    return breach;
+  };
   for (const IncompatibilityBreach& b : breaches.incompatibilities) {
     const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
     const Person& p = ctx.org.people[b.person];
@@ -164,25 +196,25 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
       }
       return j;
     };
-    list.push_back({{"kind", "incompatible"},
-                    {"rule", incompatible_title(d)},
-                    {"location", location(sources, d.where)},
-                    {"citations", cites(d.cites)},
-                    {"person", {{"id", std::string(p.id)}, {"name", std::string(p.name)}}},
-                    {"posts", {holding(b.first_post, d.first.text),
-                               holding(b.second_post, d.second.text)}}});
+    list.push_back(explained({{"kind", "incompatible"},
+                              {"rule", incompatible_title(d)},
+                              {"location", location(sources, d.where)},
+                              {"citations", cites(d.cites)},
+                              {"person", {{"id", std::string(p.id)}, {"name", std::string(p.name)}}},
+                              {"posts", {holding(b.first_post, d.first.text),
+                                         holding(b.second_post, d.second.text)}}}));
   }
   for (const RuleBreach& b : breaches.rules) {
     const ast::RuleDecl& r = ctx.program.rules[b.rule];
     nlohmann::ordered_json posts = nlohmann::ordered_json::array();
     for (UnitIndex u : b.offending) posts.push_back(post(u));
-    list.push_back({{"kind", r.forbid ? "forbid" : "require"},
-                    {"rule", std::string(r.name.text)},
-                    {"location", location(sources, r.where)},
-                    {"citations", cites(r.cites)},
-                    {"detail", ctx.rule_detail(b)},
-                    {"count", b.count},
-                    {"posts", std::move(posts)}});
+    list.push_back(explained({{"kind", r.forbid ? "forbid" : "require"},
+                              {"rule", std::string(r.name.text)},
+                              {"location", location(sources, r.where)},
+                              {"citations", cites(r.cites)},
+                              {"detail", ctx.rule_detail(b)},
+                              {"count", b.count},
+                              {"posts", std::move(posts)}}));
   }
   nlohmann::ordered_json doc;
   doc["breaches"] = std::move(list);
@@ -194,8 +226,9 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
 
 }  // namespace
 
-void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format) {
-  Context ctx{run, run.program(), run.resolved().organisation};
+void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format,
+                    std::span<const Reason> explanations) {
+  Context ctx{run, run.program(), run.resolved().organisation, explanations};
   if (format == Format::json) {
     json(out, ctx, breaches);
   } else {

@@ -3,13 +3,19 @@
 #pragma once
 
 #include <iosfwd>
+#include <span>
 
 #include "evaluate/rules.hpp"
+#include "explain/explain.hpp"
 #include "remit/remit.hpp"
 #include "report/format.hpp"
 
 namespace remit {
 
-void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format);
+// With `explanations` (one per breach, in the order printed: `remit check --explain`), the text
+// format prints each breach's explanation under it, indented, and the JSON format adds an
+// "explanation" tree to each breach.
+void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format,
+                    std::span<const Reason> explanations = {});
 
 }  // namespace remit
