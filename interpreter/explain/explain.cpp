@@ -57,12 +57,16 @@ std::string names_text(const std::vector<ast::Name>& names, const char* join) {
   return s;
 }
 
-// Reasons under a conclusion read "because it …", then "and it …".
+// Reasons under a conclusion read "because it …", then "and it …" (and "and nobody holds it",
+// "and its title …": every fact about the post, however it is phrased).
 void conjoin(std::vector<Reason>& reasons, std::size_t from = 0) {
   bool first = true;
   for (std::size_t i = from; i < reasons.size(); ++i) {
     Reason& r = reasons[i];
-    if (!r.text.starts_with("it ")) continue;
+    if (r.text.starts_with("because ") || r.text.starts_with("and ") ||
+        r.text.starts_with("which ")) {
+      continue;
+    }
     r.text = (first ? "because " : "and ") + r.text;
     first = false;
   }
@@ -198,6 +202,9 @@ class Explainer {
   }
 
  private:
+  // An expression quoted in a sentence: "2 posts are in `designated section_151_officer`".
+  std::string code(ast::ExprId e) const { return "`" + expr_text(e) + "`"; }
+
   Reason incompatibility(std::size_t n, const IncompatibilityBreach& b) {
     const ast::IncompatibleDecl& d = p_.incompatibilities[b.rule];
     const Person& person = org_.people[b.person];
@@ -255,7 +262,7 @@ class Explainer {
           using T = std::decay_t<decltype(c)>;
           namespace cond = ast::condition;
           if constexpr (std::is_same_v<T, cond::Count>) {
-            Reason why{"because the count of posts in " + expr_text(c.set) + " is " +
+            Reason why{"because the count of posts in " + code(c.set) + " is " +
                            std::to_string(b.count) + "; the rule requires count " +
                            compare_text(c.op) + " " + std::to_string(c.value),
                        p_.exprs[c.set].where, {}};
@@ -266,14 +273,14 @@ class Explainer {
           } else if constexpr (std::is_same_v<T, cond::Empty>) {
             const bool one = b.offending.size() == 1;
             Reason why{"because " + posts_text(b.offending.size()) + (one ? " is" : " are") +
-                           " in " + expr_text(c.set) + "; the rule forbids any",
+                           " in " + code(c.set) + "; the rule forbids any",
                        p_.exprs[c.set].where, {}};
             members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
               expr(u, c.set, out, false);
             });
             r.because.push_back(std::move(why));
           } else {
-            const std::string subject = expr_text(c.subject), predicate = expr_text(c.predicate);
+            const std::string subject = code(c.subject), predicate = code(c.predicate);
             const SourceSpan here = p_.exprs[c.subject].where;
             auto in_subject_not_predicate = [&](UnitIndex u, std::vector<Reason>& out) {
               expr(u, c.subject, out, false);
@@ -447,6 +454,7 @@ class Explainer {
               if ((value || why_not_detail) && depth_ < max_depth) {
                 ++depth_;
                 expr(u, p_.lets[node.index].value, r.because, false);
+                conjoin(r.because);
                 --depth_;
               }
               out.push_back(std::move(r));

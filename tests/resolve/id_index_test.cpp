@@ -1,0 +1,67 @@
+// The id index: plain numbers are their own keys, so its edge cases are about which texts count
+// as the same number (none but identical ones) and about growing.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "resolve/id_index.hpp"
+
+namespace {
+
+struct Table {
+  std::vector<std::string> ids;
+  remit::IdIndex index;
+  std::optional<std::uint32_t> add(std::string id) {
+    ids.push_back(std::move(id));
+    const auto i = static_cast<std::uint32_t>(ids.size() - 1);
+    return index.insert(ids.back(), i, [this](std::uint32_t u) { return std::string_view(ids[u]); });
+  }
+  std::optional<std::uint32_t> find(std::string_view id) const {
+    return index.find(id, [this](std::uint32_t u) { return std::string_view(ids[u]); });
+  }
+};
+
+}  // namespace
+
+TEST_CASE("id index: numbers with leading zeros or many digits are distinct ids", "[resolve][index]") {
+  Table t;
+  t.ids.reserve(16);
+  for (const char* id : {"7", "007", "07", "0", "00", "1234567890", "123456789", "x7", "7x"}) {
+    CHECK_FALSE(t.add(id).has_value());
+  }
+  CHECK(t.find("7") == 0u);
+  CHECK(t.find("007") == 1u);
+  CHECK(t.find("07") == 2u);
+  CHECK(t.find("0") == 3u);
+  CHECK(t.find("00") == 4u);
+  CHECK(t.find("1234567890") == 5u);
+  CHECK(t.find("123456789") == 6u);
+  CHECK(t.find("x7") == 7u);
+  CHECK(t.find("7x") == 8u);
+  CHECK_FALSE(t.find("70").has_value());
+  CHECK_FALSE(t.find("").has_value());
+}
+
+TEST_CASE("id index: a second insert of an id returns the first unit", "[resolve][index]") {
+  Table t;
+  t.ids.reserve(4);
+  CHECK_FALSE(t.add("500").has_value());
+  CHECK_FALSE(t.add("ceo").has_value());
+  CHECK(t.add("500") == 0u);
+  CHECK(t.add("ceo") == 1u);
+}
+
+TEST_CASE("id index: growing keeps every id findable", "[resolve][index]") {
+  Table t;
+  const int n = 50000;
+  t.ids.reserve(2 * n);
+  for (int i = 0; i < n; ++i) {
+    REQUIRE_FALSE(t.add(std::to_string(i)).has_value());
+    REQUIRE_FALSE(t.add("p" + std::to_string(i)).has_value());
+  }
+  for (int i = 0; i < n; i += 997) {
+    CHECK(t.find(std::to_string(i)) == static_cast<std::uint32_t>(2 * i));
+    CHECK(t.find("p" + std::to_string(i)) == static_cast<std::uint32_t>(2 * i + 1));
+  }
+  CHECK(t.index.size() == static_cast<std::size_t>(2 * n));
+}
