@@ -1,6 +1,7 @@
 // The remit command line: small verbs over the library (remit/remit.hpp).
 //   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
-//   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json]
+//   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
+//   remit explain POLICY… (POST_ID [--why-not N] | --breach N) [--format text|json]
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage. Documented in docs/cli.md.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -104,17 +106,60 @@ int derive(const CommonOptions& o, bool all) {
   return emit(o, out.str());
 }
 
-int check(const CommonOptions& o) {
+int check(const CommonOptions& o, bool with_explanations) {
   auto format = format_of(o.format, remit::Format::text);
   if (!format) return bad_input;
   remit::Run run;
   if (!load(run, o)) return bad_input;
   const remit::Breaches& breaches = run.breaches();
+  // `--explain`: each breach's explanation, numbered as `remit explain --breach N` numbers it.
+  std::vector<remit::Reason> explanations;
+  if (with_explanations) {
+    for (std::size_t n = 1; n <= breaches.size(); ++n) {
+      explanations.push_back(remit::explain_breach(run, n));
+    }
+  }
   std::ostringstream out;
-  write_breaches(out, run, breaches, *format);
+  write_breaches(out, run, breaches, *format, explanations);
   int written = emit(o, out.str());
   if (written != ok) return written;
   return breaches.empty() ? ok : breach;
+}
+
+std::string breach_count_text(std::size_t k) {
+  if (k == 0) return "the policy has no breaches";
+  if (k == 1) return "there is 1 breach, numbered 1";
+  return "there are " + std::to_string(k) + " breaches, numbered 1 to " + std::to_string(k) +
+         " in the order remit check prints them";
+}
+
+// `remit explain POLICY… --breach N`: every positional argument is a policy.
+int breach_explanation(CommonOptions o, std::size_t n) {
+  auto format = format_of(o.format, remit::Format::text);
+  if (!format) return bad_input;
+  // A last word that is neither a file nor a folder, nor looks like one, is a post id: the
+  // command asks for two explanations at once.
+  if (!o.policies.empty()) {
+    const std::string& last = o.policies.back();
+    std::error_code ec;
+    const bool path_like = last.find('/') != std::string::npos || last.ends_with(".remit") ||
+                           last.ends_with(".csv") || std::filesystem::exists(last, ec);
+    if (!path_like) {
+      std::cerr << "remit: error: explain takes a post id or --breach N, not both ('" << last
+                << "' is not a policy file or folder)\n";
+      return bad_input;
+    }
+  }
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const std::size_t count = run.breaches().size();
+  if (n == 0 || n > count) {
+    std::cerr << "remit: error: no breach " << n << ": " << breach_count_text(count) << "\n";
+    return bad_input;
+  }
+  remit::Reason reason = remit::explain_breach(run, n);
+  return emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
+                                                : remit::render_text(reason, run.sources()));
 }
 
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
@@ -305,7 +350,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "remit 0.1.0");
 
   CommonOptions derive_opts, check_opts;
-  bool all = false;
+  bool all = false, check_explain = false;
   CLI::App* derive_cmd = app.add_subcommand(
       "derive", "List the politically restricted posts, each in its category");
   add_common(*derive_cmd, derive_opts);
@@ -318,14 +363,22 @@ int main(int argc, char** argv) {
   add_common(*check_cmd, check_opts);
   check_cmd->add_option("--format", check_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_flag("--explain", check_explain,
+                      "Explain each breach, down to the facts (as remit explain --breach N)");
 
   CommonOptions explain_opts;
   std::uint32_t why_not = 0;
+  std::size_t breach_number = 0;
   CLI::App* explain_cmd = app.add_subcommand(
-      "explain", "Show why a post is (or is not) in its category, down to the facts");
+      "explain", "Show why a post is (or is not) in its category, or why a breach stands, down to the facts");
   add_common(*explain_cmd, explain_opts);
-  explain_cmd->get_option("policy")->description("Policy files or directories, then the post's id");
-  explain_cmd->add_option("--why-not", why_not, "Explain this category instead: why the post meets it or not");
+  explain_cmd->get_option("policy")->description(
+      "Policy files or directories, then the post's id (no post id with --breach)");
+  CLI::Option* why_not_opt = explain_cmd->add_option(
+      "--why-not", why_not, "Explain this category instead: why the post meets it or not");
+  CLI::Option* breach_opt = explain_cmd->add_option(
+      "--breach", breach_number, "Explain breach N of remit check (from 1, in the order it prints them)");
+  breach_opt->excludes(why_not_opt);
   explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
@@ -375,8 +428,11 @@ int main(int argc, char** argv) {
   }
   try {
     if (*derive_cmd) return derive(derive_opts, all);
-    if (*check_cmd) return check(check_opts);
-    if (*explain_cmd) return explain(explain_opts, why_not);
+    if (*check_cmd) return check(check_opts, check_explain);
+    if (*explain_cmd) {
+      if (breach_opt->count() > 0) return breach_explanation(explain_opts, breach_number);
+      return explain(explain_opts, why_not);
+    }
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
   } catch (const std::bad_alloc&) {

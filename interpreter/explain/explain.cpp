@@ -135,6 +135,7 @@ class Explainer {
     return rule(n, all.rules[n - 1 - all.incompatibilities.size()]);
   }
 
+ private:
   // An expression as it could be written in a policy (the parser keeps no end of a span, so it
   // is printed back from the tree): `designated a, b and not duty c`.
   std::string expr_text(ast::ExprId e, int need = 0) const {
@@ -191,17 +192,35 @@ class Explainer {
             return "not " + expr_text(node.operand, 3);
           } else if constexpr (std::is_same_v<T, x::And>) {
             strength = 1;
-            return expr_text(node.lhs, 1) + " and " + expr_text(node.rhs, 2);
+            return chain_text<x::And>(e, " and ", 2);
           } else {
             strength = 0;
-            return expr_text(node.lhs, 0) + " or " + expr_text(node.rhs, 1);
+            return chain_text<x::Or>(e, " or ", 1);
           }
         },
         p_.exprs[e].kind);
     return strength < need ? "(" + s + ")" : s;
   }
 
- private:
+  // `a and b and c`, a left-leaning chain however long, flattened without recursion (as
+  // connective() does); only nesting, which the parser bounds, recurses.
+  template <typename Node>
+  std::string chain_text(ast::ExprId e, const char* join, int need) const {
+    std::string s;
+    std::vector<ast::ExprId> work{e};
+    while (!work.empty()) {
+      ast::ExprId id = work.back();
+      work.pop_back();
+      if (const auto* n = std::get_if<Node>(&p_.exprs[id].kind)) {
+        work.push_back(n->rhs);
+        work.push_back(n->lhs);
+      } else {
+        s += (s.empty() ? "" : join) + expr_text(id, need);
+      }
+    }
+    return s;
+  }
+
   // An expression quoted in a sentence: "2 posts are in `designated section_151_officer`".
   std::string code(ast::ExprId e) const { return "`" + expr_text(e) + "`"; }
 
