@@ -10,7 +10,10 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -66,7 +69,14 @@ remit::Inputs inputs_of(const CommonOptions& o) {
 
 int emit(const CommonOptions& o, const std::string& text) {
   if (o.output.empty()) {
+    // A closed pipe (`remit derive … | head`) or a full disk must not pass for success.
+    errno = 0;
     std::cout << text << std::flush;
+    if (!std::cout) {
+      std::cerr << "remit: error: cannot write the output"
+                << (errno ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+      return bad_input;
+    }
     return ok;
   }
   if (std::string err = remit::write_file_atomically(o.output, text); !err.empty()) {
@@ -340,6 +350,8 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Writing to a closed pipe then fails as an error we report, instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
   auto logger = spdlog::stderr_color_mt("remit");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("remit: %l: %v");

@@ -48,7 +48,8 @@ bool id_less(std::string_view a, std::string_view b) {
 Run::Run(Limits limits)
     : limits_(limits),
       sources_(std::make_shared<SourceSet>()),
-      diags_(std::make_shared<Diagnostics>()),
+      // One more than the limit, so that a reader's own "stopping here" error is kept.
+      diags_(std::make_shared<Diagnostics>(limits.max_errors_per_file + 1)),
       program_(std::make_shared<ast::Program>()) {}
 
 Run::Run(const Run& base, std::unique_ptr<Resolved> edited)

@@ -723,7 +723,7 @@ std::string render_text(const Reason& root, const SourceSet& sources) {
 }
 
 std::string render_json(const Reason& root, const SourceSet& sources) {
-  return to_json(root, sources).dump(2) + "\n";
+  return to_json(root, sources).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace remit

@@ -15,7 +15,10 @@ struct CarriesDuties {
   const CsrGraph* graph = nullptr;
 };
 
-constexpr std::size_t shown_on_cycle = 12;
+// Every post on a cycle is named, up to this many, and each line located, up to half as many;
+// a longer cycle is named by its start and counted.
+constexpr std::size_t shown_on_cycle = 100;
+constexpr std::size_t located_on_cycle = 50;
 
 // Peels posts that nobody reports to, then those whose reports are all peeled (Kahn's
 // algorithm), on flat arrays made from the lines by one counting sort: every post is peeled
@@ -101,7 +104,7 @@ bool check_cycles(const Organisation& org, Diagnostics& diags) {
                                 "reporting cycle of " + std::to_string(cycle.size()) +
                                     " posts: " + chain + "; a post cannot report to itself, "
                                     "directly or through others");
-    for (std::size_t k = 0; k < cycle.size() && k < shown_on_cycle; ++k) {
+    for (std::size_t k = 0; k < cycle.size() && k < located_on_cycle; ++k) {
       const Line& l = org.lines[cycle[k]];
       d.notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
                                       std::string(org.units[l.to].id) + " here"});

@@ -221,7 +221,7 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   doc["summary"] = {{"breaches", breaches.size()},
                     {"incompatibilities_checked", ctx.program.incompatibilities.size()},
                     {"rules_checked", ctx.program.rules.size()}};
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
                      {"directorate", std::string(u.directorate())}});
   }
   doc["posts"] = std::move(posts);
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
         {"breaches_appeared", d.breaches_appeared},
         {"breaches_disappeared", d.breaches_disappeared},
         {"lines", std::move(lines)}};
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

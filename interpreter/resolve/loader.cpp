@@ -1,6 +1,7 @@
 #include "resolve/loader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <system_error>
@@ -9,6 +10,7 @@
 #include "import/holders_csv.hpp"
 #include "import/structure_csv.hpp"
 #include "resolve/embedded_stdlib.hpp"
+#include "source/text_checks.hpp"
 
 namespace fs = std::filesystem;
 
@@ -67,6 +69,14 @@ class Loader {
     if (!text) return;
     loaded_.emplace(key, true);
     FileId file = add(path.string(), std::move(*text), depth);
+    // The CSV reader reports NUL bytes itself; text that is not UTF-8 (a Latin-1 export, say)
+    // would otherwise flow into every report.
+    if (auto bad = find_invalid_utf8(sources_.file(file).text)) {
+      diags_.error(span_at(sources_, file, *bad),
+                   "this byte is not valid UTF-8: save the export as UTF-8 (CSV UTF-8 in a "
+                   "spreadsheet's Save As)");
+      return;
+    }
     if (kind == ast::ImportKind::structure) {
       import_structure(sources_, file, program_, diags_);
     } else {
@@ -170,15 +180,25 @@ class Loader {
     }
     auto size = fs::file_size(path, ec);
     if (!ec && size > limits_.max_file_bytes) {
-      diags_.error(from, "'" + path.string() + "' is " + std::to_string(size >> 20) +
-                             " MiB: larger than the limit of " +
-                             std::to_string(limits_.max_file_bytes >> 20) + " MiB");
+      diags_.error(from, "'" + path.string() + "' is " + byte_size(size) +
+                             ": larger than the limit of " + byte_size(limits_.max_file_bytes));
       return std::nullopt;
     }
     std::string error;
-    auto text = read_file(path, error);
+    // Pipes and devices have no size to check first: the read itself stops at the limit.
+    auto text = read_file(path, error, limits_.max_file_bytes);
     if (!text) diags_.error(from, "cannot read '" + path.string() + "': " + error);
     return text;
+  }
+
+  // "1025 MiB", "4096 bytes", "1024 MiB (1073741825 bytes)": whole MiB when exact, else the
+  // exact count too, so that a file one byte over the limit does not read as equal to it.
+  static std::string byte_size(std::uintmax_t n) {
+    constexpr std::uintmax_t mib = std::uintmax_t{1} << 20;
+    if (n < mib) return std::to_string(n) + " bytes";
+    std::string s = std::to_string(n / mib) + " MiB";
+    if (n % mib != 0) s += " (" + std::to_string(n) + " bytes)";
+    return s;
   }
 
   static std::string key_of(const fs::path& path) {

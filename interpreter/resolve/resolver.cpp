@@ -11,7 +11,7 @@
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return "'" + shorten(s) + "'"; }
 
 // 100, 100.5: whole numbers without decimals, others to one decimal place.
 std::string percent_text(double p) {
@@ -173,7 +173,7 @@ class Resolver {
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const ast::LineDecl& l = lines[i];
       auto target =
-          unit(l.target, [&] { return std::string(d.id.text) + " " + line_verb(l.kind) + " "; });
+          unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
       if (*target == self) {
         diags_.error(l.target.where, "post " + quoted(d.id.text) + " " + line_verb(l.kind) +
@@ -247,7 +247,7 @@ class Resolver {
   }
 
   void hold(std::uint32_t person, const ast::Name& post, ast::HoldingKind kind, SourceSpan where) {
-    auto u = unit(post, [&] { return "person " + std::string(org().people[person].id) + " holds "; });
+    auto u = unit(post, [&] { return "person " + shorten(org().people[person].id) + " holds "; });
     if (!u) return;
     if (org().units[*u].is_body()) {
       diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
@@ -502,13 +502,19 @@ class Resolver {
     std::string chain;
     bool negated = closing.negated;
     std::vector<Note> notes;
-    for (auto it = start; it != stack.end(); ++it) {
-      chain += node_name(it->node) + " -> ";
+    // A cycle through thousands of definitions is named by its first dozen, and counted.
+    constexpr std::size_t shown = 12;
+    std::size_t k = 0;
+    const auto length = static_cast<std::size_t>(stack.end() - start);
+    for (auto it = start; it != stack.end(); ++it, ++k) {
       const Reference& used = edges[it->node][it->next - 1];
       negated = negated || used.negated;
+      if (k >= shown) continue;
+      chain += node_name(it->node) + " -> ";
       notes.push_back({used.where, node_name(it->node) + " refers to " + node_name(used.node) +
                                        (used.negated ? " under 'not'" : "") + " here"});
     }
+    if (length > shown) chain += "… (" + std::to_string(length) + " definitions in all) -> ";
     chain += node_name(closing.node);
     std::string message =
         negated ? "cyclic negation: " + chain +

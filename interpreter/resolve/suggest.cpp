@@ -31,12 +31,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ca
 
 std::optional<std::string_view> closest(std::string_view word,
                                         const std::vector<std::string_view>& candidates) {
+  // Edit distance is quadratic in the lengths; nobody mistypes a 100-character name.
+  constexpr std::size_t longest = 64;
+  if (word.size() > longest) return std::nullopt;
   const std::size_t cap = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string_view> best;
   std::size_t best_distance = cap + 1;
   for (std::string_view c : candidates) {
     std::size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
-    if (length_gap > cap) continue;
+    if (length_gap > cap || c.size() > longest) continue;
     std::size_t d = edit_distance(word, c, std::min(cap, best_distance));
     if (d < best_distance) {
       best_distance = d;

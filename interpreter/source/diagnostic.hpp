@@ -28,20 +28,35 @@ struct Diagnostic {
 
 // Collects diagnostics across passes; a pass that found errors stops the pipeline after it,
 // so one run reports every error of the first failing pass, not only the first one.
+// Past `limit_per_file` errors in one file, further ones are counted, not kept: a file with a
+// million bad lines gives a readable report ("… and 999,900 more errors in x.csv").
 class Diagnostics {
  public:
+  explicit Diagnostics(std::size_t limit_per_file = 101) : limit_(limit_per_file) {}
   Diagnostic& error(SourceSpan where, std::string message);
   Diagnostic& warning(SourceSpan where, std::string message);
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return list_; }
+  // Errors beyond the limit, by file.
+  [[nodiscard]] const std::vector<std::pair<FileId, std::size_t>>& dropped() const {
+    return dropped_;
+  }
   // Orders by file, line and column, as a reader goes through a file.
   void sort();
 
  private:
   std::vector<Diagnostic> list_;
   std::size_t errors_ = 0;
+  std::size_t limit_;
+  std::vector<std::pair<FileId, std::size_t>> kept_;     // errors kept, by file
+  std::vector<std::pair<FileId, std::size_t>> dropped_;  // errors dropped, by file
+  Diagnostic scratch_;  // what a dropped error's caller may still add notes to
 };
+
+// A name or text as a message quotes it: cut to `max` characters (a 1 MB id is shown by its
+// start), never in the middle of a UTF-8 character.
+std::string shorten(std::string_view s, std::size_t max = 60);
 
 // Thrown by a pass that cannot go on at all (an unreadable file, a limit exceeded); carries a
 // complete diagnostic so the caller can render it like any other.

@@ -7,7 +7,29 @@ namespace remit {
 
 Diagnostic& Diagnostics::error(SourceSpan where, std::string message) {
   ++errors_;
+  if (where.known()) {
+    auto count = [&](std::vector<std::pair<FileId, std::size_t>>& v) -> std::size_t& {
+      for (auto& [file, n] : v) {
+        if (file == where.file) return n;
+      }
+      return v.emplace_back(where.file, 0).second;
+    };
+    std::size_t& kept = count(kept_);
+    if (kept >= limit_) {
+      ++count(dropped_);
+      scratch_ = Diagnostic{};
+      return scratch_;
+    }
+    ++kept;
+  }
   return list_.emplace_back(Diagnostic{Severity::error, where, std::move(message), {}});
+}
+
+std::string shorten(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "… (" + std::to_string(s.size()) + " characters)";
 }
 
 Diagnostic& Diagnostics::warning(SourceSpan where, std::string message) {
@@ -72,6 +94,10 @@ std::string render(const SourceSet& sources, const Diagnostic& d) {
 std::string render(const SourceSet& sources, const Diagnostics& ds) {
   std::string out;
   for (const Diagnostic& d : ds.all()) out += render(sources, d);
+  for (const auto& [file, n] : ds.dropped()) {
+    out += sources.file(file).name + ": note: " + std::to_string(n) + " more error" +
+           (n == 1 ? "" : "s") + " in this file not shown\n";
+  }
   if (ds.error_count() > 0) {
     out += std::to_string(ds.error_count()) +
            (ds.error_count() == 1 ? " error generated.\n" : " errors generated.\n");

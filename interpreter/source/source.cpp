@@ -34,7 +34,8 @@ std::string SourceSet::where(const SourceSpan& span) const {
 
 // One read into a string of the right size: no stream buffering, no second copy, which
 // matters for a 70 MB HR export.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error,
+                                     std::size_t max_bytes) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     error = std::strerror(errno);
@@ -43,12 +44,19 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
   std::string text;
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec) text.resize(size);
+  if (!ec && size <= max_bytes) text.resize(size);
   std::size_t got = ec ? 0 : std::fread(text.data(), 1, text.size(), f);
   text.resize(got);
   // Files whose size is not known in advance (pipes, /proc) are read to their end in chunks.
   char chunk[65536];
-  while (std::size_t n = std::fread(chunk, 1, sizeof chunk, f)) text.append(chunk, n);
+  while (std::size_t n = std::fread(chunk, 1, sizeof chunk, f)) {
+    if (text.size() + n > max_bytes) {
+      std::fclose(f);
+      error = "it is larger than the limit of " + std::to_string(max_bytes) + " bytes";
+      return std::nullopt;
+    }
+    text.append(chunk, n);
+  }
   bool failed = std::ferror(f);
   std::fclose(f);
   if (failed) {

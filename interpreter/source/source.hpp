@@ -47,7 +47,9 @@ class SourceSet {
   std::deque<std::string> kept_;
 };
 
-// Reads a whole file. Returns nullopt (and sets `error`) when it cannot be read.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+// Reads a whole file, of at most `max_bytes`. Returns nullopt (and sets `error`) when it cannot
+// be read or is larger: a pipe or device (no size known in advance) is cut off there too.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error,
+                                     std::size_t max_bytes = SIZE_MAX);
 
 }  // namespace remit

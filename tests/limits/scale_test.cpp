@@ -100,10 +100,11 @@ TEST_CASE("limits: a 100,000-post reporting cycle is reported by name with its s
   const auto start = std::chrono::steady_clock::now();
   Loaded l = load_text("cycle.remit", std::move(text));
   REQUIRE_FALSE(l.ok);
-  CHECK(l.first() ==
-        "cycle.remit:1:32: error: reporting cycle of 100000 posts: p0 -> p1 -> p2 -> p3 -> p4 -> "
-        "p5 -> p6 -> p7 -> p8 -> p9 -> p10 -> p11 -> … -> p0; a post cannot report to itself, "
-        "directly or through others");
+  // The first 100 posts on the cycle are named, then it is counted.
+  std::string chain;
+  for (int i = 0; i < 100; ++i) chain += "p" + std::to_string(i) + " -> ";
+  CHECK(l.first() == "cycle.remit:1:32: error: reporting cycle of 100000 posts: " + chain +
+                         "… -> p0; a post cannot report to itself, directly or through others");
   CHECK(l.run->diagnostics().error_count() == 1);
   CHECK(l.diagnostics().size() < 10000);
   WARN("a 100000-post cycle: " << seconds_since(start) << " s");
