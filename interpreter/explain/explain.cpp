@@ -135,6 +135,28 @@ class Explainer {
     return rule(n, all.rules[n - 1 - all.incompatibilities.size()]);
   }
 
+  // Defined before expr_text, which calls it from a generic lambda (clang 14 does not
+  // instantiate a member template used before its definition there).
+  // `a and b and c`, a left-leaning chain however long, flattened without recursion (as
+  // connective() does); only nesting, which the parser bounds, recurses.
+  template <typename Node>
+  std::string chain_text(ast::ExprId e, const char* join, int need) const {
+    std::string s;
+    std::vector<ast::ExprId> work{e};
+    while (!work.empty()) {
+      ast::ExprId id = work.back();
+      work.pop_back();
+      if (const auto* n = std::get_if<Node>(&p_.exprs[id].kind)) {
+        work.push_back(n->rhs);
+        work.push_back(n->lhs);
+      } else {
+        s += (s.empty() ? "" : join) + expr_text(id, need);
+      }
+    }
+    return s;
+  }
+
+
  private:
   // An expression as it could be written in a policy (the parser keeps no end of a span, so it
   // is printed back from the tree): `designated a, b and not duty c`.
@@ -200,25 +222,6 @@ class Explainer {
         },
         p_.exprs[e].kind);
     return strength < need ? "(" + s + ")" : s;
-  }
-
-  // `a and b and c`, a left-leaning chain however long, flattened without recursion (as
-  // connective() does); only nesting, which the parser bounds, recurses.
-  template <typename Node>
-  std::string chain_text(ast::ExprId e, const char* join, int need) const {
-    std::string s;
-    std::vector<ast::ExprId> work{e};
-    while (!work.empty()) {
-      ast::ExprId id = work.back();
-      work.pop_back();
-      if (const auto* n = std::get_if<Node>(&p_.exprs[id].kind)) {
-        work.push_back(n->rhs);
-        work.push_back(n->lhs);
-      } else {
-        s += (s.empty() ? "" : join) + expr_text(id, need);
-      }
-    }
-    return s;
   }
 
   // An expression quoted in a sentence: "2 posts are in `designated section_151_officer`".

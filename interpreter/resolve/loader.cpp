@@ -71,7 +71,10 @@ class Loader {
     FileId file = add(path.string(), std::move(*text), depth);
     // The CSV reader reports NUL bytes itself; text that is not UTF-8 (a Latin-1 export, say)
     // would otherwise flow into every report.
-    if (auto bad = find_invalid_utf8(sources_.file(file).text)) {
+    // UTF-16 is named as such by the CSV reader, so it is left to it.
+    const std::string_view head = std::string_view(sources_.file(file).text).substr(0, 2);
+    const bool utf16 = head == "\xFF\xFE" || head == "\xFE\xFF";
+    if (auto bad = utf16 ? std::nullopt : find_invalid_utf8(sources_.file(file).text)) {
       diags_.error(span_at(sources_, file, *bad),
                    "this byte is not valid UTF-8: save the export as UTF-8 (CSV UTF-8 in a "
                    "spreadsheet's Save As)");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <unordered_set>
 #include <string>
 
 #include "resolve/shares.hpp"
@@ -253,9 +254,9 @@ class Resolver {
       diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
       return;
     }
-    for (const Holding& h : org().holdings) {
-      if (h.person == person && h.post == *u) return;  // said twice, e.g. in CSV and policy
-    }
+    // A holding said twice (in a holders CSV and in the policy, say) is one holding.
+    const std::uint64_t pair = (std::uint64_t{person} << 32) | *u;
+    if (!held_.insert(pair).second) return;
     org().holdings.push_back(Holding{person, *u, kind, where});
   }
 
@@ -272,7 +273,10 @@ class Resolver {
     for (std::uint32_t i = 0; i < p_.categories.size(); ++i) {
       by_number[p_.categories[i].number].push_back(i);
     }
-    for (auto& [number, decls] : by_number) {
+    for (auto& [number_key, decls] : by_number) {
+      // A plain copy: lambdas below capture it, and capturing a structured binding needs
+      // clang 16 (the fuzzers build with clang 14).
+      const std::uint32_t number = number_key;
       std::vector<std::uint32_t> base, overrides;
       for (std::uint32_t i : decls) (p_.categories[i].is_override ? overrides : base).push_back(i);
       // A council redefining a category of a module it uses most likely meant `override`:
@@ -405,7 +409,8 @@ class Resolver {
     std::vector<Reference> refs;
     std::vector<std::pair<ast::ExprId, bool>> work{{root, false}};
     while (!work.empty()) {
-      auto [id, negated] = work.back();
+      const ast::ExprId id = work.back().first;
+      const bool negated = work.back().second;  // plain copies: captured by the visitor below
       work.pop_back();
       const ast::Expr& e = p_.exprs[id];
       std::visit(
@@ -595,6 +600,7 @@ class Resolver {
   std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
   std::size_t unknown_units_ = 0;
   DutySplit split_;  // reused for every post
+  std::unordered_set<std::uint64_t> held_;  // (person, post) pairs already held
 };
 
 }  // namespace

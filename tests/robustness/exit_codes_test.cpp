@@ -78,7 +78,7 @@ std::vector<Case> cases() {
        "--format: xml not in {table,csv,json,markdown}"},
       {"-o into a missing directory", {{"p.remit", good_policy}},
        {"derive", "p.remit", "-o", "no/such/dir/out.csv"}, 2,
-       "remit: error: cannot write 'no/such/dir/out.csv.remit-tmp-", true},
+       "remit: error: cannot write 'no/such/dir/out.csv", true},
       // ---- bad text ----
       {"100,000 opening parentheses",
        {{"d.remit", "let x = " + repeat("(", 100000) + "any post" + repeat(")", 100000)}},
@@ -199,10 +199,10 @@ TEST_CASE("robustness: a breach and an output file: exit 1, and the report is wr
 }
 
 TEST_CASE("robustness: a Latin-1 CSV export is refused as not UTF-8, in every format",
-          "[robustness][cli][!mayfail]") {
-  // BUG: the CSV reader does not check UTF-8. The export loads; --format json then ends in
-  // "remit: internal error: [json.exception.type_error.316] invalid UTF-8 byte at index 12:
-  // 0x6E" and the other formats copy the Latin-1 bytes into their output.
+          "[robustness][cli]") {
+  // Once a fault: the export loaded; --format json ended in "remit: internal error:
+  // [json.exception.type_error.316] invalid UTF-8 byte at index 12: 0x6E" and the other
+  // formats copied the Latin-1 bytes into their output.
   TempDir dir;
   write_text(dir / "latin1.csv",
              "id,title,service,directorate,reports_to,designations,flags\n"
@@ -213,30 +213,29 @@ TEST_CASE("robustness: a Latin-1 CSV export is refused as not UTF-8, in every fo
     INFO(describe(r));
     REQUIRE(r.exited);
     CHECK(r.code == 2);
-    CHECK_THAT(line_one(r.err), StartsWith("latin1.csv:2:"));
-    CHECK_THAT(line_one(r.err), Contains("UTF-8"));
+    CHECK(line_one(r.err) == "latin1.csv:2:16: error: this byte is not valid UTF-8: save the "
+                             "export as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)");
     CHECK_THAT(r.err, !Contains("internal error"));
   }
 }
 
-TEST_CASE("robustness: standard output closed by its reader: no signal",
-          "[robustness][cli][!mayfail]") {
-  // BUG: `remit derive policies/council-000 | true` ends by SIGPIPE (shell status 141), not by
-  // an exit status; SIGPIPE is not ignored and the write error is not reported.
+TEST_CASE("robustness: standard output closed by its reader: no signal", "[robustness][cli]") {
+  // Once a fault: `remit derive policies/council-000 | true` ended by SIGPIPE (shell status
+  // 141), not by an exit status.
   TempDir dir;
   write_text(dir / "p.remit", plain_policy);
   CliResult r = run_cli({"derive", "p.remit"}, dir.path(), std::chrono::seconds(60),
                         [](pid_t) {}, Stdout::closed_pipe);
   INFO(describe(r));
   CHECK(r.signal == 0);
-  CHECK(r.exited);
+  REQUIRE(r.exited);
   CHECK(r.code == 2);
+  CHECK(line_one(r.err) == "remit: error: cannot write the output: Broken pipe");
 }
 
 TEST_CASE("robustness: standard output on a full disk is an error, not exit 0",
-          "[robustness][cli][!mayfail]") {
-  // BUG: `remit derive … > /dev/full` exits 0 with nothing written: the result is lost without
-  // a word. std::cout's state is not checked after the write.
+          "[robustness][cli]") {
+  // Once a fault: `remit derive … > /dev/full` exited 0 with nothing written.
   TempDir dir;
   write_text(dir / "p.remit", plain_policy);
   CliResult r = run_cli({"derive", "p.remit"}, dir.path(), std::chrono::seconds(60),
@@ -244,5 +243,18 @@ TEST_CASE("robustness: standard output on a full disk is an error, not exit 0",
   INFO(describe(r));
   REQUIRE(r.exited);
   CHECK(r.code == 2);
-  CHECK_THAT(line_one(r.err), StartsWith("remit: error: "));
+  CHECK(line_one(r.err) == "remit: error: cannot write the output: No space left on device");
+}
+
+TEST_CASE("robustness: a misspelt keyword is pointed at from its first letter",
+          "[robustness][!mayfail]") {
+  // OPEN (minor): in `reports too b` the error "expected 'to'" points at column 13, the second
+  // `o` of `too`, after the `to` that matched, rather than at the word (column 11).
+  TempDir dir;
+  write_text(dir / "s.remit", "post a \"A\" {\n  reports too b\n}\n");
+  CliResult r = run_cli({"derive", "s.remit"}, dir.path());
+  INFO(describe(r));
+  REQUIRE(r.exited);
+  CHECK(r.code == 2);
+  CHECK(line_one(r.err) == "s.remit:2:11: error: expected 'to'");
 }

@@ -1,0 +1,11 @@
+// libFuzzer target: the bytes as HR exports (structure, holders), alone and under the stdlib
+// policy through the whole pipeline (fuzz_targets.hpp).
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz/fuzz_targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  remit::fuzz::csv_one({reinterpret_cast<const char*>(data), size});
+  return 0;
+}
