@@ -34,7 +34,14 @@ def workload(size, data_dir):
 
 def pick_move(structure_csv):
     """A post two or more levels down, moved under the first post that reports to the root:
-    a real restructuring that cannot create a cycle."""
+    a real restructuring that cannot create a cycle. Worked out in a separate process: reading
+    a million rows here would grow this process, and a child's peak memory (ru_maxrss) counts
+    the pages it shares with its parent between fork and exec."""
+    return subprocess.run([sys.executable, __file__, "--pick-move", structure_csv], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def pick_move_here(structure_csv):
     with open(structure_csv, newline="") as f:
         rows = list(csv.DictReader(f))
     manager = {r["id"]: r["reports_to"] for r in rows}
@@ -72,6 +79,9 @@ def measure(cmd, repeat):
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--pick-move":
+        print(pick_move_here(sys.argv[2]))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", default="1000,100000,1000000")
     ap.add_argument("--repeat", type=int, default=5)
