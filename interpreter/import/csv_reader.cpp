@@ -322,6 +322,22 @@ bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
   if (trim(text).empty()) return true;
   bool ok = true;
   std::size_t start = 0;
+  // The span of position `cursor`, moved forward only: one pass over the field in all.
+  std::size_t cursor = 0;
+  SourceSpan here = span_at(field, 0);
+  auto span_of = [&](std::size_t pos) {
+    if (field.unescaped) return field.where;
+    for (; cursor < pos && cursor < text.size(); ++cursor) {
+      ++here.offset;
+      if (text[cursor] == '\n') {
+        ++here.line;
+        here.column = 1;
+      } else {
+        ++here.column;
+      }
+    }
+    return here;
+  };
   for (;;) {
     const std::size_t semi = text.find(';', start);
     const std::size_t stop = semi == std::string_view::npos ? text.size() : semi;
@@ -329,11 +345,11 @@ bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
     const std::size_t at = start + leading_blanks(raw);
     const std::string_view token = trim(raw);
     if (token.empty()) {
-      errors.error(span_at(field, at), std::string(column) + ": empty entry in " + quoted(text) +
-                                           " (two `;` in a row, or a `;` at the start or end)");
+      errors.error(span_of(at), std::string(column) + ": empty entry in " + quoted(text) +
+                                    " (two `;` in a row, or a `;` at the start or end)");
       ok = false;
     } else {
-      out.push_back(Token{token, at});
+      out.push_back(Token{token, at, span_of(at)});
     }
     if (semi == std::string_view::npos) break;
     start = semi + 1;

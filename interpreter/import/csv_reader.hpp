@@ -148,6 +148,8 @@ class Reader {
 struct Token {
   std::string_view text;  // trimmed
   std::size_t pos = 0;    // where `text` starts within the field's text
+  SourceSpan where;       // the same place as a span: worked out as the split goes along, so a
+                          // field of thousands of entries over as many lines stays linear
 };
 
 // Splits a `;`-separated field into trimmed tokens; a blank field has none. An empty entry

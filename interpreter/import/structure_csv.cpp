@@ -5,6 +5,7 @@
 #include <charconv>
 #include <string>
 #include <system_error>
+#include <unordered_set>
 
 #include "import/csv_reader.hpp"
 
@@ -79,7 +80,7 @@ class RowReader {
     for (const csv::Token& token : tokens_) {
       const std::size_t colon = token.text.find(':');
       const std::string_view target = csv::trim(token.text.substr(0, colon));
-      const SourceSpan where = csv::span_at(field, token.pos);
+      const SourceSpan where = token.where;
       if (target.empty()) {
         errors_.error(where, std::string(column) + ": " + csv::quoted(token.text) +
                                  " has no post id before the `:` (expected e.g. ed_a:60)");
@@ -121,8 +122,9 @@ class RowReader {
   bool names(const csv::Field& field, std::string_view column, std::string_view example,
              std::vector<ast::Name>& out, std::size_t begin) {
     bool ok = csv::split_list(field, column, errors_, tokens_);
+    seen_.clear();
     for (const csv::Token& token : tokens_) {
-      const SourceSpan where = csv::span_at(field, token.pos);
+      const SourceSpan where = token.where;
       if (!csv::is_identifier(token.text)) {
         errors_.error(where, std::string(column) + ": " + csv::quoted(token.text) +
                                  " is not a valid name (use letters, digits and _, not starting "
@@ -131,9 +133,15 @@ class RowReader {
         ok = false;
         continue;
       }
-      // The same designation twice says nothing more; keep one.
-      const bool seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
-                                    [&](const ast::Name& n) { return n.text == token.text; });
+      // The same designation twice says nothing more; keep one. Long lists are checked
+      // through a set, so that a field of thousands of entries is not quadratic.
+      bool seen = false;
+      if (tokens_.size() <= 32) {
+        seen = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+                           [&](const ast::Name& n) { return n.text == token.text; });
+      } else {
+        seen = !seen_.insert(token.text).second;
+      }
       if (!seen) out.push_back(ast::Name{token.text, where});
     }
     return ok;
@@ -170,6 +178,7 @@ class RowReader {
 
   csv::ErrorLimit& errors_;
   std::vector<csv::Token> tokens_;  // reused from row to row
+  std::unordered_set<std::string_view> seen_;  // names of a long list, for duplicates
 };
 
 }  // namespace

@@ -72,8 +72,8 @@ TEST_CASE("limits: a NUL byte in a CSV export is reported at its place", "[limit
             "saved as UTF-16 or in a spreadsheet's own format?)");
 }
 
-TEST_CASE("limits: a UTF-16 CSV export is named as such", "[limits][!mayfail]") {
-  // BUG (since the UTF-8 check of CSV exports in the loader): the loader's check runs before
+TEST_CASE("limits: a UTF-16 CSV export is named as such", "[limits]") {
+  // Was a bug (the UTF-8 check of CSV exports in the loader ran first): the loader's check ran before
   // the CSV reader's, so a UTF-16 export is reported as "this byte is not valid UTF-8" at 1:1
   // instead of the reader's "the file is UTF-16 text; save it from the spreadsheet as
   // \"CSV UTF-8\"". The reader alone still says it (second check).
