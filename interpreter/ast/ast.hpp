@@ -220,6 +220,19 @@ struct IncompatibleDecl {
 };
 
 enum class Compare : std::uint8_t { eq, ne, lt, le, gt, ge };
+
+// The operator as the language writes it (messages and explanations quote it back).
+constexpr std::string_view symbol(Compare op) {
+  switch (op) {
+    case Compare::eq: return "=";
+    case Compare::ne: return "!=";
+    case Compare::lt: return "<";
+    case Compare::le: return "<=";
+    case Compare::gt: return ">";
+    case Compare::ge: return ">=";
+  }
+  return "=";
+}
 enum class Quantifier : std::uint8_t { every, some, no };
 
 namespace condition {

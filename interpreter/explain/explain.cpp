@@ -37,18 +37,6 @@ std::string posts_text(std::uint64_t n) {
   return std::to_string(n) + (n == 1 ? " post" : " posts");
 }
 
-const char* compare_text(ast::Compare op) {
-  switch (op) {
-    case ast::Compare::eq: return "=";
-    case ast::Compare::ne: return "!=";
-    case ast::Compare::lt: return "<";
-    case ast::Compare::le: return "<=";
-    case ast::Compare::gt: return ">";
-    case ast::Compare::ge: return ">=";
-  }
-  return "=";
-}
-
 std::string names_text(const std::vector<ast::Name>& names, const char* join) {
   std::string s;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -286,7 +274,7 @@ class Explainer {
           if constexpr (std::is_same_v<T, cond::Count>) {
             Reason why{"because the count of posts in " + code(c.set) + " is " +
                            std::to_string(b.count) + "; the rule requires count " +
-                           compare_text(c.op) + " " + std::to_string(c.value),
+                           std::string(ast::symbol(c.op)) + " " + std::to_string(c.value),
                        p_.exprs[c.set].where, {}};
             members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
               expr(u, c.set, out, false);

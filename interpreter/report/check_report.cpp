@@ -20,18 +20,6 @@ const char* holding_word(ast::HoldingKind k) {
   return "";
 }
 
-std::string compare_text(ast::Compare op) {
-  switch (op) {
-    case ast::Compare::eq: return "=";
-    case ast::Compare::ne: return "!=";
-    case ast::Compare::lt: return "<";
-    case ast::Compare::le: return "<=";
-    case ast::Compare::gt: return ">";
-    case ast::Compare::ge: return ">=";
-  }
-  return "=";
-}
-
 std::string posts(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
 
 std::string rule_title(const ast::RuleDecl& r) {
@@ -69,7 +57,7 @@ struct Context {
           namespace cond = ast::condition;
           if constexpr (std::is_same_v<T, cond::Count>) {
             return "found " + posts(b.count) + "; the rule requires count " +
-                   compare_text(c.op) + " " + std::to_string(c.value);
+                   std::string(ast::symbol(c.op)) + " " + std::to_string(c.value);
           } else if constexpr (std::is_same_v<T, cond::Empty>) {
             return posts(b.count) + (b.count == 1 ? " is" : " are") +
                    " in a set that must be empty";
