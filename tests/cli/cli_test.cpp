@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.hpp"
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,24 +39,7 @@ std::string quoted(const fs::path& p) {
   return "'" + p.string() + "'";
 }
 
-// A scratch directory for one test, removed when the test ends.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("remit_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] fs::path operator/(const std::string& name) const { return path / name; }
-};
+using remit::test::TempDir;
 
 struct Result {
   int status = -1;
@@ -200,7 +185,7 @@ TEST_CASE("cli: a missing file is bad input", "[cli]") {
 
 TEST_CASE("cli: a directory without policies is bad input", "[cli]") {
   TempDir dir;
-  Result r = remit_cli("derive " + quoted(dir.path));
+  Result r = remit_cli("derive " + quoted(dir.path()));
   CHECK(r.status == 2);
   CHECK_THAT(r.err, Contains("no .remit files in directory"));
 }

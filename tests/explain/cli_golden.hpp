@@ -23,6 +23,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.hpp"
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -53,29 +55,6 @@ inline void write_file(const fs::path& path, const std::string& text) {
   out << text;
 }
 
-// A fresh, empty directory under the system's temporary directory; removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "remit-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, const std::string& text) const {
-    write_file(path_ / name, text);
-    return path_ / name;
-  }
-
- private:
-  fs::path path_;
-};
 
 // An argument as a shell shows it: bare when it is plain, otherwise in double quotes.
 inline std::string shell_word(const std::string& arg) {
