@@ -402,6 +402,28 @@ class Explainer {
     return rs;
   }
 
+  // `designated a, b` and `duty a, b`: the first of the names the post carries, stated where its
+  // declaration names it; or that it carries none of them.
+  void carried(UnitIndex u, const std::vector<ast::Name>& names, const std::vector<SymbolId>& ids,
+               const std::vector<std::vector<UnitIndex>>& carriers, bool designation, bool value,
+               SourceSpan here, std::vector<Reason>& out) const {
+    if (!value) {
+      out.push_back({std::string(designation ? "it is not designated " : "it does not have duty ") +
+                         names_text(names, " or "),
+                     here, {}});
+      return;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto& posts = carriers[ids[i]];
+      if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
+        out.push_back({std::string(designation ? "it is designated " : "it has duty ") +
+                           std::string(names[i].text),
+                       fact_where(u, names[i].text, designation), {}});
+        return;
+      }
+    }
+  }
+
   void expr(UnitIndex u, ast::ExprId e, std::vector<Reason>& out, bool why_not_detail) {
     const bool value = holds(u, e);
     const SourceSpan here = p_.exprs[e].where;
@@ -410,31 +432,9 @@ class Explainer {
           using T = std::decay_t<decltype(node)>;
           namespace x = ast::expr;
           if constexpr (std::is_same_v<T, x::Designated>) {
-            if (!value) {
-              out.push_back({"it is not designated " + names_text(node.roles, " or "), here, {}});
-              return;
-            }
-            for (std::size_t i = 0; i < node.resolved.size(); ++i) {
-              const auto& posts = org_.designated[node.resolved[i]];
-              if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
-                out.push_back({"it is designated " + std::string(node.roles[i].text),
-                               fact_where(u, node.roles[i].text, true), {}});
-                return;
-              }
-            }
+            carried(u, node.roles, node.resolved, org_.designated, true, value, here, out);
           } else if constexpr (std::is_same_v<T, x::Duty>) {
-            if (!value) {
-              out.push_back({"it does not have duty " + names_text(node.duties, " or "), here, {}});
-              return;
-            }
-            for (std::size_t i = 0; i < node.resolved.size(); ++i) {
-              const auto& posts = org_.with_duty[node.resolved[i]];
-              if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
-                out.push_back({"it has duty " + std::string(node.duties[i].text),
-                               fact_where(u, node.duties[i].text, false), {}});
-                return;
-              }
-            }
+            carried(u, node.duties, node.resolved, org_.with_duty, false, value, here, out);
           } else if constexpr (std::is_same_v<T, x::Category>) {
             if (!value) {
               out.push_back({"it does not meet category " + numbers_text(node.numbers), here, {}});
