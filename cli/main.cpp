@@ -187,10 +187,8 @@ int explain(CommonOptions o, std::uint32_t why_not) {
   const remit::Organisation& org = run.resolved().organisation;
   auto post = org.find_unit(post_id);
   if (!post || org.units[*post].is_body()) {
-    std::vector<std::string_view> ids;
-    for (const remit::Unit& u : org.units) ids.push_back(u.id);
     std::cerr << "remit: error: no post with id '" << post_id << "'"
-              << remit::did_you_mean(post_id, ids) << "\n";
+              << remit::did_you_mean(post_id, org.unit_ids()) << "\n";
     return bad_input;
   }
   remit::Reason reason;

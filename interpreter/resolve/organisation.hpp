@@ -83,6 +83,13 @@ struct Organisation {
   std::vector<std::shared_ptr<const ast::PostDecl>> added_posts;
 
   [[nodiscard]] std::size_t size() const { return units.size(); }
+  // Every unit's id, for "did you mean" after a failed lookup (not for the hot path).
+  [[nodiscard]] std::vector<std::string_view> unit_ids() const {
+    std::vector<std::string_view> ids;
+    ids.reserve(units.size());
+    for (const Unit& u : units) ids.push_back(u.id);
+    return ids;
+  }
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
     return unit_index.find(id, [this](UnitIndex u) { return units[u].id; });
   }

@@ -115,12 +115,7 @@ class Resolver {
     if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
   }
 
-  std::vector<std::string_view> unit_ids() const {
-    std::vector<std::string_view> ids;
-    ids.reserve(out_.organisation.units.size());
-    for (const Unit& u : out_.organisation.units) ids.push_back(u.id);
-    return ids;
-  }
+  std::vector<std::string_view> unit_ids() const { return out_.organisation.unit_ids(); }
 
   // `context` says who refers to the name; it is called only when there is an error to report,
   // so a million good lines build no message text.

@@ -23,10 +23,8 @@ class Editor {
   std::optional<UnitIndex> post(const ast::Name& name) {
     auto u = org_.find_unit(name.text);
     if (!u) {
-      std::vector<std::string_view> ids;
-      ids.reserve(org_.units.size());
-      for (const Unit& unit : org_.units) ids.push_back(unit.id);
-      diags_.error(name.where, "no post " + quoted(name.text) + did_you_mean(name.text, ids));
+      diags_.error(name.where,
+                   "no post " + quoted(name.text) + did_you_mean(name.text, org_.unit_ids()));
       return std::nullopt;
     }
     if (org_.units[*u].removed) {
