@@ -96,9 +96,11 @@ std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
     PhaseTimer copy("  copy");
     edited = std::make_unique<Resolved>(*resolved_);
   }
+  std::optional<Changes> changes;
   {
     PhaseTimer edit("  edit");
-    if (!apply_edits(*program_, scenario, *edited, *diags_)) return nullptr;
+    changes = apply_edits(*program_, scenario, *edited, *diags_);
+    if (!changes) return nullptr;
   }
   std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
   {

@@ -159,9 +159,9 @@ void Evaluator::compute(ast::ExprId id) {
 PostSet Evaluator::reports_directly(const PostSet& target) const {
   const std::size_t n = org_.size();
   std::vector<float> share(n, 0.0f);
-  for (const Line& l : org_.lines) {
+  org_.lines.for_each([&](LineId, const Line& l) {
     if (target.test(l.to)) share[l.from] += l.share;
-  }
+  });
   PostSet out(n);
   for (UnitIndex u = 0; u < n; ++u) {
     if (share[u] > most_of_the_duties) out.set(u);
@@ -181,7 +181,7 @@ PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels
     for (UnitIndex v : frontier) {
       for (auto [e, end] = boost::in_edges(v, graph); e != end; ++e) {
         const Line& l = org_.lines[graph[*e].line];
-        if (l.kind == ast::LineKind::dotted || l.share <= 0.0f) continue;
+        if (!l.carries_duties() || l.share <= 0.0f) continue;
         if (!reached.test(l.from)) {
           reached.set(l.from);
           next.push_back(l.from);
@@ -195,9 +195,9 @@ PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels
 
 PostSet Evaluator::manages(const PostSet& target) const {
   PostSet out(org_.size());
-  for (const Line& l : org_.lines) {
+  org_.lines.for_each([&](LineId, const Line& l) {
     if (l.share > 0.0f && target.test(l.from)) out.set(l.to);
-  }
+  });
   return out;
 }
 

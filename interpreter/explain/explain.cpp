@@ -405,7 +405,7 @@ class Explainer {
   // `designated a, b` and `duty a, b`: the first of the names the post carries, stated where its
   // declaration names it; or that it carries none of them.
   void carried(UnitIndex u, const std::vector<ast::Name>& names, const std::vector<SymbolId>& ids,
-               const std::vector<std::vector<UnitIndex>>& carriers, bool designation, bool value,
+               const SharedVector<std::vector<UnitIndex>>& carriers, bool designation, bool value,
                SourceSpan here, std::vector<Reason>& out) const {
     if (!value) {
       out.push_back({std::string(designation ? "it is not designated " : "it does not have duty ") +
@@ -537,9 +537,8 @@ class Explainer {
 
   std::vector<const Line*> duty_lines(UnitIndex u) const {
     std::vector<const Line*> out;
-    for (auto [e, end] = boost::out_edges(u, graph_); e != end; ++e) {
-      const Line& l = org_.lines[graph_[*e].line];
-      if (l.kind != ast::LineKind::dotted && l.share > 0) out.push_back(&l);
+    for (const Line& l : org_.lines.from(u)) {
+      if (l.carries_duties() && l.share > 0) out.push_back(&l);
     }
     return out;
   }

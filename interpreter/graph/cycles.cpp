@@ -10,7 +10,7 @@ struct CarriesDuties {
   const Organisation* org = nullptr;
   template <typename Edge>
   bool operator()(const Edge& e) const {
-    return org->lines[(*graph)[e].line].kind != ast::LineKind::dotted;
+    return org->lines[(*graph)[e].line].carries_duties();
   }
   const CsrGraph* graph = nullptr;
 };
@@ -21,35 +21,24 @@ constexpr std::size_t shown_on_cycle = 100;
 constexpr std::size_t located_on_cycle = 50;
 
 // Peels posts that nobody reports to, then those whose reports are all peeled (Kahn's
-// algorithm), on flat arrays made from the lines by one counting sort: every post is peeled
-// exactly when there is no cycle. This needs neither the Boost graph nor a depth-first search,
-// which are kept for naming the posts when there is a cycle; at a million posts it is several
-// times cheaper than building the graph.
+// algorithm), over the lines as they are grouped by post: every post is peeled exactly when
+// there is no cycle. This needs neither the Boost graph nor a depth-first search, which are kept
+// for naming the posts when there is a cycle; at a million posts it is several times cheaper
+// than building the graph.
 bool acyclic(const Organisation& org) {
   const std::size_t n = org.size();
-  std::vector<std::uint32_t> reports(n, 0), first(n + 1, 0);
-  for (const Line& l : org.lines) {
-    if (l.kind == ast::LineKind::dotted) continue;
-    ++reports[l.to];
-    ++first[l.from + 1];
-  }
-  for (std::size_t u = 0; u < n; ++u) first[u + 1] += first[u];
-  std::vector<UnitIndex> managers(first[n]);
-  {
-    std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
-    for (const Line& l : org.lines) {
-      if (l.kind != ast::LineKind::dotted) managers[at[l.from]++] = l.to;
-    }
-  }
+  std::vector<std::uint32_t> reports(n, 0);
+  org.lines.for_each([&](LineId, const Line& l) {
+    if (l.carries_duties()) ++reports[l.to];
+  });
   std::vector<UnitIndex> ready;
   ready.reserve(n);
   for (UnitIndex u = 0; u < n; ++u) {
     if (reports[u] == 0) ready.push_back(u);
   }
   for (std::size_t next = 0; next < ready.size(); ++next) {
-    const UnitIndex u = ready[next];
-    for (std::uint32_t k = first[u]; k < first[u + 1]; ++k) {
-      if (--reports[managers[k]] == 0) ready.push_back(managers[k]);
+    for (const Line& l : org.lines.from(ready[next])) {
+      if (l.carries_duties() && --reports[l.to] == 0) ready.push_back(l.to);
     }
   }
   return ready.size() == n;

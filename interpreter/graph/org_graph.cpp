@@ -7,10 +7,10 @@ OrgGraph build_graph(const Organisation& org) {
   std::vector<LineEdge> data;
   ends.reserve(org.lines.size());
   data.reserve(org.lines.size());
-  for (std::uint32_t i = 0; i < org.lines.size(); ++i) {
-    ends.emplace_back(org.lines[i].from, org.lines[i].to);
-    data.push_back(LineEdge{i});
-  }
+  org.lines.for_each([&](LineId id, const Line& l) {
+    ends.emplace_back(l.from, l.to);
+    data.push_back(LineEdge{id});
+  });
   return OrgGraph{CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
                            data.begin(), static_cast<std::uint32_t>(org.size()))};
 }

@@ -11,7 +11,7 @@
 namespace remit {
 
 struct LineEdge {
-  std::uint32_t line = 0;  // index into Organisation::lines
+  LineId line = 0;  // in Organisation::lines
 };
 
 using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,

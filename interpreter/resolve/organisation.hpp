@@ -11,6 +11,8 @@
 
 #include "ast/ast.hpp"
 #include "resolve/id_index.hpp"
+#include "resolve/reporting_lines.hpp"
+#include "resolve/shared_vector.hpp"
 
 namespace remit {
 
@@ -35,16 +37,6 @@ struct Unit {
   [[nodiscard]] SourceSpan where() const { return post ? post->id.where : body->where; }
 };
 
-// A reporting line from a post to the post or body it reports to. `share` is the part of the
-// post's duties the line carries, 0 to 1 (0 for a dotted line).
-struct Line {
-  UnitIndex from = 0;
-  UnitIndex to = 0;
-  ast::LineKind kind = ast::LineKind::reports;
-  float share = 1.0f;
-  SourceSpan where;
-};
-
 struct Holding {
   std::uint32_t person = 0;
   UnitIndex post = 0;
@@ -67,16 +59,17 @@ struct Vocabulary {
   [[nodiscard]] std::size_t size() const { return names.size(); }
 };
 
+// Copying an organisation is cheap: the bulk (units, lines, people, holdings, the id index)
+// is shared between copies until one of them edits it, which is how a what-if variant starts.
 struct Organisation {
-  std::vector<Unit> units;
-  IdIndex unit_index;  // id -> unit; see find_unit
-  std::vector<Line> lines;  // in no particular order (a scenario appends the lines it changes)
+  SharedVector<Unit> units;
+  ReportingLines lines;
   Vocabulary designations, duties, qualifications;
   // For each designation (duty), the units that carry it: `designated x` reads one list.
-  std::vector<std::vector<UnitIndex>> designated;
-  std::vector<std::vector<UnitIndex>> with_duty;
-  std::vector<Person> people;
-  std::vector<Holding> holdings;
+  SharedVector<std::vector<UnitIndex>> designated;
+  SharedVector<std::vector<UnitIndex>> with_duty;
+  SharedVector<Person> people;
+  SharedVector<Holding> holdings;
   std::string_view authority;
   // Posts added by a scenario own their declarations here (shared, so copies of the
   // organisation for further what-ifs keep them alive).
@@ -91,15 +84,28 @@ struct Organisation {
     return ids;
   }
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
-    return unit_index.find(id, [this](UnitIndex u) { return units[u].id; });
+    return unit_index_->find(id, [this](UnitIndex u) { return units[u].id; });
+  }
+  // Asks for the slot of `id` ahead of a find_unit (resolution looks up a million ids).
+  void prefetch_unit(std::string_view id) const { unit_index_->prefetch(id); }
+  void reserve_units(std::size_t n) {
+    units.edit().reserve(n);
+    index().reserve(n);
   }
   // Adds `unit`; returns the unit that already has its id, if any (then `unit` is kept
   // only so that indexes stay aligned with the declarations, and cannot be found by id).
   std::optional<UnitIndex> add_unit(const Unit& unit) {
-    const auto index = static_cast<UnitIndex>(units.size());
-    units.push_back(unit);
-    return unit_index.insert(unit.id, index, [this](UnitIndex u) { return units[u].id; });
+    const auto at = static_cast<UnitIndex>(units.size());
+    units.edit().push_back(unit);
+    return index().insert(unit.id, at, [this](UnitIndex u) { return units[u].id; });
   }
+
+ private:
+  IdIndex& index() {
+    if (unit_index_.use_count() > 1) unit_index_ = std::make_shared<IdIndex>(*unit_index_);
+    return *unit_index_;
+  }
+  std::shared_ptr<IdIndex> unit_index_ = std::make_shared<IdIndex>();  // id -> unit
 };
 
 // The categories that apply after `override`, in the order they must be evaluated (each after

@@ -77,8 +77,8 @@ class Resolver {
       v.names.push_back(d.id.text);
       v.decls.push_back(i);
     }
-    org().designated.resize(org().designations.size());
-    org().with_duty.resize(org().duties.size());
+    org().designated.edit().resize(org().designations.size());
+    org().with_duty.edit().resize(org().duties.size());
   }
 
   std::optional<SymbolId> symbol(ast::VocabularyKind kind, const ast::Name& name) {
@@ -93,8 +93,7 @@ class Resolver {
 
   void units() {
     Organisation& o = org();
-    o.units.reserve(p_.bodies.size() + p_.posts.size());
-    o.unit_index.reserve(p_.bodies.size() + p_.posts.size());  // no rehash while adding
+    o.reserve_units(p_.bodies.size() + p_.posts.size());  // no rehash while adding
     auto add = [&](const Unit& u, const ast::Name& id) {
       auto first = o.add_unit(u);
       duplicate_.push_back(first.has_value());
@@ -137,17 +136,17 @@ class Resolver {
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       if (i + ahead < p_.posts.size()) {
         for (const ast::LineDecl& l : p_.lines(p_.posts[i + ahead])) {
-          o.unit_index.prefetch(l.target.text);
+          o.prefetch_unit(l.target.text);
         }
       }
       const ast::PostDecl& d = p_.posts[i];
       const UnitIndex self = first_post_ + i;
       if (duplicate_[self]) continue;
       for (const ast::Name& n : p_.designations(d)) {
-        if (auto s = symbol(ast::VocabularyKind::designation, n)) o.designated[*s].push_back(self);
+        if (auto s = symbol(ast::VocabularyKind::designation, n)) o.designated.edit()[*s].push_back(self);
       }
       for (const ast::Name& n : p_.duties(d)) {
-        if (auto s = symbol(ast::VocabularyKind::duty, n)) o.with_duty[*s].push_back(self);
+        if (auto s = symbol(ast::VocabularyKind::duty, n)) o.with_duty.edit()[*s].push_back(self);
       }
       shares(d, self);
     }
@@ -195,11 +194,11 @@ class Resolver {
     for (const ast::PersonDecl& d : p_.people) {
       auto [it, fresh] = index.emplace(d.id.text, static_cast<std::uint32_t>(o.people.size()));
       if (fresh) {
-        o.people.push_back(Person{d.id.text, d.name.text, {}, d.where});
+        o.people.edit().push_back(Person{d.id.text, d.name.text, {}, d.where});
       } else {
         // The same person may come from a policy file and a holders CSV; two different
         // names for one id is a mistake.
-        Person& p = o.people[it->second];
+        Person& p = o.people.edit()[it->second];
         if (p.name != d.name.text && d.name.text != d.id.text && p.name != p.id) {
           diags_.error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
                                        quoted(p.name) + " and " + quoted(d.name.text))
@@ -211,7 +210,7 @@ class Resolver {
       const std::uint32_t person = it->second;
       for (const ast::Name& q : d.qualifications) {
         if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
-          auto& qs = o.people[person].qualifications;
+          auto& qs = o.people.edit()[person].qualifications;
           if (std::find(qs.begin(), qs.end(), *s) == qs.end()) qs.push_back(*s);
         }
       }
@@ -252,7 +251,7 @@ class Resolver {
     // A holding said twice (in a holders CSV and in the policy, say) is one holding.
     const std::uint64_t pair = (std::uint64_t{person} << 32) | *u;
     if (!held_.insert(pair).second) return;
-    org().holdings.push_back(Holding{person, *u, kind, where});
+    org().holdings.edit().push_back(Holding{person, *u, kind, where});
   }
 
   void lets_and_categories() {

@@ -19,6 +19,13 @@ class Editor {
     return std::visit([&](const auto& edit) { return apply_one(edit, e.where); }, e.kind);
   }
 
+  Changes changes() {
+    Changes c{org_.lines.replaced_posts(), std::move(facts_)};
+    std::sort(c.facts.begin(), c.facts.end());
+    c.facts.erase(std::unique(c.facts.begin(), c.facts.end()), c.facts.end());
+    return c;
+  }
+
  private:
   std::optional<UnitIndex> post(const ast::Name& name) {
     auto u = org_.find_unit(name.text);
@@ -52,6 +59,9 @@ class Editor {
       return false;
     }
     std::vector<Line> fresh;
+    for (const Line& l : org_.lines.from(u)) {
+      if (!l.carries_duties()) fresh.push_back(l);
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       auto target = org_.find_unit(lines[i].target.text);
       if (!target || org_.units[*target].removed) {
@@ -65,10 +75,7 @@ class Editor {
       }
       fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].target.where});
     }
-    std::erase_if(org_.lines, [&](const Line& l) {
-      return l.from == u && l.kind != ast::LineKind::dotted;
-    });
-    org_.lines.insert(org_.lines.end(), fresh.begin(), fresh.end());
+    org_.lines.replace(u, fresh);
     return true;
   }
 
@@ -86,37 +93,48 @@ class Editor {
     // accountability line to one manager are one manager). Dotted lines into it carry no
     // duties, so they are dropped with it rather than moved.
     std::vector<UnitIndex> managers;
-    for (const Line& l : org_.lines) {
-      if (l.from == *u && l.kind != ast::LineKind::dotted &&
-          std::find(managers.begin(), managers.end(), l.to) == managers.end()) {
+    for (const Line& l : org_.lines.from(*u)) {
+      if (l.carries_duties() && std::find(managers.begin(), managers.end(), l.to) == managers.end()) {
         managers.push_back(l.to);
       }
     }
-    auto is_report = [&](const Line& l) { return l.to == *u && l.kind != ast::LineKind::dotted; };
-    const bool has_reports = std::any_of(org_.lines.begin(), org_.lines.end(), is_report);
-    if (has_reports && managers.size() != 1) {
-      std::string reports;
-      std::size_t n = 0;
-      for (const Line& l : org_.lines) {
-        if (is_report(l) && n++ < 5) {
-          reports += (reports.empty() ? "" : ", ") + std::string(org_.units[l.from].id);
-        }
+    std::vector<UnitIndex> reports, below;  // below: every post with a line into it
+    org_.lines.for_each_into(*u, [&](LineId, const Line& l) {
+      if (l.carries_duties()) reports.push_back(l.from);
+      below.push_back(l.from);
+    });
+    if (!reports.empty() && managers.size() != 1) {
+      std::string names;
+      for (std::size_t n = 0; n < reports.size() && n < 5; ++n) {
+        names += (n ? ", " : "") + std::string(org_.units[reports[n]].id);
       }
       diags_.error(where, "cannot remove " + quoted(r.post.text) + ": " +
                               (managers.empty() ? "it reports to no one, "
                                                 : "it reports to more than one post, ") +
-                              "so its reports (" + reports + (n > 5 ? ", …" : "") +
+                              "so its reports (" + names + (reports.size() > 5 ? ", …" : "") +
                               ") have nowhere to go; move them first");
       return false;
     }
-    for (Line& l : org_.lines) {
-      if (is_report(l)) l.to = managers.front();
+    std::sort(below.begin(), below.end());
+    below.erase(std::unique(below.begin(), below.end()), below.end());
+    for (UnitIndex b : below) {
+      std::vector<Line> kept;
+      for (Line l : org_.lines.from(b)) {
+        if (l.to != *u) {
+          kept.push_back(l);
+        } else if (l.carries_duties()) {
+          l.to = managers.front();
+          kept.push_back(l);
+        }
+      }
+      org_.lines.replace(b, kept);
     }
-    std::erase_if(org_.lines, [&](const Line& l) { return l.from == *u || l.to == *u; });
-    std::erase_if(org_.holdings, [&](const Holding& h) { return h.post == *u; });
-    for (auto& posts : org_.designated) std::erase(posts, *u);
-    for (auto& posts : org_.with_duty) std::erase(posts, *u);
-    org_.units[*u].removed = true;
+    org_.lines.replace(*u, {});
+    std::erase_if(org_.holdings.edit(), [&](const Holding& h) { return h.post == *u; });
+    for (auto& posts : org_.designated.edit()) std::erase(posts, *u);
+    for (auto& posts : org_.with_duty.edit()) std::erase(posts, *u);
+    org_.units.edit()[*u].removed = true;
+    facts_.push_back(*u);
     return true;
   }
 
@@ -128,10 +146,11 @@ class Editor {
     }
     const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
     org_.add_unit(Unit{d.id.text, &d, nullptr, d.vacant, false});
+    facts_.push_back(u);
     bool ok = true;
     for (const ast::Name& n : program_.designations(d)) {
       if (auto s = role(n)) {
-        org_.designated[*s].push_back(u);
+        org_.designated.edit()[*s].push_back(u);
       } else {
         ok = false;
       }
@@ -143,7 +162,7 @@ class Editor {
         ok = false;
         continue;
       }
-      org_.with_duty[it->second].push_back(u);
+      org_.with_duty.edit()[it->second].push_back(u);
     }
     for (const ast::Holding& h : program_.holders(d)) {
       ok = assign(h.post /* the person's id */, u, h.kind, h.post.where) && ok;
@@ -155,8 +174,11 @@ class Editor {
     auto u = post(d.post);
     auto s = role(d.role);
     if (!u || !s) return false;
-    auto& posts = org_.designated[*s];
-    if (std::find(posts.begin(), posts.end(), *u) == posts.end()) posts.push_back(*u);
+    const auto& posts = org_.designated[*s];
+    if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
+      org_.designated.edit()[*s].push_back(*u);
+      facts_.push_back(*u);
+    }
     return true;
   }
 
@@ -164,12 +186,13 @@ class Editor {
     auto u = post(d.post);
     auto s = role(d.role);
     if (!u || !s) return false;
-    auto& posts = org_.designated[*s];
+    const auto& posts = org_.designated[*s];
     if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
       diags_.error(where, "post " + quoted(d.post.text) + " is not designated " + quoted(d.role.text));
       return false;
     }
-    std::erase(posts, *u);
+    std::erase(org_.designated.edit()[*s], *u);
+    facts_.push_back(*u);
     return true;
   }
 
@@ -188,25 +211,28 @@ class Editor {
                    "no person " + quoted(person_id.text) + did_you_mean(person_id.text, ids));
       return false;
     }
-    org_.units[u].vacant = false;  // filled now
+    if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now
     const auto index = static_cast<std::uint32_t>(person - org_.people.begin());
-    org_.holdings.push_back(Holding{index, u, kind, where});
+    org_.holdings.edit().push_back(Holding{index, u, kind, where});
+    facts_.push_back(u);
     return true;
   }
 
   const ast::Program& program_;
   Organisation& org_;
   Diagnostics& diags_;
+  std::vector<UnitIndex> facts_;  // see Changes::facts
 };
 
 }  // namespace
 
-bool apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
-                 Resolved& resolved, Diagnostics& diags) {
+std::optional<Changes> apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
+                                   Resolved& resolved, Diagnostics& diags) {
   Editor editor(program, resolved, diags);
   bool ok = true;
   for (const ast::Edit& e : scenario.edits) ok = editor.apply(e) && ok;
-  return ok;
+  if (!ok) return std::nullopt;
+  return editor.changes();
 }
 
 }  // namespace remit

@@ -2,13 +2,17 @@
 // a copy of the resolved organisation. Each wrong edit is reported at its location.
 #pragma once
 
+#include <optional>
+
 #include "ast/ast.hpp"
+#include "evaluate/changes.hpp"
 #include "resolve/organisation.hpp"
 #include "source/diagnostic.hpp"
 
 namespace remit {
 
-bool apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario, Resolved& org,
-                 Diagnostics& diags);
+// What the edits changed, for re-evaluation; nothing when an edit is wrong.
+std::optional<Changes> apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
+                                   Resolved& resolved, Diagnostics& diags);
 
 }  // namespace remit

@@ -17,15 +17,21 @@ std::uint32_t listed_number(const Run& run, UnitIndex u) {
 
 bool live_post(const Unit& u) { return !u.is_body() && !u.removed; }
 
-// Each post's main line: the duty-carrying line with the largest share (the first on a tie).
+// A post's main line: the duty-carrying line with the largest share (the first on a tie).
+UnitIndex main_manager(std::span<const Line> lines) {
+  UnitIndex manager = UINT32_MAX;
+  float best = 0.0f;
+  for (const Line& l : lines) {
+    if (!l.carries_duties() || l.share <= best) continue;
+    best = l.share;
+    manager = l.to;
+  }
+  return manager;
+}
+
 std::vector<UnitIndex> main_manager(const Organisation& org) {
   std::vector<UnitIndex> manager(org.size(), UINT32_MAX);
-  std::vector<float> best(org.size(), 0.0f);
-  for (const Line& l : org.lines) {
-    if (l.kind == ast::LineKind::dotted || l.share <= best[l.from]) continue;
-    best[l.from] = l.share;
-    manager[l.from] = l.to;
-  }
+  for (UnitIndex u = 0; u < org.size(); ++u) manager[u] = main_manager(org.lines.from(u));
   return manager;
 }
 

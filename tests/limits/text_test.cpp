@@ -172,7 +172,7 @@ TEST_CASE("limits: a 10 MB line and a 1 MB identifier load; errors stay short", 
                                           std::string(1 << 20, 't') + "\"\npost b \"B\" {" +
                                           " reports to " + long_id + " }\n");
   REQUIRE(ok.ok);
-  CHECK(ok.run->resolved().organisation.units.at(0).id.size() == long_id.size());
+  CHECK(ok.run->resolved().organisation.units[0].id.size() == long_id.size());
   // An error on a 1 MB line shows a cut excerpt.
   Loaded bad = load_text("long.remit", "post " + long_id + " \"T\" oops\n");
   REQUIRE_FALSE(bad.ok);

@@ -181,18 +181,14 @@ TEST_CASE("cambridgeshire: the statutory officers' categories", "[policies][gold
     while (mo < org.units.size() && org.units[mo].id != "sd_legal") ++mo;
     REQUIRE(mo < org.units.size());
     std::vector<std::string> under_mo;
-    for (const remit::Line& l : org.lines) {
-      if (l.to == mo && l.kind != remit::ast::LineKind::dotted) {
-        under_mo.emplace_back(org.units[l.from].id);
-      }
-    }
+    org.lines.for_each_into(mo, [&](remit::LineId, const remit::Line& l) {
+      if (l.carries_duties()) under_mo.emplace_back(org.units[l.from].id);
+    });
     REQUIRE(under_mo.size() == 4);
     for (const std::string& id : under_mo) {
       INFO(id);
       bool other_lines = false;
-      for (const remit::Line& l : org.lines) {
-        if (org.units[l.from].id == id && l.to != mo) other_lines = true;
-      }
+      for (const remit::Line& l : org.lines.from(*org.find_unit(id))) other_lines |= l.to != mo;
       CHECK_FALSE(other_lines);
       CHECK(category_of(p, id) == 0);
     }

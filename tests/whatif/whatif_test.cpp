@@ -155,9 +155,7 @@ TEST_CASE("the Monitoring Officer under the Section 151 officer: no category cha
   auto legal = org.find_unit("sd_legal");
   REQUIRE(legal);
   bool to_ed_sp = false;
-  for (const remit::Line& l : org.lines) {
-    to_ed_sp |= l.from == *legal && org.units[l.to].id == "ed_sp";
-  }
+  for (const remit::Line& l : org.lines.from(*legal)) to_ed_sp |= org.units[l.to].id == "ed_sp";
   CHECK(to_ed_sp);
 }
 

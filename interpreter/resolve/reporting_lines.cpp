@@ -1,0 +1,77 @@
+#include "resolve/reporting_lines.hpp"
+
+#include <cassert>
+
+namespace remit {
+
+ReportingLines::Base& ReportingLines::writable_base() {
+  // Lines are added only while resolving, before any variant shares the base.
+  assert(base_.use_count() == 1 && replaced_.empty());
+  return *base_;
+}
+
+void ReportingLines::push_back(const Line& line) {
+  Base& b = writable_base();
+  assert(b.first.empty() || line.from + 1 >= b.first.size());
+  while (b.first.size() <= line.from) b.first.push_back(static_cast<std::uint32_t>(b.lines.size()));
+  b.lines.push_back(line);
+  b.first_into.clear();
+  ++size_;
+}
+
+std::span<const Line> ReportingLines::base_from(UnitIndex u) const {
+  const Base& b = *base_;
+  if (u >= b.first.size()) return {};
+  const std::uint32_t end = u + 1 < b.first.size() ? b.first[u + 1]
+                                                   : static_cast<std::uint32_t>(b.lines.size());
+  return std::span<const Line>(b.lines).subspan(b.first[u], end - b.first[u]);
+}
+
+std::span<const Line> ReportingLines::from(UnitIndex u) const {
+  if (const Replacement* r = replaced_.empty() ? nullptr : replacement(u)) {
+    return std::span<const Line>(added_).subspan(r->begin, r->end - r->begin);
+  }
+  return base_from(u);
+}
+
+void ReportingLines::replace(UnitIndex u, std::span<const Line> lines) {
+  const std::size_t before = from(u).size();
+  const auto begin = static_cast<std::uint32_t>(added_.size());
+  for (const Line& l : lines) {
+    assert(l.from == u);
+    added_.push_back(l);
+  }
+  const auto end = static_cast<std::uint32_t>(added_.size());
+  auto it = std::lower_bound(replaced_.begin(), replaced_.end(), u);
+  if (it != replaced_.end() && it->post == u) {
+    it->begin = begin;
+    it->end = end;
+  } else {
+    replaced_.insert(it, Replacement{u, begin, end});
+  }
+  size_ = size_ - before + lines.size();
+}
+
+std::vector<UnitIndex> ReportingLines::replaced_posts() const {
+  std::vector<UnitIndex> out;
+  out.reserve(replaced_.size());
+  for (const Replacement& r : replaced_) out.push_back(r.post);
+  return out;
+}
+
+// A counting sort of the base's lines by target: two passes, two flat arrays.
+void ReportingLines::index_targets() const {
+  const Base& b = *base_;
+  UnitIndex units = static_cast<UnitIndex>(b.first.size());
+  for (const Line& l : b.lines) units = std::max(units, l.to + 1);
+  std::vector<std::uint32_t> first(units + 1, 0);
+  for (const Line& l : b.lines) ++first[l.to + 1];
+  for (std::size_t v = 0; v < units; ++v) first[v + 1] += first[v];
+  std::vector<LineId> into(b.lines.size());
+  std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+  for (LineId id = 0; id < b.lines.size(); ++id) into[at[b.lines[id].to]++] = id;
+  b.into = std::move(into);
+  b.first_into = std::move(first);
+}
+
+}  // namespace remit

@@ -1,0 +1,143 @@
+// Every reporting line of an organisation, grouped by the post it goes from.
+//
+// A what-if variant shares its base's lines and keeps only the posts whose lines a scenario
+// replaced: making a variant copies nothing per post, and a move at a million posts touches a
+// handful of lines, not a million (bench/README.md). Lines are numbered (LineId): the base's
+// first, then the replacements', so the base's numbers stay valid in every variant.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "source/source.hpp"
+
+namespace remit {
+
+using ast::UnitIndex;
+
+// A reporting line from a post to the post or body it reports to. `share` is the part of the
+// post's duties the line carries, 0 to 1 (0 for a dotted line).
+struct Line {
+  UnitIndex from = 0;
+  UnitIndex to = 0;
+  ast::LineKind kind = ast::LineKind::reports;
+  float share = 1.0f;
+  SourceSpan where;
+
+  // Reporting and accountability lines carry duties; a dotted line carries none.
+  [[nodiscard]] bool carries_duties() const { return kind != ast::LineKind::dotted; }
+};
+
+using LineId = std::uint32_t;
+
+class ReportingLines {
+ public:
+  // --- Building (resolution): lines arrive grouped by the post they go from, in unit order.
+  void reserve(std::size_t n) { writable_base().lines.reserve(n); }
+  void push_back(const Line& line);
+
+  // --- Reading.
+  // The lines from `u` (as a scenario left them, in a variant).
+  [[nodiscard]] std::span<const Line> from(UnitIndex u) const;
+  [[nodiscard]] const Line& operator[](LineId id) const {
+    return id < base_->lines.size() ? base_->lines[id] : added_[id - base_->lines.size()];
+  }
+  // Every line id is below this (some ids below it may be lines a scenario replaced).
+  [[nodiscard]] LineId id_limit() const {
+    return static_cast<LineId>(base_->lines.size() + added_.size());
+  }
+  // How many lines there are.
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+
+  // Calls f(id, line) for every line, grouped by the post it goes from.
+  template <typename F>
+  void for_each(F&& f) const;
+  // Calls f(id, line) for every line into `v`. The first call in a base builds an index of the
+  // lines by where they go (one counting sort), which its variants share.
+  template <typename F>
+  void for_each_into(UnitIndex v, F&& f) const;
+
+  // --- Editing (a scenario's variant): `u` now has exactly `lines`, each from `u`.
+  void replace(UnitIndex u, std::span<const Line> lines);
+  // The posts whose lines were replaced, in increasing order (none in a base).
+  [[nodiscard]] std::vector<UnitIndex> replaced_posts() const;
+  // The lines `u` had in the base (its current lines if it was never replaced).
+  [[nodiscard]] std::span<const Line> base_from(UnitIndex u) const;
+
+ private:
+  struct Base {
+    std::vector<Line> lines;           // grouped by `from`
+    std::vector<std::uint32_t> first;  // u's lines start at first[u]; past the end: none
+    // The index by target, built on first use: lines into v are into[first_into[v] ..
+    // first_into[v + 1]).
+    mutable std::vector<std::uint32_t> first_into;
+    mutable std::vector<LineId> into;
+  };
+  // A post whose lines a variant replaced: its lines are added_[begin, end).
+  struct Replacement {
+    UnitIndex post = 0;
+    std::uint32_t begin = 0, end = 0;
+    friend bool operator<(const Replacement& r, UnitIndex u) { return r.post < u; }
+  };
+
+  Base& writable_base();
+  [[nodiscard]] const Replacement* replacement(UnitIndex u) const {
+    auto it = std::lower_bound(replaced_.begin(), replaced_.end(), u);
+    return it != replaced_.end() && it->post == u ? &*it : nullptr;
+  }
+  void index_targets() const;
+
+  std::shared_ptr<Base> base_ = std::make_shared<Base>();
+  std::vector<Replacement> replaced_;  // by post
+  std::vector<Line> added_;            // the replacements' lines (ids after the base's)
+  std::size_t size_ = 0;
+};
+
+template <typename F>
+void ReportingLines::for_each(F&& f) const {
+  const std::vector<Line>& lines = base_->lines;
+  std::uint32_t next = 0;  // the first base line not yet visited
+  auto base_until = [&](std::uint32_t end) {
+    for (; next < end; ++next) f(LineId{next}, lines[next]);
+  };
+  const auto base_size = static_cast<std::uint32_t>(lines.size());
+  const auto added_from = static_cast<LineId>(base_size);
+  for (const Replacement& r : replaced_) {
+    const std::span<const Line> old = base_from(r.post);
+    if (!old.empty()) {
+      base_until(static_cast<std::uint32_t>(old.data() - lines.data()));
+      next += static_cast<std::uint32_t>(old.size());
+    } else if (r.post < base_->first.size()) {
+      base_until(base_->first[r.post]);
+    } else {
+      base_until(base_size);
+    }
+    for (std::uint32_t k = r.begin; k < r.end; ++k) f(LineId{added_from + k}, added_[k]);
+  }
+  base_until(base_size);
+}
+
+template <typename F>
+void ReportingLines::for_each_into(UnitIndex v, F&& f) const {
+  if (base_->first_into.empty() && !base_->lines.empty()) index_targets();
+  if (v + 1 < base_->first_into.size()) {
+    for (std::uint32_t k = base_->first_into[v]; k < base_->first_into[v + 1]; ++k) {
+      const LineId id = base_->into[k];
+      const Line& l = base_->lines[id];
+      if (replaced_.empty() || !replacement(l.from)) f(id, l);
+    }
+  }
+  const auto added_from = static_cast<LineId>(base_->lines.size());
+  for (const Replacement& r : replaced_) {
+    for (std::uint32_t k = r.begin; k < r.end; ++k) {
+      if (added_[k].to == v) f(LineId{added_from + k}, added_[k]);
+    }
+  }
+}
+
+}  // namespace remit
