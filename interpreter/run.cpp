@@ -105,7 +105,9 @@ std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
   std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
   {
     PhaseTimer cycles("  cycles");
-    if (!check_cycles(variant->resolved_->organisation, *diags_)) return nullptr;
+    if (!check_cycles_after(variant->resolved_->organisation, changes->lines, *diags_)) {
+      return nullptr;
+    }
   }
   variant->evaluate();
   return variant;

@@ -2,6 +2,7 @@
 
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <unordered_set>
 
 namespace remit {
 
@@ -105,6 +106,30 @@ bool check_cycles(const Organisation& org, Diagnostics& diags) {
     }
   }
   return clean;
+}
+
+bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> changed,
+                        Diagnostics& diags) {
+  std::unordered_set<UnitIndex> seen;
+  std::vector<UnitIndex> stack;
+  for (const UnitIndex u : changed) {
+    seen.clear();
+    stack.clear();
+    for (const Line& l : org.lines.from(u)) {
+      if (l.carries_duties()) stack.push_back(l.to);
+    }
+    while (!stack.empty()) {
+      const UnitIndex v = stack.back();
+      stack.pop_back();
+      // Back at u: there is a cycle; the whole check names it.
+      if (v == u) return check_cycles(org, diags);
+      if (!seen.insert(v).second) continue;
+      for (const Line& l : org.lines.from(v)) {
+        if (l.carries_duties()) stack.push_back(l.to);
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace remit

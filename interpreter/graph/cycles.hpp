@@ -3,6 +3,8 @@
 // components (an iterative depth-first search: a million-post chain is safe) name the posts.
 #pragma once
 
+#include <span>
+
 #include "graph/org_graph.hpp"
 #include "source/diagnostic.hpp"
 
@@ -11,5 +13,11 @@ namespace remit {
 // Reports each cycle through lines that carry duties, naming the posts on it in order and
 // pointing at each line. Returns false when there was one.
 bool check_cycles(const Organisation& org, Diagnostics& diags);
+
+// The same, for a structure that was acyclic before the posts in `changed` got new lines (a
+// what-if): a new cycle must run through one of those lines, so walking up from where each
+// leads is enough, and costs the posts above it rather than the whole structure.
+bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> changed,
+                        Diagnostics& diags);
 
 }  // namespace remit
