@@ -109,7 +109,14 @@ std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
       return nullptr;
     }
   }
-  variant->evaluate();
+  {
+    PhaseTimer evaluate("  evaluate");
+    Run* v = variant.get();
+    variant->evaluator_ = std::make_unique<Evaluator>(
+        *program_, *v->resolved_, [v]() -> const OrgGraph& { return v->graph(); }, *evaluator_,
+        std::move(*changes));
+    variant->evaluator_->run();
+  }
   return variant;
 }
 

@@ -4,10 +4,15 @@
 
 namespace remit {
 
-namespace {
-// "All or most of the duties": more than half, with room for rounding in float shares.
-constexpr float most_of_the_duties = 0.5f + 1e-6f;
-}  // namespace
+bool matches(const ast::expr::TextMatch& node, const Unit& unit) {
+  if (unit.is_body()) return false;
+  namespace e = ast::expr;
+  const std::string_view field = node.field == e::Field::title     ? unit.title()
+                                 : node.field == e::Field::service ? unit.service()
+                                                                   : unit.directorate();
+  return node.contains ? field.find(node.text.text) != std::string_view::npos
+                       : field == node.text.text;
+}
 
 Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, GraphSource graph)
     : program_(program), resolved_(resolved), org_(resolved.organisation), graph_(std::move(graph)) {
@@ -25,15 +30,27 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
 
 void Evaluator::run() {
   using Kind = CategoryPlan::Step::Kind;
+  if (base_) update_facts();
   for (const CategoryPlan::Step& step : resolved_.plan.order) {
     if (step.kind == Kind::let) {
       set_of(program_.lets[step.index].value);
+    } else if (base_) {
+      update_category(step.index);
     } else {
       PostSet meets = set_of(program_.categories[step.index].when);
       meets &= eval_.posts;
       eval_.categories[step.index] = std::move(meets);
     }
   }
+  if (base_) {
+    update_listing();
+  } else {
+    list_all();
+  }
+}
+
+// Each post once, in the first category of the precedence it meets.
+void Evaluator::list_all() {
   PostSet remaining = eval_.posts;
   for (std::uint32_t c : resolved_.plan.precedence) {
     PostSet take = eval_.categories[c];
@@ -81,7 +98,11 @@ const PostSet& Evaluator::set_of(ast::ExprId root) {
     }
     const ast::ExprId self = id;
     stack.pop_back();
-    compute(self);
+    if (base_) {
+      update(self);
+    } else {
+      compute(self);
+    }
   }
   return eval_.sets[root];
 }
@@ -125,14 +146,7 @@ void Evaluator::compute(ast::ExprId id) {
           out = manages(eval_.sets[node.target]);
         } else if constexpr (std::is_same_v<T, e::TextMatch>) {
           for (UnitIndex u = 0; u < n; ++u) {
-            const Unit& unit = org_.units[u];
-            if (unit.is_body()) continue;
-            std::string_view field = node.field == e::Field::title     ? unit.title()
-                                     : node.field == e::Field::service ? unit.service()
-                                                                       : unit.directorate();
-            bool match = node.contains ? field.find(node.text.text) != std::string_view::npos
-                                       : field == node.text.text;
-            if (match) out.set(u);
+            if (matches(node, org_.units[u])) out.set(u);
           }
         } else if constexpr (std::is_same_v<T, e::Vacant>) {
           for (UnitIndex u = 0; u < n; ++u) {

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "ast/ast.hpp"
+#include "evaluate/changes.hpp"
 #include "evaluate/post_set.hpp"
 #include "graph/org_graph.hpp"
 #include "resolve/organisation.hpp"
@@ -15,6 +16,21 @@
 namespace remit {
 
 inline constexpr std::uint32_t not_listed = std::numeric_limits<std::uint32_t>::max();
+// `reports directly to`: lines into the set carry "all or most of the duties", i.e. more than
+// half, with room for rounding in float shares.
+inline constexpr float most_of_the_duties = 0.5f + 1e-6f;
+
+// What differs from the base's evaluation (a what-if variant's evaluator only): for every set
+// evaluated, the units whose membership changed, in increasing order.
+struct Differences {
+  std::vector<std::vector<UnitIndex>> sets;        // by ExprId
+  std::vector<std::vector<UnitIndex>> categories;  // by Program::categories index
+  std::vector<UnitIndex> posts, held;
+  std::vector<UnitIndex> listed;  // posts now listed in another category, or no longer, or newly
+};
+
+// `in directorate "…"`, `in service "…"`, `title contains "…"` for one unit (bodies match none).
+bool matches(const ast::expr::TextMatch& node, const Unit& unit);
 
 struct Evaluation {
   std::vector<PostSet> sets;        // by ExprId; empty (size 0) where never evaluated
@@ -30,6 +46,11 @@ class Evaluator {
   // to`, `reports within`), so a policy without them never pays for building it.
   using GraphSource = std::function<const OrgGraph&()>;
   Evaluator(const ast::Program& program, const Resolved& resolved, GraphSource graph);
+  // A what-if variant's evaluator: it starts from `base`'s results (over the organisation the
+  // scenario edited) and recomputes only what `changes` can reach. `base` must outlive it; it
+  // may evaluate more of its own sets on the way (each once, as it would anyway).
+  Evaluator(const ast::Program& program, const Resolved& variant, GraphSource graph,
+            Evaluator& base, Changes changes);
 
   // Evaluates every let and category in dependency order and lists each post once, in the
   // first category of the precedence it meets.
@@ -38,6 +59,8 @@ class Evaluator {
   const PostSet& set_of(ast::ExprId id);
 
   [[nodiscard]] const Evaluation& result() const { return eval_; }
+  // A variant's differences from its base; nullptr for a base.
+  [[nodiscard]] const Differences* differences() const { return base_ ? &diff_ : nullptr; }
   Evaluation take() { return std::move(eval_); }
 
  private:
@@ -46,11 +69,25 @@ class Evaluator {
   PostSet reports_below(const PostSet& target, std::uint32_t max_levels) const;
   PostSet manages(const PostSet& target) const;
 
+  // A variant's side (reevaluate.cpp): each recomputes only the units a change can reach.
+  void update(ast::ExprId id);
+  void update_facts();
+  void update_category(std::uint32_t c);
+  void update_listing();
+  [[nodiscard]] std::vector<UnitIndex> reached_by_lines(const ast::expr::ReportsDirectly&) const;
+  [[nodiscard]] std::vector<UnitIndex> reached_by_lines(const ast::expr::Manages&) const;
+  void update_reports_below(ast::ExprId id, ast::ExprId target, std::uint32_t max_levels);
+  [[nodiscard]] bool member(ast::ExprId id, UnitIndex u) const;
+  void list_all();
+
   const ast::Program& program_;
   const Resolved& resolved_;
   const Organisation& org_;
   GraphSource graph_;
   Evaluation eval_;
+  Evaluator* base_ = nullptr;
+  Changes changes_;
+  Differences diff_;
 };
 
 }  // namespace remit

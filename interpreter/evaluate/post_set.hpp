@@ -14,9 +14,24 @@ class PostSet {
   explicit PostSet(std::size_t size) : size_(size), words_((size + 63) / 64, 0) {}
 
   [[nodiscard]] std::size_t size() const { return size_; }
+  // Grows (new members absent) or shrinks the set to `size` units.
+  void resize(std::size_t size) {
+    size_ = size;
+    words_.resize((size + 63) / 64, 0);
+    if (size % 64) words_.back() &= (std::uint64_t{1} << (size % 64)) - 1;
+  }
   [[nodiscard]] bool test(std::size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1u; }
   void set(std::size_t i) { words_[i >> 6] |= std::uint64_t{1} << (i & 63); }
   void reset(std::size_t i) { words_[i >> 6] &= ~(std::uint64_t{1} << (i & 63)); }
+  void assign(std::size_t i, bool member) {
+    if (member) {
+      set(i);
+    } else {
+      reset(i);
+    }
+  }
+  // Membership, with every unit past the end absent.
+  [[nodiscard]] bool test_or_absent(std::size_t i) const { return i < size_ && test(i); }
 
   PostSet& operator&=(const PostSet& o) {
     for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= o.words_[w];
