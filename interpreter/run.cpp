@@ -58,7 +58,8 @@ Run::Run(const Run& base, std::unique_ptr<Resolved> edited)
       diags_(base.diags_),
       program_(base.program_),
       depths_(base.depths_),
-      resolved_(std::move(edited)) {}
+      resolved_(std::move(edited)),
+      base_(&base) {}
 
 Run::~Run() = default;
 

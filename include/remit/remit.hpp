@@ -61,9 +61,12 @@ class Run {
   [[nodiscard]] const OrgGraph& graph() const;
 
   // What-if: the same policy over the structure as the scenario's edits leave it. The variant
-  // shares this run's parsed files; only the organisation is copied, edited and re-evaluated.
+  // shares this run's parsed files and, until an edit touches them, its organisation's parts;
+  // it is re-evaluated from this run's results, recomputing only what the edits reach.
   // Returns nullptr when an edit is wrong (diagnostics() says why, with its location).
   std::unique_ptr<Run> apply(const ast::ScenarioDecl& scenario);
+  // The run a variant was made from (it must outlive the variant); nullptr for a loaded run.
+  [[nodiscard]] const Run* base() const { return base_; }
   // Parses extra policy text (command-line edits, say) into this run's program.
   bool parse_more(std::string name, std::string text);
   SourceSet& mutable_sources() { return *sources_; }
@@ -83,6 +86,7 @@ class Run {
   mutable std::unique_ptr<OrgGraph> graph_;
   std::unique_ptr<Evaluator> evaluator_;
   std::unique_ptr<Breaches> breaches_;
+  const Run* base_ = nullptr;
 };
 
 }  // namespace remit

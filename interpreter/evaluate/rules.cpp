@@ -1,19 +1,20 @@
 #include "evaluate/rules.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <span>
 
 namespace remit {
 namespace {
 
-// Designations of each held post, found in one pass over the designation lists.
-std::vector<std::vector<SymbolId>> designations_of_held(const Organisation& org,
-                                                        const PostSet& held) {
-  std::vector<std::vector<SymbolId>> out(org.size());
+// The designations of every designated post, as (post, designation) pairs sorted by post:
+// the lists are short (a council designates a handful of posts), so this is small at any size.
+std::vector<std::pair<UnitIndex, SymbolId>> designations_by_post(const Organisation& org) {
+  std::vector<std::pair<UnitIndex, SymbolId>> out;
   for (SymbolId s = 0; s < org.designated.size(); ++s) {
-    for (UnitIndex u : org.designated[s]) {
-      if (held.test(u)) out[u].push_back(s);
-    }
+    for (UnitIndex u : org.designated[s]) out.emplace_back(u, s);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -41,12 +42,27 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
   Breaches out;
   const PostSet& posts = evaluator.result().posts;
   if (!program.incompatibilities.empty()) {
-    auto designations = designations_of_held(org, evaluator.result().held);
-    // Group holdings by person: a person's roles are the union over every post they hold,
-    // substantive, interim or acting alike (LAW.md: designations attach to the person).
-    std::vector<std::vector<UnitIndex>> held_by(org.people.size());
-    for (const Holding& h : org.holdings) held_by[h.person].push_back(h.post);
-    for (std::uint32_t p = 0; p < org.people.size(); ++p) {
+    // Only a person who holds a designated post can break an incompatibility: find those
+    // holdings in one pass, and group them by person (a person's roles are the union over every
+    // post they hold, substantive, interim or acting alike; LAW.md: designations attach to the
+    // person). No table per post or per person: a million holders cost one pass.
+    const auto designations = designations_by_post(org);
+    auto carried = [&](UnitIndex u) {
+      auto first = std::lower_bound(designations.begin(), designations.end(),
+                                    std::pair<UnitIndex, SymbolId>{u, 0});
+      auto last = first;
+      while (last != designations.end() && last->first == u) ++last;
+      return std::span(first, last);
+    };
+    std::vector<std::pair<std::uint32_t, UnitIndex>> held;  // (person, post), in holdings order
+    for (const Holding& h : org.holdings) {
+      if (!carried(h.post).empty()) held.emplace_back(h.person, h.post);
+    }
+    std::stable_sort(held.begin(), held.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (auto group = held.begin(); group != held.end();) {
+      const std::uint32_t p = group->first;
+      auto group_end = std::find_if(group, held.end(), [&](const auto& x) { return x.first != p; });
       const auto& quals = org.people[p].qualifications;
       for (std::uint32_t r = 0; r < program.incompatibilities.size(); ++r) {
         const ast::IncompatibleDecl& rule = program.incompatibilities[r];
@@ -56,11 +72,13 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
         }
         auto find = [&](SymbolId role, UnitIndex skip_if_only) -> std::optional<UnitIndex> {
           std::optional<UnitIndex> any;
-          for (UnitIndex u : held_by[p]) {
-            const auto& ds = designations[u];
-            if (std::find(ds.begin(), ds.end(), role) == ds.end()) continue;
-            if (u != skip_if_only) return u;
-            any = u;
+          for (auto it = group; it != group_end; ++it) {
+            const auto ds = carried(it->second);
+            if (std::none_of(ds.begin(), ds.end(), [&](const auto& d) { return d.second == role; })) {
+              continue;
+            }
+            if (it->second != skip_if_only) return it->second;
+            any = it->second;
           }
           return any;
         };
@@ -70,6 +88,7 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
         if (!second) continue;
         out.incompatibilities.push_back(IncompatibilityBreach{r, p, *first, *second});
       }
+      group = group_end;
     }
   }
   for (std::uint32_t r = 0; r < program.rules.size(); ++r) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "evaluate/rules.hpp"
 #include "resolve/resolver.hpp"
@@ -29,21 +30,176 @@ UnitIndex main_manager(std::span<const Line> lines) {
   return manager;
 }
 
-std::vector<UnitIndex> main_manager(const Organisation& org) {
-  std::vector<UnitIndex> manager(org.size(), UINT32_MAX);
-  for (UnitIndex u = 0; u < org.size(); ++u) manager[u] = main_manager(org.lines.from(u));
-  return manager;
+UnitIndex main_manager(const Organisation& org, UnitIndex u) {
+  return main_manager(org.lines.from(u));
 }
 
-std::vector<std::string> chain(const Organisation& org, const std::vector<UnitIndex>& manager,
-                               UnitIndex u) {
+std::vector<std::string> chain(const Organisation& org, UnitIndex u) {
   std::vector<std::string> ids;
   // Reporting lines are acyclic (checked before evaluation), so this ends; the cap is a guard.
-  for (std::size_t n = 0; u != UINT32_MAX && n <= org.size(); ++n, u = manager[u]) {
+  for (std::size_t n = 0; u != UINT32_MAX && n <= org.size(); ++n, u = main_manager(org, u)) {
     ids.emplace_back(org.units[u].id);
   }
   return ids;
 }
+
+void add_change(Difference& diff, CategoryChange c) {
+  if (c.before == 0) {
+    diff.entered.push_back(std::move(c));
+  } else if (c.after == 0) {
+    diff.left.push_back(std::move(c));
+  } else {
+    diff.changed.push_back(std::move(c));
+  }
+}
+
+// A post whose main manager changed, and how many posts below it (in the old structure) did
+// not move themselves but have a new line up through it.
+struct Moved {
+  UnitIndex before = 0, after = 0;
+  std::size_t below = 0;
+};
+
+// Two separate runs (two versions of a structure): units matched by id, each post's old and
+// new main manager compared, and the posts below counted in one memoised pass up from every post.
+class MatchedById {
+ public:
+  MatchedById(Run& before, Run& after)
+      : before_(before), after_(after), a_(before.resolved().organisation),
+        b_(after.resolved().organisation) {}
+
+  void categories(Difference& diff) const {
+    std::vector<bool> matched(b_.size(), false);
+    for (UnitIndex u = 0; u < a_.size(); ++u) {
+      if (!live_post(a_.units[u])) continue;
+      auto v = b_.find_unit(a_.units[u].id);
+      const bool exists = v && live_post(b_.units[*v]);
+      if (exists) matched[*v] = true;
+      const std::uint32_t was = listed_number(before_, u);
+      const std::uint32_t now = exists ? listed_number(after_, *v) : 0;
+      if (was == now) continue;  // the common case: build no strings for it
+      add_change(diff, CategoryChange{std::string(a_.units[u].id), std::string(a_.units[u].title()),
+                                      was, now, true, exists});
+    }
+    for (UnitIndex v = 0; v < b_.size(); ++v) {
+      if (matched[v] || !live_post(b_.units[v])) continue;
+      if (std::uint32_t n = listed_number(after_, v)) {
+        add_change(diff, CategoryChange{std::string(b_.units[v].id),
+                                        std::string(b_.units[v].title()), 0, n, false, true});
+      }
+    }
+  }
+
+  std::vector<Moved> moved() const {
+    std::vector<UnitIndex> ma(a_.size()), to_b(a_.size(), UINT32_MAX);
+    for (UnitIndex u = 0; u < a_.size(); ++u) {
+      ma[u] = main_manager(a_, u);
+      if (auto v = b_.find_unit(a_.units[u].id); v && !b_.units[*v].removed) to_b[u] = *v;
+    }
+    std::vector<bool> moved(a_.size(), false);
+    for (UnitIndex u = 0; u < a_.size(); ++u) {
+      if (to_b[u] == UINT32_MAX || !live_post(a_.units[u])) continue;
+      const UnitIndex old_manager = ma[u] == UINT32_MAX ? UINT32_MAX : to_b[ma[u]];
+      moved[u] = old_manager != main_manager(b_, to_b[u]);
+    }
+    // Each post's nearest moved ancestor (or itself): one pass up from each post, memoised.
+    std::vector<UnitIndex> nearest(a_.size(), UINT32_MAX);
+    std::vector<std::uint8_t> done(a_.size(), 0);
+    std::vector<UnitIndex> path;
+    for (UnitIndex start = 0; start < a_.size(); ++start) {
+      path.clear();
+      UnitIndex u = start;
+      while (u != UINT32_MAX && !done[u] && !moved[u]) {
+        path.push_back(u);
+        done[u] = 1;
+        u = ma[u];
+      }
+      UnitIndex found = (u == UINT32_MAX) ? UINT32_MAX : (moved[u] ? u : nearest[u]);
+      if (u != UINT32_MAX && moved[u]) {
+        done[u] = 1;
+        nearest[u] = u;
+      }
+      for (UnitIndex p : path) nearest[p] = found;
+    }
+    std::unordered_map<UnitIndex, std::size_t> below;
+    for (UnitIndex u = 0; u < a_.size(); ++u) {
+      if (!moved[u] && nearest[u] != UINT32_MAX && live_post(a_.units[u])) ++below[nearest[u]];
+    }
+    std::vector<Moved> out;
+    for (UnitIndex u = 0; u < a_.size(); ++u) {
+      if (moved[u]) out.push_back(Moved{u, to_b[u], below[u]});
+    }
+    return out;
+  }
+
+ private:
+  Run& before_;
+  Run& after_;
+  const Organisation& a_;
+  const Organisation& b_;
+};
+
+// A scenario's variant and its base: the same unit numbers, and the variant's evaluator knows
+// which posts' listing changed and the organisation which posts' lines did, so only those are
+// looked at.
+class MatchedByChange {
+ public:
+  MatchedByChange(Run& before, Run& after)
+      : before_(before), after_(after), a_(before.resolved().organisation),
+        b_(after.resolved().organisation) {}
+
+  void categories(Difference& diff) const {
+    for (UnitIndex u : after_.evaluator().differences()->listed) {
+      const bool existed = u < a_.size() && live_post(a_.units[u]);
+      const bool exists = live_post(b_.units[u]);
+      const std::uint32_t was = existed ? listed_number(before_, u) : 0;
+      const std::uint32_t now = exists ? listed_number(after_, u) : 0;
+      if (was == now) continue;
+      const Unit& unit = existed ? a_.units[u] : b_.units[u];
+      add_change(diff, CategoryChange{std::string(unit.id), std::string(unit.title()), was, now,
+                                      existed, exists});
+    }
+  }
+
+  std::vector<Moved> moved() const {
+    std::vector<UnitIndex> moved;
+    for (UnitIndex u : b_.lines.replaced_posts()) {
+      if (u >= a_.size() || !live_post(a_.units[u]) || b_.units[u].removed) continue;
+      UnitIndex old_manager = main_manager(a_, u);
+      if (old_manager != UINT32_MAX && b_.units[old_manager].removed) old_manager = UINT32_MAX;
+      if (old_manager != main_manager(b_, u)) moved.push_back(u);
+    }
+    std::vector<Moved> out;
+    for (UnitIndex u : moved) out.push_back(Moved{u, u, posts_below(u, moved)});
+    return out;
+  }
+
+ private:
+  // The posts below `top` in the old structure, through main lines, that did not move.
+  std::size_t posts_below(UnitIndex top, const std::vector<UnitIndex>& moved) const {
+    std::size_t count = 0;
+    std::vector<UnitIndex> stack{top};
+    std::unordered_set<UnitIndex> seen{top};
+    while (!stack.empty()) {
+      const UnitIndex v = stack.back();
+      stack.pop_back();
+      a_.lines.for_each_into(v, [&](LineId, const Line& l) {
+        const UnitIndex c = l.from;
+        // Only its main line puts a post below v; a post with two lines into v is met twice.
+        if (main_manager(a_, c) != v || !seen.insert(c).second) return;
+        if (std::binary_search(moved.begin(), moved.end(), c)) return;
+        if (live_post(a_.units[c])) ++count;
+        stack.push_back(c);
+      });
+    }
+    return count;
+  }
+
+  Run& before_;
+  Run& after_;
+  const Organisation& a_;
+  const Organisation& b_;
+};
 
 }  // namespace
 
@@ -89,43 +245,17 @@ std::vector<std::string> breach_lines(Run& run) {
   return out;
 }
 
-Difference compare(Run& before, Run& after) {
+Difference compare(Run& before, Run& after, Matching matching) {
   Difference diff;
-  const Organisation& a = before.resolved().organisation;
-  const Organisation& b = after.resolved().organisation;
-
-  // Categories, matched by id.
-  std::vector<bool> matched(b.size(), false);
-  // A scenario's variant keeps the base's units at the same indexes: match those without a
-  // lookup; anything else (two separate runs) by id.
-  auto counterpart = [&](UnitIndex u) -> std::optional<UnitIndex> {
-    if (u < b.size() && b.units[u].id.data() == a.units[u].id.data()) return u;
-    return b.find_unit(a.units[u].id);
-  };
-  for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (!live_post(a.units[u])) continue;
-    auto v = counterpart(u);
-    const bool exists = v && live_post(b.units[*v]);
-    if (exists) matched[*v] = true;
-    const std::uint32_t was = listed_number(before, u);
-    const std::uint32_t now = exists ? listed_number(after, *v) : 0;
-    if (was == now) continue;  // the common case: build no strings for it
-    CategoryChange c{std::string(a.units[u].id), std::string(a.units[u].title()), was, now, true,
-                     exists};
-    if (c.before == 0) {
-      diff.entered.push_back(c);
-    } else if (c.after == 0) {
-      diff.left.push_back(c);
-    } else {
-      diff.changed.push_back(c);
-    }
-  }
-  for (UnitIndex v = 0; v < b.size(); ++v) {
-    if (matched[v] || !live_post(b.units[v])) continue;
-    std::uint32_t n = listed_number(after, v);
-    if (n == 0) continue;
-    diff.entered.push_back(
-        CategoryChange{std::string(b.units[v].id), std::string(b.units[v].title()), 0, n, false, true});
+  std::vector<Moved> moved;
+  if (matching == Matching::by_change && after.base() == &before) {
+    MatchedByChange m(before, after);
+    m.categories(diff);
+    moved = m.moved();
+  } else {
+    MatchedById m(before, after);
+    m.categories(diff);
+    moved = m.moved();
   }
 
   // Breaches, compared by what they say.
@@ -140,47 +270,11 @@ Difference compare(Run& before, Run& after) {
 
   // Lines of management: a post whose own main manager changed is listed with both lines up;
   // the posts below it, whose lines changed only through it, are counted.
-  std::vector<UnitIndex> ma = main_manager(a), mb = main_manager(b);
-  // Every unit of the old structure (posts and bodies) mapped to the new one.
-  std::vector<UnitIndex> to_b(a.size(), UINT32_MAX);
-  for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (a.units[u].removed) continue;
-    if (auto v = counterpart(u); v && !b.units[*v].removed) to_b[u] = *v;
-  }
-  std::vector<bool> moved(a.size(), false);
-  for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (to_b[u] == UINT32_MAX || !live_post(a.units[u])) continue;
-    const UnitIndex old_manager = ma[u] == UINT32_MAX ? UINT32_MAX : to_b[ma[u]];
-    moved[u] = old_manager != mb[to_b[u]];
-  }
-  // Count, for each moved post, the posts below it (in the old structure) that did not move
-  // themselves: one pass up from each post to its nearest moved ancestor, memoised.
-  std::vector<UnitIndex> nearest(a.size(), UINT32_MAX);  // nearest moved ancestor or self
-  std::vector<std::uint8_t> state(a.size(), 0);           // 0 new, 1 done
-  std::vector<UnitIndex> path;
-  std::unordered_map<UnitIndex, std::size_t> below;
-  for (UnitIndex start = 0; start < a.size(); ++start) {
-    path.clear();
-    UnitIndex u = start;
-    while (u != UINT32_MAX && state[u] == 0 && !moved[u]) {
-      path.push_back(u);
-      state[u] = 1;
-      u = ma[u];
-    }
-    UnitIndex found = (u == UINT32_MAX) ? UINT32_MAX : (moved[u] ? u : nearest[u]);
-    if (u != UINT32_MAX && moved[u]) {
-      state[u] = 1;
-      nearest[u] = u;
-    }
-    for (UnitIndex p : path) nearest[p] = found;
-  }
-  for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (!moved[u] && nearest[u] != UINT32_MAX && live_post(a.units[u])) ++below[nearest[u]];
-  }
-  for (UnitIndex u = 0; u < a.size(); ++u) {
-    if (!moved[u]) continue;
-    diff.lines.push_back(LineChange{std::string(a.units[u].id), chain(a, ma, u),
-                                    chain(b, mb, to_b[u]), below[u]});
+  const Organisation& a = before.resolved().organisation;
+  const Organisation& b = after.resolved().organisation;
+  for (const Moved& m : moved) {
+    diff.lines.push_back(LineChange{std::string(a.units[m.before].id), chain(a, m.before),
+                                    chain(b, m.after), m.below});
   }
   auto by_id = [](const auto& x, const auto& y) { return x.id < y.id; };
   std::sort(diff.entered.begin(), diff.entered.end(), by_id);

@@ -12,6 +12,7 @@
 #include "evaluate/rules.hpp"
 #include "graph/org_graph.hpp"
 #include "remit/remit.hpp"
+#include "whatif/compare.hpp"
 
 namespace {
 
@@ -141,6 +142,7 @@ TEST_CASE("a variant's re-evaluation equals a full evaluation of the edited stru
           "[evaluate][whatif]") {
   std::mt19937 rng(20261122);
   int applied = 0, refused = 0;
+  std::size_t changes_seen = 0;
   for (int round = 0; round < 300; ++round) {
     const int posts = 8 + static_cast<int>(rng() % 40);
     const Structure structure = random_structure(rng, posts);
@@ -192,10 +194,20 @@ TEST_CASE("a variant's re-evaluation equals a full evaluation of the edited stru
     // The rules give the same breaches over either evaluation.
     remit::Breaches again = remit::check_rules(base.program(), edited.organisation, full);
     CHECK(again.size() == variant->breaches().size());
+    // Comparing through what changed gives what comparing every post by id gives.
+    const remit::Difference by_change = remit::compare(base, *variant);
+    const remit::Difference by_id = remit::compare(base, *variant, remit::Matching::by_id);
+    CHECK(by_change.entered == by_id.entered);
+    CHECK(by_change.left == by_id.left);
+    CHECK(by_change.changed == by_id.changed);
+    CHECK(by_change.lines == by_id.lines);
+    CHECK(by_change == by_id);
+    changes_seen += by_id.lines.size() + by_id.entered.size() + by_id.left.size();
   }
   // The generator must exercise both paths, or the test proves little.
   CHECK(applied > 150);
   CHECK(refused > 10);
+  CHECK(changes_seen > 300);
 }
 
 TEST_CASE("a variant of a variant is re-evaluated from the first variant", "[evaluate][whatif]") {
