@@ -15,6 +15,7 @@ void ReportingLines::push_back(const Line& line) {
   assert(b.first.empty() || line.from + 1 >= b.first.size());
   while (b.first.size() <= line.from) b.first.push_back(static_cast<std::uint32_t>(b.lines.size()));
   b.lines.push_back(line);
+  b.targets = std::max(b.targets, line.to + 1);
   b.first_into.clear();
   ++size_;
 }
@@ -62,8 +63,7 @@ std::vector<UnitIndex> ReportingLines::replaced_posts() const {
 // A counting sort of the base's lines by target: two passes, two flat arrays.
 void ReportingLines::index_targets() const {
   const Base& b = *base_;
-  UnitIndex units = static_cast<UnitIndex>(b.first.size());
-  for (const Line& l : b.lines) units = std::max(units, l.to + 1);
+  const UnitIndex units = b.targets;
   std::vector<std::uint32_t> first(units + 1, 0);
   for (const Line& l : b.lines) ++first[l.to + 1];
   for (std::size_t v = 0; v < units; ++v) first[v + 1] += first[v];

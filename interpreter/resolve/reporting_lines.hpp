@@ -73,6 +73,7 @@ class ReportingLines {
   struct Base {
     std::vector<Line> lines;           // grouped by `from`
     std::vector<std::uint32_t> first;  // u's lines start at first[u]; past the end: none
+    UnitIndex targets = 0;             // every line's target is below this
     // The index by target, built on first use: lines into v are into[first_into[v] ..
     // first_into[v + 1]).
     mutable std::vector<std::uint32_t> first_into;
