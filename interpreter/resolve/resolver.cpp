@@ -1,11 +1,13 @@
 #include "resolve/resolver.hpp"
 
+#include "resolve/pair_set.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <unordered_set>
 #include <string>
 
+#include "resolve/pair_set.hpp"
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
 
@@ -190,15 +192,23 @@ class Resolver {
 
   void people() {
     Organisation& o = org();
-    std::unordered_map<std::string_view, std::uint32_t> index;
+    std::vector<Person>& people = o.people.edit();
+    people.reserve(p_.people.size());
+    // A flat index, as for posts: a million holders would otherwise cost a heap node each.
+    IdIndex index;
+    index.reserve(p_.people.size());
+    held_.reserve(p_.people.size());  // most people hold one post
+    auto id_of = [&](std::uint32_t i) { return people[i].id; };
     for (const ast::PersonDecl& d : p_.people) {
-      auto [it, fresh] = index.emplace(d.id.text, static_cast<std::uint32_t>(o.people.size()));
-      if (fresh) {
-        o.people.edit().push_back(Person{d.id.text, d.name.text, {}, d.where});
+      const auto next = static_cast<std::uint32_t>(people.size());
+      const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
+      const std::uint32_t person = existing.value_or(next);
+      if (!existing) {
+        people.push_back(Person{d.id.text, d.name.text, {}, d.where});
       } else {
         // The same person may come from a policy file and a holders CSV; two different
         // names for one id is a mistake.
-        Person& p = o.people.edit()[it->second];
+        Person& p = people[person];
         if (p.name != d.name.text && d.name.text != d.id.text && p.name != p.id) {
           diags_.error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
                                        quoted(p.name) + " and " + quoted(d.name.text))
@@ -207,28 +217,27 @@ class Resolver {
           p.name = d.name.text;
         }
       }
-      const std::uint32_t person = it->second;
       for (const ast::Name& q : d.qualifications) {
         if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
-          auto& qs = o.people.edit()[person].qualifications;
+          auto& qs = people[person].qualifications;
           if (std::find(qs.begin(), qs.end(), *s) == qs.end()) qs.push_back(*s);
         }
       }
       for (const ast::Holding& h : d.holds) hold(person, h.post, h.kind, h.post.where);
     }
-    std::vector<std::string_view> person_ids;
-    for (const Person& p : o.people) person_ids.push_back(p.id);
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
-        auto it = index.find(h.post.text);
-        if (it == index.end()) {
+        const std::optional<std::uint32_t> person = index.find(h.post.text, id_of);
+        if (!person) {
+          std::vector<std::string_view> person_ids;
+          for (const Person& p : people) person_ids.push_back(p.id);
           diags_.error(h.post.where, "unknown person " + quoted(h.post.text) +
                                          did_you_mean(h.post.text, person_ids) +
                                          "; declare it with 'person " +
                                          std::string(h.post.text) + " \"Name\"'");
           continue;
         }
-        hold(it->second, p_.posts[i].id, h.kind, h.post.where);
+        hold(*person, p_.posts[i].id, h.kind, h.post.where);
       }
     }
     for (const Holding& h : o.holdings) {
@@ -249,8 +258,7 @@ class Resolver {
       return;
     }
     // A holding said twice (in a holders CSV and in the policy, say) is one holding.
-    const std::uint64_t pair = (std::uint64_t{person} << 32) | *u;
-    if (!held_.insert(pair).second) return;
+    if (!held_.insert(PairSet::pair(person, *u))) return;
     org().holdings.edit().push_back(Holding{person, *u, kind, where});
   }
 
@@ -594,7 +602,7 @@ class Resolver {
   std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
   std::size_t unknown_units_ = 0;
   DutySplit split_;  // reused for every post
-  std::unordered_set<std::uint64_t> held_;  // (person, post) pairs already held
+  PairSet held_;  // (person, post) pairs already held
 };
 
 }  // namespace
