@@ -127,6 +127,12 @@ std::string random_scenario(std::mt19937& rng, int posts) {
   return s + "}\n";
 }
 
+remit::Inputs inputs(std::string text) {
+  remit::Inputs in;
+  in.texts.push_back({"test.remit", std::move(text)});
+  return in;
+}
+
 std::vector<remit::ast::UnitIndex> members_that_differ(const remit::PostSet& a,
                                                        const remit::PostSet& b) {
   std::vector<remit::ast::UnitIndex> out;
@@ -149,7 +155,7 @@ TEST_CASE("a variant's re-evaluation equals a full evaluation of the edited stru
     const std::string scenario = random_scenario(rng, posts);
     INFO("round " << round << "\n" << scenario);
     remit::Run base;
-    REQUIRE(base.load({.texts = {{"test.remit", policy + structure.text + scenario}}}));
+    REQUIRE(base.load(inputs(policy + structure.text + scenario)));
     // Half the rounds evaluate the base's rule sets first; the other half leave the variant to
     // ask for them.
     if (round % 2 == 0) (void)base.breaches();
@@ -214,10 +220,10 @@ TEST_CASE("a variant of a variant is re-evaluated from the first variant", "[eva
   std::mt19937 rng(7);
   const Structure structure = random_structure(rng, 30);
   remit::Run base;
-  REQUIRE(base.load({.texts = {{"test.remit", policy + structure.text +
-                                                  "scenario \"a\" { move p5 to report to p0 }\n"
-                                                  "scenario \"b\" { move p9 to report to p5 "
-                                                  "designate p9 as section_151_officer }\n"}}}));
+  REQUIRE(base.load(inputs(policy + structure.text +
+                           "scenario \"a\" { move p5 to report to p0 }\n"
+                           "scenario \"b\" { move p9 to report to p5 "
+                           "designate p9 as section_151_officer }\n")));
   auto first = base.apply(base.program().scenarios[0]);
   REQUIRE(first);
   auto second = first->apply(base.program().scenarios[1]);
