@@ -63,7 +63,8 @@ class Run {
   // What-if: the same policy over the structure as the scenario's edits leave it. The variant
   // shares this run's parsed files and, until an edit touches them, its organisation's parts;
   // it is re-evaluated from this run's results, recomputing only what the edits reach.
-  // Returns nullptr when an edit is wrong (diagnostics() says why, with its location).
+  // Returns nullptr when an edit is wrong (diagnostics() says why, with its location). The
+  // variant reads this run's results, so this run must outlive it.
   std::unique_ptr<Run> apply(const ast::ScenarioDecl& scenario);
   // The run a variant was made from (it must outlive the variant); nullptr for a loaded run.
   [[nodiscard]] const Run* base() const { return base_; }

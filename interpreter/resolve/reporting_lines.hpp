@@ -57,8 +57,9 @@ class ReportingLines {
   // Calls f(id, line) for every line, grouped by the post it goes from.
   template <typename F>
   void for_each(F&& f) const;
-  // Calls f(id, line) for every line into `v`. The first call in a base builds an index of the
-  // lines by where they go (one counting sort), which its variants share.
+  // Calls f(id, line) for every line into `v`. The first call builds an index of the base's
+  // lines by where they go (one counting sort), which the base and its variants then share
+  // (like the rest of a Run, not to be used from two threads at once).
   template <typename F>
   void for_each_into(UnitIndex v, F&& f) const;
 
@@ -66,8 +67,6 @@ class ReportingLines {
   void replace(UnitIndex u, std::span<const Line> lines);
   // The posts whose lines were replaced, in increasing order (none in a base).
   [[nodiscard]] std::vector<UnitIndex> replaced_posts() const;
-  // The lines `u` had in the base (its current lines if it was never replaced).
-  [[nodiscard]] std::span<const Line> base_from(UnitIndex u) const;
 
  private:
   struct Base {
@@ -92,6 +91,8 @@ class ReportingLines {
     return it != replaced_.end() && it->post == u ? &*it : nullptr;
   }
   void index_targets() const;
+  // The lines `u` had before any replacement.
+  [[nodiscard]] std::span<const Line> base_from(UnitIndex u) const;
 
   std::shared_ptr<Base> base_ = std::make_shared<Base>();
   std::vector<Replacement> replaced_;  // by post
