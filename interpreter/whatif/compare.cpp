@@ -60,13 +60,25 @@ struct Moved {
   std::size_t below = 0;
 };
 
-// Two separate runs (two versions of a structure): units matched by id, each post's old and
-// new main manager compared, and the posts below counted in one memoised pass up from every post.
-class MatchedById {
+// The two runs compared, and their organisations.
+class Sides {
  public:
-  MatchedById(Run& before, Run& after)
+  Sides(Run& before, Run& after)
       : before_(before), after_(after), a_(before.resolved().organisation),
         b_(after.resolved().organisation) {}
+
+ protected:
+  Run& before_;
+  Run& after_;
+  const Organisation& a_;
+  const Organisation& b_;
+};
+
+// Two separate runs (two versions of a structure): units matched by id, each post's old and
+// new main manager compared, and the posts below counted in one memoised pass up from every post.
+class MatchedById : Sides {
+ public:
+  using Sides::Sides;
 
   void categories(Difference& diff) const {
     std::vector<bool> matched(b_.size(), false);
@@ -131,22 +143,14 @@ class MatchedById {
     }
     return out;
   }
-
- private:
-  Run& before_;
-  Run& after_;
-  const Organisation& a_;
-  const Organisation& b_;
 };
 
 // A scenario's variant and its base: the same unit numbers, and the variant's evaluator knows
 // which posts' listing changed and the organisation which posts' lines did, so only those are
 // looked at.
-class MatchedByChange {
+class MatchedByChange : Sides {
  public:
-  MatchedByChange(Run& before, Run& after)
-      : before_(before), after_(after), a_(before.resolved().organisation),
-        b_(after.resolved().organisation) {}
+  using Sides::Sides;
 
   void categories(Difference& diff) const {
     for (UnitIndex u : after_.evaluator().differences()->listed) {
@@ -194,11 +198,6 @@ class MatchedByChange {
     }
     return count;
   }
-
-  Run& before_;
-  Run& after_;
-  const Organisation& a_;
-  const Organisation& b_;
 };
 
 }  // namespace
