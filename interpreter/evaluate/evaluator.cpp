@@ -195,7 +195,7 @@ PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels
     for (UnitIndex v : frontier) {
       for (auto [e, end] = boost::in_edges(v, graph); e != end; ++e) {
         const Line& l = org_.lines[graph[*e].line];
-        if (!l.carries_duties() || l.share <= 0.0f) continue;
+        if (!l.carries_a_share()) continue;
         if (!reached.test(l.from)) {
           reached.set(l.from);
           next.push_back(l.from);
@@ -210,7 +210,7 @@ PostSet Evaluator::reports_below(const PostSet& target, std::uint32_t max_levels
 PostSet Evaluator::manages(const PostSet& target) const {
   PostSet out(org_.size());
   org_.lines.for_each([&](LineId, const Line& l) {
-    if (l.share > 0.0f && target.test(l.from)) out.set(l.to);
+    if (l.carries_a_share() && target.test(l.from)) out.set(l.to);
   });
   return out;
 }

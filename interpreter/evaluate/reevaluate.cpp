@@ -33,8 +33,22 @@ bool carries(const Units& list, UnitIndex u) {
   return std::find(list.begin(), list.end(), u) != list.end();
 }
 
-// The lines `reports to` and `reports within` walk: they carry duties, and some of them.
-bool walked(const Line& l) { return l.carries_duties() && l.share > 0.0f; }
+// `old` with each candidate's membership recomputed by `member_now(u)`, sized for `units`; the
+// units whose membership changed are added to `changed`.
+template <typename Member>
+PostSet patched(const PostSet& old, std::size_t units, const Units& candidates,
+                const Member& member_now, Units& changed) {
+  PostSet now = old;
+  now.resize(units);
+  for (UnitIndex u : candidates) {
+    const bool in = member_now(u);
+    if (in != old.test_or_absent(u)) {
+      now.assign(u, in);
+      changed.push_back(u);
+    }
+  }
+  return now;
+}
 
 constexpr std::uint64_t unreachable = std::numeric_limits<std::uint64_t>::max();
 
@@ -127,17 +141,8 @@ void Evaluator::update(ast::ExprId id) {
       program_.exprs[id].kind);
   if (done) return;
   settle(candidates);
-  PostSet now = old;
-  now.resize(org_.size());
-  Units& changed = diff_.sets[id];
-  for (UnitIndex u : candidates) {
-    const bool member_now = member(id, u);
-    if (member_now != old.test_or_absent(u)) {
-      now.assign(u, member_now);
-      changed.push_back(u);
-    }
-  }
-  eval_.sets[id] = std::move(now);
+  eval_.sets[id] = patched(
+      old, org_.size(), candidates, [&](UnitIndex u) { return member(id, u); }, diff_.sets[id]);
 }
 
 // Whether `u` is in the set of expression `id`, from the sets of its operands (already
@@ -176,7 +181,7 @@ bool Evaluator::member(ast::ExprId id, UnitIndex u) const {
           const PostSet& target = eval_.sets[node.target];
           bool found = false;
           org_.lines.for_each_into(u, [&](LineId, const Line& l) {
-            found = found || (l.share > 0.0f && target.test(l.from));
+            found = found || (l.carries_a_share() && target.test(l.from));
           });
           return found;
         } else if constexpr (std::is_same_v<T, e::TextMatch>) {
@@ -241,7 +246,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
   for (std::uint32_t k = 0; k < region.size(); ++k) at.emplace(region[k], k);
   for (std::size_t k = 0; k < region.size(); ++k) {
     org_.lines.for_each_into(region[k], [&](LineId, const Line& l) {
-      if (walked(l) && at.emplace(l.from, static_cast<std::uint32_t>(region.size())).second) {
+      if (l.carries_a_share() && at.emplace(l.from, static_cast<std::uint32_t>(region.size())).second) {
         region.push_back(l.from);
       }
     });
@@ -262,7 +267,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
       next.clear();
       for (UnitIndex v : frontier) {
         for (const Line& l : org_.lines.from(v)) {
-          if (!walked(l)) continue;
+          if (!l.carries_a_share()) continue;
           if (in_target.test(l.to)) found = level;
           if (seen.emplace(l.to, true).second) next.push_back(l.to);
         }
@@ -276,7 +281,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
   std::vector<std::uint32_t> pending(region.size(), 0);
   for (std::size_t k = 0; k < region.size(); ++k) {
     for (const Line& l : org_.lines.from(region[k])) {
-      if (walked(l) && at.count(l.to)) ++pending[k];
+      if (l.carries_a_share() && at.count(l.to)) ++pending[k];
     }
   }
   std::vector<std::uint64_t> distance(region.size(), unreachable);
@@ -289,7 +294,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
     const UnitIndex u = region[k];
     std::uint64_t best = unreachable;
     for (const Line& l : org_.lines.from(u)) {
-      if (!walked(l)) continue;
+      if (!l.carries_a_share()) continue;
       std::uint64_t above = 0;  // the manager's own distance up to S: 0 when it is in S
       if (!in_target.test(l.to)) {
         auto it = at.find(l.to);
@@ -299,24 +304,17 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
     }
     distance[k] = best;
     org_.lines.for_each_into(u, [&](LineId, const Line& l) {
-      if (!walked(l)) return;
+      if (!l.carries_a_share()) return;
       auto it = at.find(l.from);
       if (it != at.end() && --pending[it->second] == 0) ready.push_back(it->second);
     });
   }
 
-  PostSet now = old;
-  now.resize(org_.size());
   Units& changed = diff_.sets[id];
-  for (std::size_t k = 0; k < region.size(); ++k) {
-    const bool member_now = distance[k] <= max_levels;
-    if (member_now != old.test_or_absent(region[k])) {
-      now.assign(region[k], member_now);
-      changed.push_back(region[k]);
-    }
-  }
-  settle(changed);
-  eval_.sets[id] = std::move(now);
+  eval_.sets[id] = patched(
+      old, org_.size(), region,
+      [&](UnitIndex u) { return distance[at.find(u)->second] <= max_levels; }, changed);
+  settle(changed);  // the region is in the order it was found, not by unit
 }
 
 void Evaluator::update_category(std::uint32_t c) {
@@ -326,16 +324,10 @@ void Evaluator::update_category(std::uint32_t c) {
   Units candidates = diff_.sets[when];
   append(candidates, diff_.posts);
   settle(candidates);
-  PostSet now = old;
-  now.resize(org_.size());
-  for (UnitIndex u : candidates) {
-    const bool member_now = eval_.sets[when].test(u) && eval_.posts.test(u);
-    if (member_now != old.test_or_absent(u)) {
-      now.assign(u, member_now);
-      diff_.categories[c].push_back(u);
-    }
-  }
-  eval_.categories[c] = std::move(now);
+  eval_.categories[c] = patched(
+      old, org_.size(), candidates,
+      [&](UnitIndex u) { return eval_.sets[when].test(u) && eval_.posts.test(u); },
+      diff_.categories[c]);
 }
 
 void Evaluator::update_listing() {

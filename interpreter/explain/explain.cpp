@@ -538,7 +538,7 @@ class Explainer {
   std::vector<const Line*> duty_lines(UnitIndex u) const {
     std::vector<const Line*> out;
     for (const Line& l : org_.lines.from(u)) {
-      if (l.carries_duties() && l.share > 0) out.push_back(&l);
+      if (l.carries_a_share()) out.push_back(&l);
     }
     return out;
   }
@@ -637,7 +637,7 @@ class Explainer {
     }
     for (auto [e, end] = boost::in_edges(u, graph_); e != end; ++e) {
       const Line& l = org_.lines[graph_[*e].line];
-      if (l.share > 0 && s.test(l.from)) {
+      if (l.carries_a_share() && s.test(l.from)) {
         out.push_back({"it manages " + post_name(l.from), l.where, about(l.from, target)});
         return;
       }

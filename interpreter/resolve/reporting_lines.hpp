@@ -30,6 +30,9 @@ struct Line {
 
   // Reporting and accountability lines carry duties; a dotted line carries none.
   [[nodiscard]] bool carries_duties() const { return kind != ast::LineKind::dotted; }
+  // The lines `reports to`, `reports within` and `manages` follow: they carry duties, and some
+  // of them (a 0% line does not put a post below its target).
+  [[nodiscard]] bool carries_a_share() const { return carries_duties() && share > 0.0f; }
 };
 
 using LineId = std::uint32_t;
