@@ -123,13 +123,14 @@ class Explainer {
     return rule(n, all.rules[n - 1 - all.incompatibilities.size()]);
   }
 
-  // Defined before expr_text, which calls it from a generic lambda (clang 14 does not
+  // Defined before their callers, which use them from generic lambdas (clang 14 does not
   // instantiate a member template used before its definition there).
-  // `a and b and c`, a left-leaning chain however long, flattened without recursion (as
-  // connective() does); only nesting, which the parser bounds, recurses.
+  // The parts of `a and b and c` (Node And) or `a or b or c` (Node Or), in order: a left-leaning
+  // chain however long, flattened without recursion; only nesting, which the parser bounds,
+  // recurses.
   template <typename Node>
-  std::string chain_text(ast::ExprId e, const char* join, int need) const {
-    std::string s;
+  std::vector<ast::ExprId> chain_parts(ast::ExprId e) const {
+    std::vector<ast::ExprId> parts;
     std::vector<ast::ExprId> work{e};
     while (!work.empty()) {
       ast::ExprId id = work.back();
@@ -138,8 +139,17 @@ class Explainer {
         work.push_back(n->rhs);
         work.push_back(n->lhs);
       } else {
-        s += (s.empty() ? "" : join) + expr_text(id, need);
+        parts.push_back(id);
       }
+    }
+    return parts;
+  }
+
+  template <typename Node>
+  std::string chain_text(ast::ExprId e, const char* join, int need) const {
+    std::string s;
+    for (ast::ExprId part : chain_parts<Node>(e)) {
+      s += (s.empty() ? "" : join) + expr_text(part, need);
     }
     return s;
   }
@@ -508,25 +518,12 @@ class Explainer {
         p_.exprs[e].kind);
   }
 
-  // `a and b and c` is a left-leaning chain: flatten it without recursion, then explain the
-  // parts that matter: for `and`, all when it holds, else the failing ones; for `or`, the first
-  // that holds, else all.
+  // `a and b and c`: explain the parts that matter: for `and`, all when it holds, else the
+  // failing ones; for `or`, the first that holds, else all.
   template <bool IsAnd>
   void connective(UnitIndex u, ast::ExprId e, bool value, std::vector<Reason>& out, bool detail) {
     using Node = std::conditional_t<IsAnd, ast::expr::And, ast::expr::Or>;
-    std::vector<ast::ExprId> parts;
-    std::vector<ast::ExprId> work{e};
-    while (!work.empty()) {
-      ast::ExprId id = work.back();
-      work.pop_back();
-      if (const auto* n = std::get_if<Node>(&p_.exprs[id].kind)) {
-        work.push_back(n->rhs);
-        work.push_back(n->lhs);
-      } else {
-        parts.push_back(id);
-      }
-    }
-    for (ast::ExprId part : parts) {
+    for (ast::ExprId part : chain_parts<Node>(e)) {
       const bool v = holds(u, part);
       if (IsAnd ? (value || !v) : (!value || v)) {
         expr(u, part, out, detail && !value);
