@@ -51,6 +51,16 @@ struct LineDecl {
 
 enum class HoldingKind : std::uint8_t { substantive, interim, acting };
 
+// Its one spelling, in policies, holders CSVs, reports and JSON.
+constexpr std::string_view name(HoldingKind kind) {
+  switch (kind) {
+    case HoldingKind::substantive: return "substantive";
+    case HoldingKind::interim: return "interim";
+    case HoldingKind::acting: return "acting";
+  }
+  return "substantive";
+}
+
 struct Holding {
   Name post;  // in a person's `holds`: the post; in a post's `holder`: the person
   HoldingKind kind = HoldingKind::substantive;

@@ -1,8 +1,6 @@
 #include "evaluate/rules.hpp"
 
 #include <algorithm>
-#include <optional>
-#include <span>
 
 namespace remit {
 namespace {
@@ -48,21 +46,18 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
     // person). No table per post or per person: a million holders cost one pass.
     const auto designations = designations_by_post(org);
     auto carried = [&](UnitIndex u) {
-      auto first = std::lower_bound(designations.begin(), designations.end(),
-                                    std::pair<UnitIndex, SymbolId>{u, 0});
-      auto last = first;
-      while (last != designations.end() && last->first == u) ++last;
-      return std::span(first, last);
+      return std::ranges::equal_range(designations, u, {}, &std::pair<UnitIndex, SymbolId>::first);
     };
-    std::vector<std::pair<std::uint32_t, UnitIndex>> held;  // (person, post), in holdings order
+    std::vector<const Holding*> held;  // in holdings order
     for (const Holding& h : org.holdings) {
-      if (!carried(h.post).empty()) held.emplace_back(h.person, h.post);
+      if (!carried(h.post).empty()) held.push_back(&h);
     }
     std::stable_sort(held.begin(), held.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
+                     [](const Holding* x, const Holding* y) { return x->person < y->person; });
     for (auto group = held.begin(); group != held.end();) {
-      const std::uint32_t p = group->first;
-      auto group_end = std::find_if(group, held.end(), [&](const auto& x) { return x.first != p; });
+      const std::uint32_t p = (*group)->person;
+      auto group_end =
+          std::find_if(group, held.end(), [&](const Holding* h) { return h->person != p; });
       const auto& quals = org.people[p].qualifications;
       for (std::uint32_t r = 0; r < program.incompatibilities.size(); ++r) {
         const ast::IncompatibleDecl& rule = program.incompatibilities[r];
@@ -70,23 +65,26 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
             std::find(quals.begin(), quals.end(), rule.qualification_id) != quals.end()) {
           continue;
         }
-        auto find = [&](SymbolId role, UnitIndex skip_if_only) -> std::optional<UnitIndex> {
-          std::optional<UnitIndex> any;
+        // The first holding of a post designated `role`, other than `skip_if_only` if any.
+        auto find = [&](SymbolId role, const Holding* skip_if_only) -> const Holding* {
+          const Holding* any = nullptr;
           for (auto it = group; it != group_end; ++it) {
-            const auto ds = carried(it->second);
-            if (std::none_of(ds.begin(), ds.end(), [&](const auto& d) { return d.second == role; })) {
+            const auto ds = carried((*it)->post);
+            if (std::none_of(ds.begin(), ds.end(),
+                             [&](const auto& d) { return d.second == role; })) {
               continue;
             }
-            if (it->second != skip_if_only) return it->second;
-            any = it->second;
+            if (!skip_if_only || (*it)->post != skip_if_only->post) return *it;
+            any = *it;
           }
           return any;
         };
-        auto first = find(rule.first_id, UINT32_MAX);
+        const Holding* first = find(rule.first_id, nullptr);
         if (!first) continue;
-        auto second = find(rule.second_id, *first);
+        const Holding* second = find(rule.second_id, first);
         if (!second) continue;
-        out.incompatibilities.push_back(IncompatibilityBreach{r, p, *first, *second});
+        out.incompatibilities.push_back(
+            IncompatibilityBreach{r, p, first->post, second->post, first->kind, second->kind});
       }
       group = group_end;
     }

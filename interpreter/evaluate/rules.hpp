@@ -11,6 +11,8 @@ struct IncompatibilityBreach {
   std::uint32_t person = 0;  // index into Organisation::people
   UnitIndex first_post = 0;  // a post the person holds that carries the first designation
   UnitIndex second_post = 0;
+  ast::HoldingKind first_kind = ast::HoldingKind::substantive;  // how they hold each
+  ast::HoldingKind second_kind = ast::HoldingKind::substantive;
 };
 
 struct RuleBreach {

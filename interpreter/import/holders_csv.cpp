@@ -28,23 +28,11 @@ constexpr std::array<csv::ColumnSpec, column_count> columns{{
 
 constexpr std::string_view qualified_prefix = "qualified_";
 
-std::string_view kind_name(ast::HoldingKind k) {
-  switch (k) {
-    case ast::HoldingKind::substantive:
-      return "substantive";
-    case ast::HoldingKind::interim:
-      return "interim";
-    case ast::HoldingKind::acting:
-      return "acting";
-  }
-  return "substantive";
-}
-
 std::optional<ast::HoldingKind> parse_kind(std::string_view text) {
   if (text.empty()) return ast::HoldingKind::substantive;
   for (ast::HoldingKind k :
        {ast::HoldingKind::substantive, ast::HoldingKind::interim, ast::HoldingKind::acting}) {
-    const std::string_view name = kind_name(k);
+    const std::string_view name = ast::name(k);
     // An HR system may well write "Interim".
     const bool same = std::equal(text.begin(), text.end(), name.begin(), name.end(),
                                  [](char a, char b) { return (a | 0x20) == b; });
@@ -274,8 +262,8 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
     const std::string what = csv::quoted(who) + " holds post " + csv::quoted(post);
     const bool conflict = first.kind != holding_kind;
     Diagnostic* d =
-        conflict ? errors_.error(post_at, what + " both as " + std::string(kind_name(first.kind)) +
-                                              " and as " + std::string(kind_name(holding_kind)))
+        conflict ? errors_.error(post_at, what + " both as " + std::string(ast::name(first.kind)) +
+                                              " and as " + std::string(ast::name(holding_kind)))
                  : errors_.warning(post_at, what + " twice; this row repeats an earlier one");
     if (d) d->notes.push_back(Note{first.post.where, "the earlier row"});
     if (conflict) return;

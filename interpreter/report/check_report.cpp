@@ -11,15 +11,6 @@ namespace {
 
 constexpr std::size_t posts_shown = 20;
 
-const char* holding_word(ast::HoldingKind k) {
-  switch (k) {
-    case ast::HoldingKind::interim: return ", interim";
-    case ast::HoldingKind::acting: return ", acting";
-    case ast::HoldingKind::substantive: return "";
-  }
-  return "";
-}
-
 std::string posts(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
 
 std::string rule_title(const ast::RuleDecl& r) {
@@ -43,12 +34,6 @@ struct Context {
     return index < explanations.size() ? &explanations[index] : nullptr;
   }
 
-  ast::HoldingKind kind_of(std::uint32_t person, UnitIndex post) const {
-    for (const Holding& h : org.holdings) {
-      if (h.person == person && h.post == post) return h.kind;
-    }
-    return ast::HoldingKind::substantive;
-  }
   std::string rule_detail(const RuleBreach& b) const {
     const ast::RuleDecl& r = program.rules[b.rule];
     return std::visit(
@@ -111,12 +96,12 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     const Unit& c = ctx.org.units[b.second_post];
     out << sources.where(d.where) << ": breach: " << incompatible_title(d) << "\n";
     out << "  " << p.name << " holds " << a.id << " (" << d.first.text
-        << holding_word(ctx.kind_of(b.person, b.first_post)) << ")";
+        << holding_word(b.first_kind) << ")";
     if (b.first_post == b.second_post) {
       out << ", which is also designated " << d.second.text << "\n";
     } else {
       out << " and " << c.id << " (" << d.second.text
-          << holding_word(ctx.kind_of(b.person, b.second_post)) << ")\n";
+          << holding_word(b.second_kind) << ")\n";
     }
     for (const ast::Text& cite : d.cites) out << "  " << cite.text << "\n";
     explanation_text(out, ctx, index++);
@@ -174,14 +159,10 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   for (const IncompatibilityBreach& b : breaches.incompatibilities) {
     const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
     const Person& p = ctx.org.people[b.person];
-    auto holding = [&](UnitIndex u, std::string_view role) {
+    auto holding = [&](UnitIndex u, std::string_view role, ast::HoldingKind kind) {
       auto j = post(u);
       j["designation"] = std::string(role);
-      switch (ctx.kind_of(b.person, u)) {
-        case ast::HoldingKind::substantive: j["holding"] = "substantive"; break;
-        case ast::HoldingKind::interim: j["holding"] = "interim"; break;
-        case ast::HoldingKind::acting: j["holding"] = "acting"; break;
-      }
+      j["holding"] = std::string(ast::name(kind));
       return j;
     };
     list.push_back(explained({{"kind", "incompatible"},
@@ -189,8 +170,8 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
                               {"location", location(sources, d.where)},
                               {"citations", cites(d.cites)},
                               {"person", {{"id", std::string(p.id)}, {"name", std::string(p.name)}}},
-                              {"posts", {holding(b.first_post, d.first.text),
-                                         holding(b.second_post, d.second.text)}}}));
+                              {"posts", {holding(b.first_post, d.first.text, b.first_kind),
+                                         holding(b.second_post, d.second.text, b.second_kind)}}}));
   }
   for (const RuleBreach& b : breaches.rules) {
     const ast::RuleDecl& r = ctx.program.rules[b.rule];

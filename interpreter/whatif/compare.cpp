@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "evaluate/rules.hpp"
+#include "report/format.hpp"
 #include "resolve/resolver.hpp"
 
 namespace remit {
@@ -208,25 +209,18 @@ std::vector<std::string> breach_lines(Run& run) {
   const ast::Program& p = run.program();
   std::vector<std::string> out;
   // The same words as `remit check`: "P holds a (role, interim) and b (role)".
-  auto held = [&](const IncompatibilityBreach& i, UnitIndex post, std::string_view role) {
-    std::string s = std::string(org.units[post].id) + " (" + std::string(role);
-    for (const Holding& h : org.holdings) {
-      if (h.person == i.person && h.post == post && h.kind != ast::HoldingKind::substantive) {
-        s += h.kind == ast::HoldingKind::interim ? ", interim" : ", acting";
-        break;
-      }
-    }
-    return s + ")";
+  auto held = [&](UnitIndex post, std::string_view role, ast::HoldingKind kind) {
+    return std::string(org.units[post].id) + " (" + std::string(role) + holding_word(kind) + ")";
   };
   for (const IncompatibilityBreach& i : b.incompatibilities) {
     const ast::IncompatibleDecl& d = p.incompatibilities[i.rule];
     std::string text = "incompatible " + std::string(d.first.text) + " with " +
                        std::string(d.second.text) + ": " +
                        std::string(org.people[i.person].name) + " holds " +
-                       held(i, i.first_post, d.first.text);
+                       held(i.first_post, d.first.text, i.first_kind);
     text += i.first_post == i.second_post
                 ? ", which is also designated " + std::string(d.second.text)
-                : " and " + held(i, i.second_post, d.second.text);
+                : " and " + held(i.second_post, d.second.text, i.second_kind);
     out.push_back(std::move(text));
   }
   for (const RuleBreach& r : b.rules) {
