@@ -29,7 +29,8 @@ struct Differences {
   std::vector<UnitIndex> listed;  // posts now listed in another category, or no longer, or newly
 };
 
-// `in directorate "…"`, `in service "…"`, `title contains "…"` for one unit (bodies match none).
+// `in directorate "…"`, `in service "…"`, `title contains "…"` for one unit (bodies match
+// none).
 bool matches(const ast::expr::TextMatch& node, const Unit& unit);
 
 struct Evaluation {

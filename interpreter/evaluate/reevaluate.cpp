@@ -246,7 +246,8 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
   for (std::uint32_t k = 0; k < region.size(); ++k) at.emplace(region[k], k);
   for (std::size_t k = 0; k < region.size(); ++k) {
     org_.lines.for_each_into(region[k], [&](LineId, const Line& l) {
-      if (l.carries_a_share() && at.emplace(l.from, static_cast<std::uint32_t>(region.size())).second) {
+      if (l.carries_a_share() &&
+          at.emplace(l.from, static_cast<std::uint32_t>(region.size())).second) {
         region.push_back(l.from);
       }
     });

@@ -154,7 +154,6 @@ class Explainer {
     return s;
   }
 
-
  private:
   // An expression as it could be written in a policy (the parser keeps no end of a span, so it
   // is printed back from the tree): `designated a, b and not duty c`.

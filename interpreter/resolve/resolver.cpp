@@ -145,7 +145,9 @@ class Resolver {
       const UnitIndex self = first_post_ + i;
       if (duplicate_[self]) continue;
       for (const ast::Name& n : p_.designations(d)) {
-        if (auto s = symbol(ast::VocabularyKind::designation, n)) o.designated.edit()[*s].push_back(self);
+        if (auto s = symbol(ast::VocabularyKind::designation, n)) {
+          o.designated.edit()[*s].push_back(self);
+        }
       }
       for (const ast::Name& n : p_.duties(d)) {
         if (auto s = symbol(ast::VocabularyKind::duty, n)) o.with_duty.edit()[*s].push_back(self);

@@ -94,9 +94,8 @@ class Editor {
     // duties, so they are dropped with it rather than moved.
     std::vector<UnitIndex> managers;
     for (const Line& l : org_.lines.from(*u)) {
-      if (l.carries_duties() && std::find(managers.begin(), managers.end(), l.to) == managers.end()) {
-        managers.push_back(l.to);
-      }
+      const bool known = std::find(managers.begin(), managers.end(), l.to) != managers.end();
+      if (l.carries_duties() && !known) managers.push_back(l.to);
     }
     std::vector<UnitIndex> reports, below;  // below: every post with a line into it
     org_.lines.for_each_into(*u, [&](LineId, const Line& l) {

@@ -137,7 +137,9 @@ std::vector<remit::ast::UnitIndex> members_that_differ(const remit::PostSet& a,
                                                        const remit::PostSet& b) {
   std::vector<remit::ast::UnitIndex> out;
   for (std::size_t u = 0; u < std::max(a.size(), b.size()); ++u) {
-    if (a.test_or_absent(u) != b.test_or_absent(u)) out.push_back(static_cast<remit::ast::UnitIndex>(u));
+    if (a.test_or_absent(u) != b.test_or_absent(u)) {
+      out.push_back(static_cast<remit::ast::UnitIndex>(u));
+    }
   }
   return out;
 }
