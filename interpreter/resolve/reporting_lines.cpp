@@ -20,19 +20,19 @@ void ReportingLines::push_back(const Line& line) {
   ++size_;
 }
 
-std::span<const Line> ReportingLines::base_from(UnitIndex u) const {
+std::pair<std::uint32_t, std::uint32_t> ReportingLines::base_range(UnitIndex u) const {
   const Base& b = *base_;
-  if (u >= b.first.size()) return {};
-  const std::uint32_t end = u + 1 < b.first.size() ? b.first[u + 1]
-                                                   : static_cast<std::uint32_t>(b.lines.size());
-  return std::span<const Line>(b.lines).subspan(b.first[u], end - b.first[u]);
+  const auto all = static_cast<std::uint32_t>(b.lines.size());
+  if (u >= b.first.size()) return {all, all};  // after the last post with lines
+  return {b.first[u], u + 1 < b.first.size() ? b.first[u + 1] : all};
 }
 
 std::span<const Line> ReportingLines::from(UnitIndex u) const {
   if (const Replacement* r = replaced_.empty() ? nullptr : replacement(u)) {
     return std::span<const Line>(added_).subspan(r->begin, r->end - r->begin);
   }
-  return base_from(u);
+  const auto [begin, end] = base_range(u);
+  return std::span<const Line>(base_->lines).subspan(begin, end - begin);
 }
 
 void ReportingLines::replace(UnitIndex u, std::span<const Line> lines) {

@@ -49,13 +49,8 @@ class ReportingLines {
   [[nodiscard]] const Line& operator[](LineId id) const {
     return id < base_->lines.size() ? base_->lines[id] : added_[id - base_->lines.size()];
   }
-  // Every line id is below this (some ids below it may be lines a scenario replaced).
-  [[nodiscard]] LineId id_limit() const {
-    return static_cast<LineId>(base_->lines.size() + added_.size());
-  }
   // How many lines there are.
   [[nodiscard]] std::size_t size() const { return size_; }
-  [[nodiscard]] bool empty() const { return size_ == 0; }
 
   // Calls f(id, line) for every line, grouped by the post it goes from.
   template <typename F>
@@ -94,8 +89,8 @@ class ReportingLines {
     return it != replaced_.end() && it->post == u ? &*it : nullptr;
   }
   void index_targets() const;
-  // The lines `u` had before any replacement.
-  [[nodiscard]] std::span<const Line> base_from(UnitIndex u) const;
+  // Where the lines `u` had before any replacement are in the base: [first, second).
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> base_range(UnitIndex u) const;
 
   std::shared_ptr<Base> base_ = std::make_shared<Base>();
   std::vector<Replacement> replaced_;  // by post
@@ -113,15 +108,9 @@ void ReportingLines::for_each(F&& f) const {
   const auto base_size = static_cast<std::uint32_t>(lines.size());
   const auto added_from = static_cast<LineId>(base_size);
   for (const Replacement& r : replaced_) {
-    const std::span<const Line> old = base_from(r.post);
-    if (!old.empty()) {
-      base_until(static_cast<std::uint32_t>(old.data() - lines.data()));
-      next += static_cast<std::uint32_t>(old.size());
-    } else if (r.post < base_->first.size()) {
-      base_until(base_->first[r.post]);
-    } else {
-      base_until(base_size);
-    }
+    const auto [old_begin, old_end] = base_range(r.post);
+    base_until(old_begin);
+    next = old_end;  // the replaced lines are skipped; the new ones come in their place
     for (std::uint32_t k = r.begin; k < r.end; ++k) f(LineId{added_from + k}, added_[k]);
   }
   base_until(base_size);
