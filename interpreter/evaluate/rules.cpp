@@ -1,6 +1,7 @@
 #include "evaluate/rules.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace remit {
 namespace {
@@ -46,7 +47,17 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
     // person). No table per post or per person: a million holders cost one pass.
     const auto designations = designations_by_post(org);
     auto carried = [&](UnitIndex u) {
-      return std::ranges::equal_range(designations, u, {}, &std::pair<UnitIndex, SymbolId>::first);
+      // (std::ranges::equal_range does not build with clang 14 over libstdc++ 12, the fuzzers'.)
+      struct ByPost {
+        bool operator()(const std::pair<UnitIndex, SymbolId>& d, UnitIndex v) const {
+          return d.first < v;
+        }
+        bool operator()(UnitIndex v, const std::pair<UnitIndex, SymbolId>& d) const {
+          return v < d.first;
+        }
+      };
+      auto [first, last] = std::equal_range(designations.begin(), designations.end(), u, ByPost{});
+      return std::span(first, last);
     };
     std::vector<const Holding*> held;  // in holdings order
     for (const Holding& h : org.holdings) {
