@@ -537,7 +537,7 @@ require "at least one audit post" { count reports directly to audit >= 1 }
         "1 breach.\n");
 }
 
-TEST_CASE("require every, some and no; forbid", "[check][require][forbid]") {
+TEST_CASE("require every, some and no - forbid", "[check][require][forbid]") {
   SECTION("every: the posts that fail") {
     Checked c = check(
         small_org +
@@ -852,7 +852,7 @@ TEST_CASE("cambridgeshire with its (invented) people: remit check is clean", "[c
   }
 }
 
-TEST_CASE("the text report shows at most 20 posts of a rule; the JSON report all of them",
+TEST_CASE("the text report shows at most 20 posts of a rule - the JSON report all of them",
           "[check][require][json]") {
   std::string policy = "use \"uk/lgha1989\"\nbody council \"Full Council\"\n";
   for (int i = 1; i <= 25; ++i) {

@@ -224,7 +224,7 @@ TEST_CASE("manages: the units with a direct report in the set", "[evaluate][sets
   CHECK(p.set("of_nothing").empty());
 }
 
-TEST_CASE("in directorate / in service: exact match; title contains: substring",
+TEST_CASE("in directorate / in service: exact match - title contains: substring",
           "[evaluate][sets]") {
   auto p = with(
       "let people = in directorate \"People\"\n"
@@ -267,7 +267,7 @@ TEST_CASE("any body, any post, a named post or body", "[evaluate][sets]") {
   CHECK(p.set("one_body") == Ids{"committee"});
 }
 
-TEST_CASE("a let names a set; lets may use lets declared later", "[evaluate][sets]") {
+TEST_CASE("a let names a set - lets may use lets declared later", "[evaluate][sets]") {
   auto p = with(
       "let chiefs = directors and reports directly to ceo\n"
       "let directors = title contains \"Director\"\n"
@@ -276,7 +276,7 @@ TEST_CASE("a let names a set; lets may use lets declared later", "[evaluate][set
   CHECK(p.set("same") == Ids{"dir_a", "dir_b"});
 }
 
-TEST_CASE("and binds tighter than or; not binds tightest", "[evaluate][sets]") {
+TEST_CASE("and binds tighter than or - not binds tightest", "[evaluate][sets]") {
   auto p = with(
       "let a_or_b_and_c = dir_b or dir_a and duty delegated_powers\n"
       "let explicit_left = (dir_b or dir_a) and duty delegated_powers\n"

@@ -459,7 +459,7 @@ TEST_CASE("structure: designations and flags must be identifiers", "[csv]") {
   CHECK(run->program.posts[0].duties.size == 1);  // a repeated flag counts once
 }
 
-TEST_CASE("structure: id and title are required; ids cannot hold separators", "[csv]") {
+TEST_CASE("structure: id and title are required - ids cannot hold separators", "[csv]") {
   auto run = structure(header + ",T,S,D,,,\n2, ,S,D,,,\n\"3,4\",T,S,D,,,\n5,T,S,D,\"a,b\",,\n");
   REQUIRE(run->diags.error_count() == 4);
   const std::string out = run->rendered();

@@ -165,7 +165,7 @@ TEST_CASE("limits: an empty CSV export is an error naming the header it needs", 
                       "`id,title,service,directorate,reports_to,designations,flags[,accountable_to]`");
 }
 
-TEST_CASE("limits: a 10 MB line and a 1 MB identifier load; errors stay short", "[limits]") {
+TEST_CASE("limits: a 10 MB line and a 1 MB identifier load - errors stay short", "[limits]") {
   const std::string long_id(1 << 20, 'x');
   const std::string comment = "# " + std::string(10 << 20, 'c') + "\n";
   Loaded ok = load_text("long.remit", comment + "post " + long_id + " \"" +

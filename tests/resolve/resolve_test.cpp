@@ -105,7 +105,7 @@ TEST_CASE("a reporting cycle of 3 posts names all three", "[resolve][cycles]") {
   CHECK_THAT(text, Contains("1 error generated."));
 }
 
-TEST_CASE("an accountable line closes a cycle; a dotted line does not", "[resolve][cycles]") {
+TEST_CASE("an accountable line closes a cycle - a dotted line does not", "[resolve][cycles]") {
   CHECK_THAT(error_of("post a \"A\" { accountable to b }\npost b \"B\" { reports to a }"),
              Contains("reporting cycle of 2 posts: a -> b -> a"));
   auto p = load_text("post a \"A\" { reports to b }\npost b \"B\" { dotted to a }");

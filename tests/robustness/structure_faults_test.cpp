@@ -68,7 +68,7 @@ TEST_CASE("robustness: two separate cycles are both reported", "[robustness]") {
   CHECK_THAT(l.diagnostics(), Contains("reporting cycle of 2 posts: c -> d -> c"));
 }
 
-TEST_CASE("robustness: cycles through 'accountable to' count; dotted lines do not",
+TEST_CASE("robustness: cycles through 'accountable to' count - dotted lines do not",
           "[robustness]") {
   Loaded acc = load_text("acc.remit",
                          "post a \"A\" { accountable to b }\npost b \"B\" { reports to a }\n");

@@ -361,7 +361,7 @@ TEST_CASE("whatif: usage errors exit with 2", "[whatif][cli]") {
   }
 }
 
-TEST_CASE("whatif -o writes the report; the exit status still says a breach appeared",
+TEST_CASE("whatif -o writes the report - the exit status still says a breach appeared",
           "[whatif][cli]") {
   TempDir dir;
   const std::string out = (dir.path() / "whatif.txt").string();
@@ -561,7 +561,7 @@ scenario "s" { remove post top }
   CHECK(d.lines.empty());
 }
 
-TEST_CASE("a scenario with no edits changes nothing; a move to a committee", "[whatif][scenario]") {
+TEST_CASE("a scenario with no edits changes nothing - a move to a committee", "[whatif][scenario]") {
   const std::string policy = R"(use "uk/lgha1989"
 body council "Full Council"
 body audit "Audit Committee"
