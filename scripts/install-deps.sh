@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(cmake g++ make python3 tao-pegtl-dev libboost-graph-dev libspdlog-dev catch2
           libcli11-dev nlohmann-json3-dev)
-[ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev)
+# CI's extras: clang 14 for the fuzzers and the clang build, clang-format for the layout check.
+[ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -21,7 +21,6 @@ using Catch::Matchers::StartsWith;
 namespace {
 
 const fs::path project_dir = REMIT_PROJECT_DIR;
-const fs::path shared_dir = REMIT_SHARED_DIR;
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -163,7 +162,7 @@ TEST_CASE("cli: derive --all lists every category a post meets", "[cli]") {
 }
 
 TEST_CASE("cli: derive with --structure and no policy uses the default policy", "[cli]") {
-  const fs::path fixture = shared_dir / "bench" / "fixture" / "structure.csv";
+  const fs::path fixture = project_dir / "tests" / "data" / "bench-fixture" / "structure.csv";
   Result r = remit_cli("derive --structure " + quoted(fixture) + " --format csv");
   INFO(r.err);
   CHECK(r.status == 0);

@@ -93,9 +93,9 @@ struct ReadAll {
   [[nodiscard]] std::string rendered() const { return render(sources, diags); }
 };
 
-std::string read_shared(const std::string& relative) {
+std::string read_test_data(const std::string& relative) {
   std::string error;
-  auto text = read_file(std::string(REMIT_SHARED_DIR) + "/" + relative, error);
+  auto text = read_file(std::string(REMIT_PROJECT_DIR) + "/tests/data/" + relative, error);
   REQUIRE(text.has_value());
   return *text;
 }
@@ -520,8 +520,8 @@ TEST_CASE("structure: exactly 100 errors do not say too many", "[csv]") {
   CHECK_THAT(run->diags.all().back().message, !Contains("too many"));
 }
 
-TEST_CASE("structure: the shared bench fixture", "[csv]") {
-  auto run = structure(read_shared("bench/fixture/structure.csv"), "structure.csv");
+TEST_CASE("structure: the benchmark fixture (tests/data)", "[csv]") {
+  auto run = structure(read_test_data("bench-fixture/structure.csv"), "structure.csv");
   REQUIRE(run->rendered().empty());
   CHECK(run->program.posts.size() == 21);
   const auto ceo = run->post("500");
@@ -543,7 +543,7 @@ TEST_CASE("structure: the shared bench fixture", "[csv]") {
 // ----------------------------------------------------------------------------------
 
 TEST_CASE("holders: the fixture's rows merge per person", "[csv]") {
-  auto run = holders(read_shared("bench/fixture/holders.csv"));
+  auto run = holders(read_test_data("bench-fixture/holders.csv"));
   REQUIRE(run->rendered().empty());
   REQUIRE(run->program.people.size() == 6);
   CHECK(run->program.people[0].id.text == "alice");
