@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build cli demo test sanitize bench clean format format-check
+.PHONY: all deps build cli demo test sanitize release-check bench clean format format-check
 
 all: build
 
@@ -39,6 +39,15 @@ sanitize: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
+# Release builds with warnings as errors: GCC 12 (the library and the command line) and clang 14
+# (everything, the tests included), as a user or a packager may build remit.
+release-check:
+	@REMIT_WITH_FUZZ=1 scripts/install-deps.sh
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DREMIT_WERROR=ON -DREMIT_TESTS=OFF
+	cmake --build build-release -j $(JOBS) --target remit_cli
+	CC=clang-14 CXX=clang++-14 cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release -DREMIT_WERROR=ON
+	cmake --build build-clang -j $(JOBS)
+
 bench: build
 	bench/run.py
 
@@ -47,7 +56,8 @@ format:
 
 # Fails, listing what differs, when a source file is not as .clang-format lays it out (CI runs it).
 format-check:
+	@REMIT_WITH_FUZZ=1 scripts/install-deps.sh
 	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz
+	rm -rf $(BUILD) build-asan build-fuzz build-release build-clang
