@@ -244,8 +244,9 @@ def write_structure(org, ids, path):
         service, directorate = org.units[k % width]
         prefix[k] = f"{RANKS[k // width - 1]} {service}"
         unit_text[k] = f"{service},{directorate}"
+    numbers = map((1000).__rmod__, range(len(ids)))  # a number in the title, as HR systems do
     lines = list(map("%s,%s %d,%s,%s,,%s\n".__mod__,
-                     zip(id_text, map(prefix.__getitem__, kind), map((1000).__rmod__, range(len(ids))),
+                     zip(id_text, map(prefix.__getitem__, kind), numbers,
                          map(unit_text.__getitem__, kind), map(id_text.__getitem__, org.parent),
                          map(FLAG_TEXT.__getitem__, org.flags))))
     for post, title in org.titles.items():
