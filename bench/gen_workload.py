@@ -10,6 +10,9 @@
       at each size and checks that they agree (bench/README.md says what "agree" means). Exit 0
       when they agree, 1 when they do not; without ../shared it prints REMIT-TEST-SKIPPED and
       exits 0.
+  bench/gen_workload.py --self-check [--sizes 1000,20000] [--seed 42] [--remit PATH]
+      checks this workload alone (no ../shared needed): the same files for the same seed,
+      SPEC.md's invariants, and remit's categories equal to SPEC.md's derivation.
 
 The organisation (the shape SPEC.md's workload has):
   level 1   the Chief Executive, designated head_of_paid_service, the only root
@@ -555,6 +558,58 @@ def compare_size(size, seeds, remit, work):
     return verdicts, broken
 
 
+EXPECTED_DESIGNATIONS = {d: 1 for d in DESIGNATIONS} | {"political_assistant": 2}
+
+
+def self_check(sizes, seed, remit):
+    """Our workload alone (no ../shared needed): the same bytes twice for a seed, every SPEC.md
+    invariant kept, the fixed counts of the shape, and remit's categories equal to SPEC.md's
+    derivation written out in Python."""
+    if not os.access(remit, os.X_OK):
+        print(f"the remit program {remit} is not built (cmake --build build --target remit_cli)",
+              file=sys.stderr)
+        return 2
+    all_hold = True
+    with tempfile.TemporaryDirectory(prefix="remit-bench-self-") as work:
+        for size in sizes:
+            first, again = os.path.join(work, f"a-{size}"), os.path.join(work, f"b-{size}")
+            generate(size, seed, first)
+            generate(size, seed, again)
+            same = all(read_bytes(first, name) == read_bytes(again, name)
+                       for name in ("structure.csv", "holders.csv"))
+            exact = facts_of(first, remit)
+            broken = exact["broken"]
+            exact = exact["exact"]
+            expected = {
+                "SPEC.md invariants broken": 0,
+                "header": HEADER,
+                "holders header": HOLDERS_HEADER,
+                "posts": size,
+                "designations": dict(sorted(EXPECTED_DESIGNATIONS.items())),
+                "remit's categories = SPEC.md's": True,
+                "remit category 1": 1,
+                "remit category 2 (3 or 4)": True,
+                "remit category 5": 0,
+                "remit violations": 4,
+            }
+            print(f"\n{size:,} posts, seed {seed}")
+            print(f"  {'ok  ' if same else 'DIFF'} the same files for the same seed: {same}")
+            all_hold &= same
+            for what, value in expected.items():
+                holds = exact[what] == value
+                print(f"  {'ok  ' if holds else 'DIFF'} {what}: {exact[what]} (expected {value})")
+                all_hold &= holds
+            for problem in broken[:10]:
+                print(f"  breaks SPEC.md: {problem}")
+    print("\nthe workload is SPEC.md's" if all_hold else "\nthe workload is NOT SPEC.md's")
+    return 0 if all_hold else 1
+
+
+def read_bytes(directory, name):
+    with open(os.path.join(directory, name), "rb") as f:
+        return f.read()
+
+
 def compare_with_shared(sizes, seeds, remit, keep):
     if not os.path.exists(SHARED_GEN):
         print(f"REMIT-TEST-SKIPPED: the shared reference generator ({SHARED_GEN}) is not "
@@ -585,18 +640,26 @@ def main():
     ap.add_argument("--posts", type=int)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out")
-    ap.add_argument("--compare-with-shared", action="store_true")
+    ap.add_argument("--compare-with-shared", action="store_true",
+                    help="check that this workload agrees with the shared reference generator's")
+    ap.add_argument("--self-check", action="store_true",
+                    help="check this workload alone: deterministic, SPEC.md's invariants, "
+                         "remit's categories = SPEC.md's")
     ap.add_argument("--sizes", default="1000,20000", help="sizes the agreement check compares")
     ap.add_argument("--seeds", type=int, default=5,
                     help="the agreement check compares seeds SEED .. SEED + SEEDS - 1")
     ap.add_argument("--remit", default=os.path.join(ROOT, "build", "remit"))
     ap.add_argument("--keep", help="keep the compared workloads in this directory")
     args = ap.parse_args()
-    if args.compare_with_shared:
+    if args.compare_with_shared or args.self_check:
         try:
             sizes = [int(s) for s in args.sizes.split(",")]
         except ValueError:
             ap.error(f"--sizes {args.sizes!r}: sizes are whole numbers separated by commas")
+        if min(sizes) < MIN_POSTS:
+            ap.error(f"--sizes: a council needs at least {MIN_POSTS} posts")
+        if args.self_check:
+            return self_check(sizes, args.seed, args.remit)
         seeds = list(range(args.seed, args.seed + max(1, args.seeds)))
         return compare_with_shared(sizes, seeds, args.remit, args.keep)
     if args.posts is None or args.out is None:
