@@ -114,10 +114,18 @@ def pick_move_here(structure_csv, kind="post"):
     raise SystemExit("no post to move")
 
 
-def run_once(cmd):
+# A child's peak memory (ru_maxrss) starts at what its parent had resident when it forked, so
+# measured from this Python process every figure would be at least this process's ~20 MiB.
+# GNU time forks the command from its own small process and writes the command's own peak.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def run_once(cmd, scratch):
     """Wall time, peak resident memory (MiB) of this one process, and its phase timings."""
+    peak_file = os.path.join(scratch, "peak-kib")
+    launch = [GNU_TIME, "-f", "%M", "-o", peak_file] + cmd if GNU_TIME else cmd
     with open(os.devnull, "w") as devnull, subprocess.Popen(
-            cmd, stdout=devnull, stderr=subprocess.PIPE, text=True) as p:
+            launch, stdout=devnull, stderr=subprocess.PIPE, text=True) as p:
         start = time.perf_counter()
         stderr = p.stderr.read()
         _, status, usage = os.wait4(p.pid, 0)  # this child's own rusage, not all children's
@@ -125,19 +133,23 @@ def run_once(cmd):
         p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode not in (0, 1):
         raise SystemExit(f"failed ({p.returncode}): {' '.join(cmd)}\n{stderr}")
+    peak_kib = usage.ru_maxrss
+    if GNU_TIME:
+        with open(peak_file) as f:
+            peak_kib = int(f.read().split()[-1])
     phases = {m.group(1): float(m.group(2))
               for m in re.finditer(r"phase (\S+)\s+([0-9.]+) ms", stderr)}
-    return wall, usage.ru_maxrss / 1024.0, phases
+    return wall, peak_kib / 1024.0, phases
 
 
-def measure(jobs, repeat):
+def measure(jobs, repeat, scratch):
     """Each job `repeat` times, the jobs taking turns (derive, check, ..., derive, check, ...)
     so that a slower spell of a shared machine falls on all of them alike. For each job: median
     wall time, peak resident memory, and the phase timings of the run closest to the median."""
     runs = {job: [] for job in jobs}
     for _ in range(repeat):
         for job, cmd in jobs.items():
-            runs[job].append(run_once(cmd))
+            runs[job].append(run_once(cmd, scratch))
     result = {}
     for job, job_runs in runs.items():
         median = statistics.median(r[0] for r in job_runs)
@@ -188,7 +200,7 @@ def main():
         }
         if hand:
             jobs["hand"] = [hand, d, out]
-        for job, (wall, rss, phases) in measure(jobs, repeat).items():
+        for job, (wall, rss, phases) in measure(jobs, repeat, out).items():
             rows.append((size, job, wall, rss, phases))
             print(f"{size:>9} {job:<13} {wall:7.3f} s {rss:8.1f} MiB  " +
                   "  ".join(f"{k} {v:.1f}" for k, v in phases.items()), flush=True)
