@@ -174,6 +174,8 @@ def main():
                     help="own: bench/gen_workload.py (the default); shared: "
                          "../shared/bench/gen_org.py, the reference generator")
     args = ap.parse_args()
+    if not os.path.exists(GENERATORS[args.generator]):
+        ap.error(f"--generator {args.generator}: {GENERATORS[args.generator]} is not there")
     policy = os.path.join(HERE, "spec.remit")
     os.makedirs(args.data, exist_ok=True)
     out = os.path.join(args.data, "results")  # the outputs of every job, replaced each run
