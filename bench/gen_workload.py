@@ -182,7 +182,6 @@ def apportion(rand, total, weights):
 def grow(rng, org, growing, weights, posts):
     """Adds posts below `growing` until the organisation has `posts` posts."""
     budgets = apportion(rng.random, posts - len(org), weights)
-    units_below = {}  # a level-3 post's service, for posts grown under a level-2 post
     work = list(zip(growing, budgets))
     rand = rng.random
     parent, level, flags, unit = org.parent, org.level, org.flags, org.unit
@@ -199,12 +198,8 @@ def grow(rng, org, growing, weights, posts):
         child_budgets = apportion(rand, budget - reports, child_weights)
         directorate = org.units[unit[manager]][1]
         for below in child_budgets:
-            if lvl == 3:
-                service = SERVICES[int(rand() * len(SERVICES))]
-                key = (service, directorate)
-                child_unit = units_below.get(key)
-                if child_unit is None:
-                    child_unit = units_below[key] = org.unit_index(service, directorate)
+            if lvl == 3:  # a directorate's services start at level 3; below, they are kept
+                child_unit = org.unit_index(SERVICES[int(rand() * len(SERVICES))], directorate)
             else:
                 child_unit = unit[manager]
             # Four independent coin flips from one uniform draw: given u < p, u / p is again
@@ -247,7 +242,7 @@ def write_structure(org, ids, path):
         service, directorate = org.units[k % width]
         prefix[k] = f"{RANKS[k // width - 1]} {service}"
         unit_text[k] = f"{service},{directorate}"
-    numbers = map((1000).__rmod__, range(len(ids)))  # a number in the title, as HR systems do
+    numbers = map((1000).__rmod__, range(len(ids)))  # tells titles apart
     lines = list(map("%s,%s %d,%s,%s,,%s\n".__mod__,
                      zip(id_text, map(prefix.__getitem__, kind), numbers,
                          map(unit_text.__getitem__, kind), map(id_text.__getitem__, org.parent),
