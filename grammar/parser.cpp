@@ -4,7 +4,10 @@
 // run for a branch that is later abandoned.
 #include "grammar/parser.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
+#include <string_view>
 #include <tao/pegtl.hpp>
 
 #include "grammar/errors.hpp"
@@ -17,16 +20,9 @@ namespace {
 namespace g = grammar;
 namespace pegtl = tao::pegtl;
 
-struct Builder {
-  Builder(SourceSet& s, FileId f, ast::Program& p, const Limits& l)
-      : sources(s), file(f), program(p), limits(l) {}
-  SourceSet& sources;
-  FileId file;
-  ast::Program& program;
-  const Limits& limits;
-  std::size_t depth = 0;
-
-  // Pieces left by sub-rules for the enclosing rule's action.
+// Pieces left by sub-rules for the enclosing rule's action.
+struct Pieces {
+  std::size_t depth = 0;  // nesting of `primary`, against Limits::max_expression_nesting
   ast::Name name;
   ast::Text text;
   std::uint64_t number = 0;
@@ -62,6 +58,19 @@ struct Builder {
   ast::PersonDecl person;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
+};
+
+struct Builder : Pieces {
+  Builder(SourceSet& s, FileId f, ast::Program& p, const Limits& l)
+      : sources(s), file(f), program(p), limits(l) {}
+  SourceSet& sources;
+  FileId file;
+  ast::Program& program;
+  const Limits& limits;
+
+  // After a syntax error: what the abandoned statement left half-built is dropped (a parse
+  // error unwinds past the actions and controls that would have consumed it).
+  void forget_pieces() { static_cast<Pieces&>(*this) = Pieces{}; }
 
   template <typename Input>
   SourceSpan span(const Input& in) const {
@@ -868,6 +877,69 @@ struct control<g::primary> : pegtl::must_if<g::errors>::control<g::primary> {
   }
 };
 
+// ---- recovery after a syntax error ----
+
+bool is_line_start(std::string_view text, std::size_t at) {
+  return at == 0 || text[at - 1] == '\n';
+}
+
+// Whether the line starting at `line` has a statement keyword as its first word, and where.
+std::optional<std::size_t> statement_start(std::string_view text, std::size_t line) {
+  std::size_t word = line;
+  while (word < text.size() && (text[word] == ' ' || text[word] == '\t')) ++word;
+  pegtl::memory_input<> in(text.data() + word, text.data() + text.size(), "");
+  if (!pegtl::parse<g::statement_keyword>(in)) return std::nullopt;
+  return word;
+}
+
+// Where parsing goes on after a syntax error at `error`, in a parse that started at `from`: the
+// start of the next line that begins a statement, outside any `{ … }` the broken statement
+// opened, so that the rest of a broken post or scenario block is not read as statements (a
+// `duty` item in a post, `category 1` in a rule). A keyword at the start of a line (column 1)
+// counts even inside a brace: the block was most likely never closed. Always past `from`, so
+// recovery cannot loop; nothing when the file has no statement left.
+std::optional<std::size_t> resume_point(std::string_view text, std::size_t from,
+                                        std::size_t error) {
+  // The parser stopped at a keyword that begins a line: the statement before it was cut short
+  // (a missing '}'), and this one is whole.
+  if (error > from && error < text.size() && is_line_start(text, error) &&
+      statement_start(text, error) == error) {
+    return error;
+  }
+  // Braces are counted from `from`: the statements parsed before the broken one are balanced.
+  // Braces in strings and comments do not count; both end at the end of their line.
+  long depth = 0;
+  bool in_string = false, in_comment = false;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      in_string = in_comment = false;
+      if (i < error) continue;
+      const std::size_t line = i + 1;
+      if (auto word = statement_start(text, line); word && (depth <= 0 || *word == line)) {
+        return line;
+      }
+    } else if (in_comment) {
+      continue;  // nothing in a comment counts
+    } else if (in_string) {
+      if (c == '\\') {
+        if (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '#') {
+      in_comment = true;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
@@ -877,23 +949,50 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
   // A UTF-8 byte order mark is skipped before parsing, so that columns on the first line count
   // from the first visible character; offsets are shifted back when spans are made.
   const std::size_t bom = std::string_view(f.text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  pegtl::memory_input<> in(f.text.data() + bom, f.text.size() - bom, f.name);
+  const std::string_view text = std::string_view(f.text).substr(bom);
   Builder builder(sources, file, program, limits);
   builder.offset_shift = static_cast<std::uint32_t>(bom);
-  try {
-    pegtl::parse<g::file, action, control>(in, builder);
-    return true;
-  } catch (const pegtl::parse_error& e) {
-    const auto& positions = e.positions();
-    SourceSpan at{file, 0, 0, 0};
-    if (!positions.empty() && positions.front().line > 0) {
+  // Each syntax error is reported, then parsing starts again at the next statement, so that one
+  // run lists every broken statement of the file. Past the cap the errors are only counted.
+  std::size_t from = 0, line = 1;
+  std::size_t errors = 0;
+  SourceSpan last{file, 0, 0, 0};
+  while (true) {
+    pegtl::memory_input<> in(text.data() + from, text.data() + text.size(), f.name, from, line, 1);
+    try {
+      pegtl::parse<g::file, action, control>(in, builder);
+      break;
+    } catch (const pegtl::parse_error& e) {
+      const auto& positions = e.positions();
+      if (positions.empty() || positions.front().line == 0) {
+        diags.error(SourceSpan{file, 0, 0, 0}, std::string(e.message()));
+        ++errors;
+        break;
+      }
       const auto& p = positions.front();
-      at = SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
-                      static_cast<std::uint32_t>(p.byte + bom)};
+      const SourceSpan at{file, static_cast<std::uint32_t>(p.line),
+                          static_cast<std::uint32_t>(p.column),
+                          static_cast<std::uint32_t>(p.byte + bom)};
+      if (at.line != last.line || at.column != last.column) {
+        if (errors < limits.max_errors_per_file) {
+          diags.error(at, std::string(e.message()));
+        }
+        ++errors;
+        last = at;
+      }
+      builder.forget_pieces();
+      const auto next = resume_point(text, from, p.byte);
+      if (!next) break;
+      line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                  text.begin() + static_cast<std::ptrdiff_t>(*next),
+                                                  '\n'));
+      from = *next;
     }
-    diags.error(at, std::string(e.message()));
-    return false;
   }
+  if (errors > limits.max_errors_per_file) {
+    diags.add_unshown(file, errors - limits.max_errors_per_file);
+  }
+  return errors == 0;
 }
 
 }  // namespace remit

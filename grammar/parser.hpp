@@ -8,8 +8,11 @@
 
 namespace remit {
 
-// Parses sources.file(file) into `program`. On a syntax error, reports it (file:line:col and
-// the grammar's message) and returns false; the program then holds what came before it.
+// Parses sources.file(file) into `program`. Each syntax error is reported (file:line:col and the
+// grammar's message) and parsing goes on at the next statement, so that every broken statement
+// of the file is listed; past limits.max_errors_per_file the rest are only counted. Returns
+// false when there was any: the program then holds pieces of the broken statements as well as
+// the whole ones, and must not be used.
 bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
                   const Limits& limits = {});
 

@@ -291,6 +291,12 @@ struct statement
     : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt, post_stmt, person_stmt,
           let_stmt, override_stmt, category_stmt, precedence_stmt, incompatible_stmt,
           require_stmt, forbid_stmt> {};
+// The words a statement can start with, as `statement` above tries them. After a syntax error
+// the parser goes on at the next line that starts with one (parser.cpp, resume_point).
+struct statement_keyword
+    : sor<kw_scenario, kw_use, kw_authority, kw_import, kw_body, kw_designation, kw_duty,
+          kw_qualification, kw_post, kw_person, kw_let, kw_override, kw_category, kw_precedence,
+          kw_incompatible, kw_require, kw_forbid> {};
 struct end_of_file : eof {};
 struct file : seq<sep, star<statement, sep>, must<end_of_file>> {};  // a BOM is skipped before
 

@@ -35,6 +35,9 @@ class Diagnostics {
   explicit Diagnostics(std::size_t limit_per_file = 101) : limit_(limit_per_file) {}
   Diagnostic& error(SourceSpan where, std::string message);
   Diagnostic& warning(SourceSpan where, std::string message);
+  // Errors a reader found in `file` past its own cap and only counted: they join the count in
+  // the "… more errors in this file not shown" note and the total.
+  void add_unshown(FileId file, std::size_t count);
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return list_; }

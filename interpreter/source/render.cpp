@@ -25,6 +25,18 @@ Diagnostic& Diagnostics::error(SourceSpan where, std::string message) {
   return list_.emplace_back(Diagnostic{Severity::error, where, std::move(message), {}});
 }
 
+void Diagnostics::add_unshown(FileId file, std::size_t count) {
+  if (count == 0) return;
+  errors_ += count;
+  for (auto& [f, n] : dropped_) {
+    if (f == file) {
+      n += count;
+      return;
+    }
+  }
+  dropped_.emplace_back(file, count);
+}
+
 std::string shorten(std::string_view s, std::size_t max) {
   if (s.size() <= max) return std::string(s);
   std::size_t cut = max;

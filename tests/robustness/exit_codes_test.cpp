@@ -246,6 +246,26 @@ TEST_CASE("robustness: standard output on a full disk is an error, not exit 0",
   CHECK(line_one(r.err) == "remit: error: cannot write the output: No space left on device");
 }
 
+TEST_CASE("robustness: every syntax error of a file is reported, and nothing is listed",
+          "[robustness]") {
+  TempDir dir;
+  write_text(dir / "s.remit",
+             "post ceo \"CEO\" { designated head_of_paid_service }\n"
+             "post a \"A\" {\n  reports too ceo\n}\n"
+             "category 1 \"Chief\" { when designated head_of_paid_service }\n"
+             "let x = reports ceo\n"
+             "post b \"B\" { reports to ceo 150% }\n");
+  CliResult r = run_cli({"derive", "s.remit"}, dir.path());
+  INFO(describe(r));
+  REQUIRE(r.exited);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(line_one(r.err) == "s.remit:3:11: error: expected 'to'");
+  CHECK_THAT(r.err, Contains("\ns.remit:6:17: error: expected 'to', 'directly to'"));
+  CHECK_THAT(r.err, Contains("\ns.remit:7:29: error: a share is a percentage above 0"));
+  CHECK_THAT(r.err, Catch::Matchers::EndsWith("\n3 errors generated.\n"));
+}
+
 TEST_CASE("robustness: a misspelt keyword is pointed at from its first letter",
           "[robustness]") {
   // `reports too b`: the error points at `too` (column 11), not after the `to` that matched.
