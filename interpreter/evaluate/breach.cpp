@@ -119,28 +119,34 @@ std::string identity_key(const Breach& b) {
   return key;
 }
 
+Breach describe(const ast::Program& program, const Organisation& org,
+                const IncompatibilityBreach& i) {
+  const ast::IncompatibleDecl& d = program.incompatibilities[i.rule];
+  IncompatibilityFound f;
+  f.first_role = std::string(d.first.text);
+  f.second_role = std::string(d.second.text);
+  if (d.unless_qualified) f.unless_qualified = std::string(d.unless_qualified->text);
+  f.person_id = std::string(org.people[i.person].id);
+  f.person_name = std::string(org.people[i.person].name);
+  f.holdings.push_back(BreachHolding{post_of(org, i.first_post), f.first_role, i.first_kind});
+  if (i.second_post != i.first_post) {
+    f.holdings.push_back(BreachHolding{post_of(org, i.second_post), f.second_role, i.second_kind});
+  }
+  return Breach{std::move(f), i.rule};
+}
+
+Breach describe(const ast::Program& program, const Organisation& org, const RuleBreach& r) {
+  return Breach{rule_found(program.rules[r.rule], r, org), r.rule};
+}
+
 std::vector<Breach> describe(const ast::Program& program, const Organisation& org,
                              const Breaches& breaches) {
   std::vector<Breach> out;
   out.reserve(breaches.size());
   for (const IncompatibilityBreach& i : breaches.incompatibilities) {
-    const ast::IncompatibleDecl& d = program.incompatibilities[i.rule];
-    IncompatibilityFound f;
-    f.first_role = std::string(d.first.text);
-    f.second_role = std::string(d.second.text);
-    if (d.unless_qualified) f.unless_qualified = std::string(d.unless_qualified->text);
-    f.person_id = std::string(org.people[i.person].id);
-    f.person_name = std::string(org.people[i.person].name);
-    f.holdings.push_back(BreachHolding{post_of(org, i.first_post), f.first_role, i.first_kind});
-    if (i.second_post != i.first_post) {
-      f.holdings.push_back(
-          BreachHolding{post_of(org, i.second_post), f.second_role, i.second_kind});
-    }
-    out.push_back(Breach{std::move(f), i.rule});
+    out.push_back(describe(program, org, i));
   }
-  for (const RuleBreach& r : breaches.rules) {
-    out.push_back(Breach{rule_found(program.rules[r.rule], r, org), r.rule});
-  }
+  for (const RuleBreach& r : breaches.rules) out.push_back(describe(program, org, r));
   return out;
 }
 

@@ -19,6 +19,8 @@
 namespace remit {
 
 struct Breaches;
+struct IncompatibilityBreach;
+struct RuleBreach;
 struct Organisation;
 
 struct BreachPost {
@@ -82,6 +84,10 @@ std::string identity_key(const Breach& b);
 // (incompatibilities, then require/forbid rules).
 std::vector<Breach> describe(const ast::Program& program, const Organisation& org,
                              const Breaches& breaches);
+// One of them.
+Breach describe(const ast::Program& program, const Organisation& org,
+                const IncompatibilityBreach& breach);
+Breach describe(const ast::Program& program, const Organisation& org, const RuleBreach& breach);
 
 // ---- the words: every command says a breach with these -----------------------------------
 

@@ -121,12 +121,13 @@ class Explainer {
                               std::to_string(all.size()) + ")");
     }
     // The headline in the words of `remit check` (evaluate/breach.hpp).
-    const std::string title =
-        "breach " + std::to_string(n) + ": " + breach_title(describe(p_, org_, all)[n - 1]);
+    const std::string number = "breach " + std::to_string(n) + ": ";
     if (n <= all.incompatibilities.size()) {
-      return incompatibility(title, all.incompatibilities[n - 1]);
+      const IncompatibilityBreach& b = all.incompatibilities[n - 1];
+      return incompatibility(number + breach_title(describe(p_, org_, b)), b);
     }
-    return rule(title, all.rules[n - 1 - all.incompatibilities.size()]);
+    const RuleBreach& b = all.rules[n - 1 - all.incompatibilities.size()];
+    return rule(number + breach_title(describe(p_, org_, b)), b);
   }
 
   // Defined before their callers, which use them from generic lambdas (clang 14 does not
