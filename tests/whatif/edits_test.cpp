@@ -290,3 +290,18 @@ post dgov "Director of Governance" { reports to ceo }
         "require \"exactly one Monitoring Officer\": found 3 posts; the rule requires count = 1 "
         "(posts: dlaw, dlaw2, dgov)");
 }
+
+TEST_CASE("whatif edits: a body where a post is needed is an error", "[whatif][edits]") {
+  // Was a bug: `remove post council` was applied to the body like a post (refused only because
+  // the body's reports had "nowhere to go"), and `remit check` passed the scenario.
+  TempDir dir;
+  dir.write("org.remit", small_council);
+  auto r = run_cli({"whatif", "org.remit", "--remove", "council"}, dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("<command line>:1:10: error: 'council' is a body, not a post") == 0);
+  dir.write("scenario.remit", "scenario \"s\" { remove post council }\n");
+  auto c = run_cli({"check", "org.remit", "scenario.remit"}, dir.path());
+  CHECK(c.status == 2);
+  CHECK(c.err.find("scenario.remit:1:28: error: 'council' is a body, not a post") == 0);
+}
