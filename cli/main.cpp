@@ -13,9 +13,11 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "evaluate/rules.hpp"
@@ -213,41 +215,109 @@ struct Edits {
   std::vector<std::string> move, remove, designate, undesignate, assign;
 };
 
-// Command-line edits become scenario text, parsed by the same grammar as a policy file, so a
-// mistake in one is reported like any other: "<command line>:3:8: error: …".
-std::string edits_as_text(const Edits& e, std::string& problem) {
-  std::string text = "scenario \"command line\" {\n";
-  auto pair = [&](const std::string& arg, const char* option) -> std::pair<std::string, std::string> {
-    auto eq = arg.find('=');
-    if (eq == std::string::npos) {
-      problem = std::string(option) + " takes A=B, e.g. " + option + " dph=ed_ahc; got '" + arg + "'";
-      return {};
+// Command-line edits become edit values holding the ids exactly as typed: they are never
+// parsed as policy text, so an id with '-', '/', '.' or spaces is just an id, and
+// `--remove "d2 remove post d1"` names one (unknown) post. Errors in them are reported at
+// "<command line>:LINE:COLUMN", one line per edit (remit::Run::scenario_of).
+struct EditsOrProblem {
+  std::vector<remit::Edit> edits;
+  std::string problem;  // a usage error: the edit could not be read
+};
+
+std::string trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
+}
+
+// "dfin 40%, dplace 60%", or one id: the managers of `--move POST=…`.
+std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view text) {
+  std::vector<remit::edit::Manager> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::string part = trimmed(text.substr(start, comma - start));
+    remit::edit::Manager m;
+    // A last word such as "40%" is the share.
+    const auto space = part.find_last_of(" \t");
+    if (space != std::string::npos && part.ends_with('%')) {
+      const std::string number = part.substr(space + 1, part.size() - space - 2);
+      char* end = nullptr;
+      errno = 0;
+      const float p = std::strtof(number.c_str(), &end);
+      if (number.empty() || *end != '\0' || errno != 0 || !(p >= 0.0f && p <= 100.0f)) {
+        return std::nullopt;
+      }
+      m.percent = p;
+      part = trimmed(std::string_view(part).substr(0, space));
     }
-    return {arg.substr(0, eq), arg.substr(eq + 1)};
+    if (part.empty()) return std::nullopt;
+    m.id = std::move(part);
+    out.push_back(std::move(m));
+    start = comma + 1;
+  }
+  return out;
+}
+
+EditsOrProblem edits_of(const Edits& e) {
+  EditsOrProblem out;
+  // "A=B" split at its first '='; nothing (and a usage problem) when there is no '=' or a side
+  // is empty.
+  auto pair = [&](const std::string& arg, const char* option,
+                  const char* example) -> std::optional<std::pair<std::string, std::string>> {
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+      out.problem = std::string(option) + " takes A=B, e.g. " + option + " " + example + "; got '" +
+                    arg + "'";
+      return std::nullopt;
+    }
+    return std::pair{arg.substr(0, eq), arg.substr(eq + 1)};
   };
   for (const auto& m : e.move) {
-    auto [post, to] = pair(m, "--move");
-    text += "  move " + post + " to report to " + to + "\n";
+    auto p = pair(m, "--move", "dph=ed_ahc");
+    if (!p) return out;
+    auto managers = managers_of(p->second);
+    if (!managers) {
+      out.problem = "--move takes POST=MANAGER, or POST=MANAGER 40%, OTHER 60%; got '" + m + "'";
+      return out;
+    }
+    out.edits.push_back(remit::edit::Move{p->first, std::move(*managers)});
   }
-  for (const auto& r : e.remove) text += "  remove post " + r + "\n";
+  for (const auto& r : e.remove) {
+    if (r.empty()) {
+      out.problem = "--remove takes the id of a post; got ''";
+      return out;
+    }
+    out.edits.push_back(remit::edit::Remove{r});
+  }
   for (const auto& d : e.designate) {
-    auto [post, role] = pair(d, "--designate");
-    text += "  designate " + post + " as " + role + "\n";
+    auto p = pair(d, "--designate", "sd_hr=monitoring_officer");
+    if (!p) return out;
+    out.edits.push_back(remit::edit::Designate{p->first, p->second});
   }
   for (const auto& d : e.undesignate) {
-    auto [post, role] = pair(d, "--undesignate");
-    text += "  undesignate " + post + " as " + role + "\n";
+    auto p = pair(d, "--undesignate", "sd_legal=monitoring_officer");
+    if (!p) return out;
+    out.edits.push_back(remit::edit::Undesignate{p->first, p->second});
   }
   for (const auto& a : e.assign) {
-    auto [person, post] = pair(a, "--assign");
-    text += "  assign " + person + " to " + post + "\n";
+    auto p = pair(a, "--assign", "p_ceo=sd_legal");
+    if (!p) return out;
+    out.edits.push_back(remit::edit::Assign{p->first, p->second});
   }
-  return text + "}\n";
+  return out;
 }
 
 int whatif(const CommonOptions& o, const Edits& e) {
   auto format = format_of(o.format, remit::Format::text);
   if (!format) return bad_input;
+  // A malformed edit is a usage error, found before the policy is read.
+  EditsOrProblem given = edits_of(e);
+  if (!given.problem.empty()) {
+    std::cerr << "remit: error: " << given.problem << "\n";
+    return bad_input;
+  }
   remit::Run run;
   if (!load(run, o)) return bad_input;
   const bool adhoc = !(e.move.empty() && e.remove.empty() && e.designate.empty() &&
@@ -273,17 +343,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
     return bad_input;
   }
   if (adhoc) {
-    std::string problem;
-    std::string text = edits_as_text(e, problem);
-    if (!problem.empty()) {
-      std::cerr << "remit: error: " << problem << "\n";
-      return bad_input;
-    }
-    if (!run.parse_more("<command line>", text)) {
-      std::cerr << run.diagnostics_text();
-      return bad_input;
-    }
-    const auto& added = run.program().scenarios.back();
+    const remit::ast::ScenarioDecl added = run.scenario_of(given.edits);
     scenario.edits.insert(scenario.edits.end(), added.edits.begin(), added.edits.end());
     if (title.empty()) title = "What if (edits from the command line)";
   }

@@ -8,8 +8,8 @@
 #include "evaluate/rules.hpp"
 #include "graph/cycles.hpp"
 #include "graph/org_graph.hpp"
-#include "grammar/parser.hpp"
 #include "whatif/apply.hpp"
+#include "whatif/edit_values.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
 #include "source/diagnostic.hpp"
@@ -129,10 +129,10 @@ const OrgGraph& Run::graph() const {
   return *graph_;
 }
 
-bool Run::parse_more(std::string name, std::string text) {
-  FileId file = sources_->add(std::move(name), std::move(text));
+ast::ScenarioDecl Run::scenario_of(std::span<const Edit> edits, std::string source_name) {
+  ast::ScenarioDecl scenario = remit::scenario_of(edits, std::move(source_name), *sources_);
   depths_.resize(sources_->size(), 0);
-  return parse_policy(*sources_, file, *program_, *diags_, limits_);
+  return scenario;
 }
 
 std::vector<ListedPost> Run::restricted_posts(bool all) const {

@@ -7,7 +7,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "remit/limits.hpp"
@@ -27,6 +30,37 @@ class Diagnostics;
 namespace ast {
 struct ScenarioDecl;
 }
+
+// Edits to the structure as values, for a what-if (Run::scenario_of, then Run::apply). The ids
+// are taken exactly as given, never read as policy text: an HR export's id may hold '-', '/',
+// '.', a leading zero or any letter, and is matched as it is.
+namespace edit {
+struct Manager {
+  std::string id;                // a post or a body
+  std::optional<float> percent;  // its share of the duties; none: an equal part of the rest
+};
+struct Move {  // the post's duty-carrying lines are replaced by lines to these managers
+  std::string post;
+  std::vector<Manager> managers;
+};
+struct Remove {  // the post goes; its reports move up to its manager
+  std::string post;
+};
+struct Designate {
+  std::string post;
+  std::string role;
+};
+struct Undesignate {
+  std::string post;
+  std::string role;
+};
+struct Assign {  // the person also holds the post (substantively)
+  std::string person;
+  std::string post;
+};
+}  // namespace edit
+using Edit =
+    std::variant<edit::Move, edit::Remove, edit::Designate, edit::Undesignate, edit::Assign>;
 
 // One restricted post, or (with `all`) one category a post meets.
 struct ListedPost {
@@ -68,11 +102,11 @@ class Run {
   std::unique_ptr<Run> apply(const ast::ScenarioDecl& scenario);
   // The run a variant was made from (it must outlive the variant); nullptr for a loaded run.
   [[nodiscard]] const Run* base() const { return base_; }
-  // Parses extra policy text (command-line edits, say) into this run's program.
-  bool parse_more(std::string name, std::string text);
-  SourceSet& mutable_sources() { return *sources_; }
-  Diagnostics& mutable_diagnostics() { return *diags_; }
-  ast::Program& mutable_program() { return *program_; }
+  // The scenario that makes `edits`, in order, for apply(). So that a wrong id is reported
+  // where it was given, the edits are shown as the command-line options that write them, one a
+  // line, in a source named `source_name`: "<command line>:1:8: error: no post 'x'".
+  ast::ScenarioDecl scenario_of(std::span<const Edit> edits,
+                                std::string source_name = "<command line>");
 
  private:
   Run(const Run& base, std::unique_ptr<Resolved> edited);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "evaluate/breach.hpp"
 #include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
@@ -119,8 +120,14 @@ class Explainer {
       throw std::out_of_range("no breach " + std::to_string(n) + " (there are " +
                               std::to_string(all.size()) + ")");
     }
-    if (n <= all.incompatibilities.size()) return incompatibility(n, all.incompatibilities[n - 1]);
-    return rule(n, all.rules[n - 1 - all.incompatibilities.size()]);
+    // The headline in the words of `remit check` (evaluate/breach.hpp).
+    const std::string number = "breach " + std::to_string(n) + ": ";
+    if (n <= all.incompatibilities.size()) {
+      const IncompatibilityBreach& b = all.incompatibilities[n - 1];
+      return incompatibility(number + breach_title(describe(p_, org_, b)), b);
+    }
+    const RuleBreach& b = all.rules[n - 1 - all.incompatibilities.size()];
+    return rule(number + breach_title(describe(p_, org_, b)), b);
   }
 
   // Defined before their callers, which use them from generic lambdas (clang 14 does not
@@ -224,13 +231,10 @@ class Explainer {
   // An expression quoted in a sentence: "2 posts are in `designated section_151_officer`".
   std::string code(ast::ExprId e) const { return "`" + expr_text(e) + "`"; }
 
-  Reason incompatibility(std::size_t n, const IncompatibilityBreach& b) {
+  Reason incompatibility(const std::string& title, const IncompatibilityBreach& b) {
     const ast::IncompatibleDecl& d = p_.incompatibilities[b.rule];
     const Person& person = org_.people[b.person];
-    std::string title = "incompatible " + std::string(d.first.text) + " with " +
-                        std::string(d.second.text);
-    if (d.unless_qualified) title += " unless qualified " + std::string(d.unless_qualified->text);
-    Reason r{"breach " + std::to_string(n) + ": " + title, d.where, {}};
+    Reason r{title, d.where, {}};
     // The designations are facts of the posts (Organisation::designated, as the check read
     // them), stated where each post's declaration names them.
     auto designated = [&](UnitIndex u, const ast::Name& role, const char* lead) {
@@ -270,11 +274,9 @@ class Explainer {
     return r;
   }
 
-  Reason rule(std::size_t n, const RuleBreach& b) {
+  Reason rule(const std::string& title, const RuleBreach& b) {
     const ast::RuleDecl& d = p_.rules[b.rule];
-    Reason r{"breach " + std::to_string(n) + ": " + (d.forbid ? "forbid" : "require") + " \"" +
-                 std::string(d.name.text) + "\"",
-             d.where, {}};
+    Reason r{title, d.where, {}};
     const PostSet& all_posts = ev_.posts;
     std::visit(
         [&](const auto& c) {

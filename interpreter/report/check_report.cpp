@@ -4,24 +4,13 @@
 #include <ostream>
 
 #include "ast/ast.hpp"
+#include "evaluate/breach.hpp"
 #include "source/diagnostic.hpp"
 
 namespace remit {
 namespace {
 
 constexpr std::size_t posts_shown = 20;
-
-std::string posts(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
-
-std::string rule_title(const ast::RuleDecl& r) {
-  return std::string(r.forbid ? "forbid" : "require") + " \"" + std::string(r.name.text) + "\"";
-}
-
-std::string incompatible_title(const ast::IncompatibleDecl& d) {
-  std::string s = "incompatible " + std::string(d.first.text) + " with " + std::string(d.second.text);
-  if (d.unless_qualified) s += " unless qualified " + std::string(d.unless_qualified->text);
-  return s;
-}
 
 struct Context {
   const Run& run;
@@ -34,38 +23,10 @@ struct Context {
     return index < explanations.size() ? &explanations[index] : nullptr;
   }
 
-  std::string rule_detail(const RuleBreach& b) const {
-    const ast::RuleDecl& r = program.rules[b.rule];
-    return std::visit(
-        [&](const auto& c) -> std::string {
-          using T = std::decay_t<decltype(c)>;
-          namespace cond = ast::condition;
-          if constexpr (std::is_same_v<T, cond::Count>) {
-            return "found " + posts(b.count) + "; the rule requires count " +
-                   std::string(ast::symbol(c.op)) + " " + std::to_string(c.value);
-          } else if constexpr (std::is_same_v<T, cond::Empty>) {
-            return posts(b.count) + (b.count == 1 ? " is" : " are") +
-                   " in a set that must be empty";
-          } else {
-            switch (c.quantifier) {
-              case ast::Quantifier::every:
-                return posts(b.count) + (b.count == 1 ? " does" : " do") +
-                       " not meet the condition";
-              case ast::Quantifier::some: return "no post meets the condition";
-              case ast::Quantifier::no:
-                return posts(b.count) + (b.count == 1 ? " meets" : " meet") +
-                       " a condition none may meet";
-            }
-            return "";
-          }
-        },
-        r.condition);
-  }
-  std::string post_list(const std::vector<UnitIndex>& posts) const {
+  static std::string post_list(const std::vector<BreachPost>& posts) {
     std::string s;
     for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
-      const Unit& u = org.units[posts[k]];
-      s += (k ? ", " : "") + std::string(u.id) + " \"" + std::string(u.title()) + "\"";
+      s += (k ? ", " : "") + posts[k].id + " \"" + posts[k].title + "\"";
     }
     if (posts.size() > posts_shown) s += " and " + std::to_string(posts.size() - posts_shown) + " more";
     return s;
@@ -86,32 +47,29 @@ void explanation_text(std::ostream& out, const Context& ctx, std::size_t index) 
   }
 }
 
+// Where the breach's rule is written, and what the rule cites.
+SourceSpan rule_where(const Context& ctx, const Breach& b) {
+  return std::holds_alternative<IncompatibilityFound>(b.what)
+             ? ctx.program.incompatibilities[b.rule].where
+             : ctx.program.rules[b.rule].where;
+}
+
+const std::vector<ast::Text>& rule_cites(const Context& ctx, const Breach& b) {
+  return std::holds_alternative<IncompatibilityFound>(b.what)
+             ? ctx.program.incompatibilities[b.rule].cites
+             : ctx.program.rules[b.rule].cites;
+}
+
 void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   const SourceSet& sources = ctx.run.sources();
   std::size_t index = 0;
-  for (const IncompatibilityBreach& b : breaches.incompatibilities) {
-    const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
-    const Person& p = ctx.org.people[b.person];
-    const Unit& a = ctx.org.units[b.first_post];
-    const Unit& c = ctx.org.units[b.second_post];
-    out << sources.where(d.where) << ": breach: " << incompatible_title(d) << "\n";
-    out << "  " << p.name << " holds " << a.id << " (" << d.first.text
-        << holding_word(b.first_kind) << ")";
-    if (b.first_post == b.second_post) {
-      out << ", which is also designated " << d.second.text << "\n";
-    } else {
-      out << " and " << c.id << " (" << d.second.text
-          << holding_word(b.second_kind) << ")\n";
+  for (const Breach& b : describe(ctx.program, ctx.org, breaches)) {
+    out << sources.where(rule_where(ctx, b)) << ": breach: " << breach_title(b) << "\n";
+    out << "  " << breach_detail(b) << "\n";
+    if (const auto* r = std::get_if<RuleFound>(&b.what); r && !r->posts.empty()) {
+      out << "  posts: " << Context::post_list(r->posts) << "\n";
     }
-    for (const ast::Text& cite : d.cites) out << "  " << cite.text << "\n";
-    explanation_text(out, ctx, index++);
-  }
-  for (const RuleBreach& b : breaches.rules) {
-    const ast::RuleDecl& r = ctx.program.rules[b.rule];
-    out << sources.where(r.where) << ": breach: " << rule_title(r) << "\n";
-    out << "  " << ctx.rule_detail(b) << "\n";
-    if (!b.offending.empty()) out << "  posts: " << ctx.post_list(b.offending) << "\n";
-    for (const ast::Text& cite : r.cites) out << "  " << cite.text << "\n";
+    for (const ast::Text& cite : rule_cites(ctx, b)) out << "  " << cite.text << "\n";
     explanation_text(out, ctx, index++);
   }
   const std::size_t n = breaches.size();
@@ -143,9 +101,8 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     for (const ast::Text& c : cs) a.push_back(std::string(c.text));
     return a;
   };
-  auto post = [&](UnitIndex u) {
-    const Unit& unit = ctx.org.units[u];
-    return nlohmann::ordered_json{{"id", std::string(unit.id)}, {"title", std::string(unit.title())}};
+  auto post = [](const BreachPost& p) {
+    return nlohmann::ordered_json{{"id", p.id}, {"title", p.title}};
   };
   // `--explain`: the tree of `remit explain --breach N --format json`, as a field of the breach.
   std::size_t index = 0;
@@ -156,34 +113,43 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     ++index;
     return breach;
   };
-  for (const IncompatibilityBreach& b : breaches.incompatibilities) {
-    const ast::IncompatibleDecl& d = ctx.program.incompatibilities[b.rule];
-    const Person& p = ctx.org.people[b.person];
-    auto holding = [&](UnitIndex u, std::string_view role, ast::HoldingKind kind) {
-      auto j = post(u);
-      j["designation"] = std::string(role);
-      j["holding"] = std::string(ast::name(kind));
-      return j;
-    };
-    list.push_back(explained({{"kind", "incompatible"},
-                              {"rule", incompatible_title(d)},
-                              {"location", location(sources, d.where)},
-                              {"citations", cites(d.cites)},
-                              {"person", {{"id", std::string(p.id)}, {"name", std::string(p.name)}}},
-                              {"posts", {holding(b.first_post, d.first.text, b.first_kind),
-                                         holding(b.second_post, d.second.text, b.second_kind)}}}));
-  }
-  for (const RuleBreach& b : breaches.rules) {
-    const ast::RuleDecl& r = ctx.program.rules[b.rule];
-    nlohmann::ordered_json posts = nlohmann::ordered_json::array();
-    for (UnitIndex u : b.offending) posts.push_back(post(u));
-    list.push_back(explained({{"kind", r.forbid ? "forbid" : "require"},
-                              {"rule", std::string(r.name.text)},
-                              {"location", location(sources, r.where)},
-                              {"citations", cites(r.cites)},
-                              {"detail", ctx.rule_detail(b)},
-                              {"count", b.count},
-                              {"posts", std::move(posts)}}));
+  for (const Breach& b : describe(ctx.program, ctx.org, breaches)) {
+    const nlohmann::ordered_json where = location(sources, rule_where(ctx, b));
+    const nlohmann::ordered_json citations = cites(rule_cites(ctx, b));
+    if (const auto* i = std::get_if<IncompatibilityFound>(&b.what)) {
+      nlohmann::ordered_json held = nlohmann::ordered_json::array();
+      for (const BreachHolding& h : i->holdings) {
+        auto j = post(h.post);
+        j["designation"] = h.designation;
+        j["holding"] = std::string(ast::name(h.kind));
+        held.push_back(std::move(j));
+      }
+      // One post carrying both designations is listed under each, as two holdings of it.
+      if (i->holdings.size() == 1) {
+        auto j = post(i->holdings[0].post);
+        j["designation"] = i->second_role;
+        j["holding"] = std::string(ast::name(i->holdings[0].kind));
+        held.push_back(std::move(j));
+      }
+      list.push_back(explained({{"kind", "incompatible"},
+                                {"rule", breach_title(b)},
+                                {"location", where},
+                                {"citations", citations},
+                                {"detail", breach_detail(b)},
+                                {"person", {{"id", i->person_id}, {"name", i->person_name}}},
+                                {"posts", std::move(held)}}));
+    } else {
+      const auto& r = std::get<RuleFound>(b.what);
+      nlohmann::ordered_json posts = nlohmann::ordered_json::array();
+      for (const BreachPost& p : r.posts) posts.push_back(post(p));
+      list.push_back(explained({{"kind", r.forbid ? "forbid" : "require"},
+                                {"rule", r.name},
+                                {"location", where},
+                                {"citations", citations},
+                                {"detail", breach_detail(b)},
+                                {"count", r.count},
+                                {"posts", std::move(posts)}}));
+    }
   }
   nlohmann::ordered_json doc;
   doc["breaches"] = std::move(list);

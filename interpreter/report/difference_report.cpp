@@ -35,14 +35,20 @@ void text(std::ostream& out, const std::string& title, const Difference& d) {
     return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
   });
   section("Posts that become politically restricted", d.entered, [&](const CategoryChange& c) {
-    return name(c) + ": category " + std::to_string(c.after) + (c.existed_before ? "" : " (new post)");
+    return name(c) + ": category " + std::to_string(c.after) +
+           (c.existed_before ? "" : " (new post)");
   });
   section("Posts that are no longer politically restricted", d.left, [&](const CategoryChange& c) {
     return name(c) + ": was category " + std::to_string(c.before) +
            (c.exists_after ? "" : " (post removed)");
   });
-  section("Breaches that appear", d.breaches_appeared, [](const std::string& s) { return s; });
-  section("Breaches that disappear", d.breaches_disappeared, [](const std::string& s) { return s; });
+  auto line = [](const Breach& b) { return breach_line(b); };
+  section("Breaches that appear", d.breaches_appeared, line);
+  section("Breaches that disappear", d.breaches_disappeared, line);
+  // A breach that stands before and after, but not as it was: the details after, under it.
+  section("Breaches that change", d.breaches_changed, [](const BreachChange& c) {
+    return breach_line(c.before) + "\n    becomes: " + breach_facts(c.after);
+  });
   if (!d.lines.empty()) {
     out << "\nLines of management that change (" << d.lines.size() << "):\n";
     for (std::size_t k = 0; k < d.lines.size() && k < lines_shown; ++k) {
@@ -74,15 +80,25 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
   };
   J lines = J::array();
   for (const LineChange& l : d.lines) {
-    lines.push_back({{"id", l.id}, {"before", l.before}, {"after", l.after},
-                     {"posts_below", l.posts_below}});
+    lines.push_back(
+        {{"id", l.id}, {"before", l.before}, {"after", l.after}, {"posts_below", l.posts_below}});
+  }
+  auto lines_of = [](const std::vector<Breach>& list) {
+    J a = J::array();
+    for (const Breach& b : list) a.push_back(breach_line(b));
+    return a;
+  };
+  J changed = J::array();
+  for (const BreachChange& c : d.breaches_changed) {
+    changed.push_back({{"before", breach_line(c.before)}, {"after", breach_line(c.after)}});
   }
   J doc{{"title", title},
         {"changed", posts(d.changed)},
         {"entered", posts(d.entered)},
         {"left", posts(d.left)},
-        {"breaches_appeared", d.breaches_appeared},
-        {"breaches_disappeared", d.breaches_disappeared},
+        {"breaches_appeared", lines_of(d.breaches_appeared)},
+        {"breaches_disappeared", lines_of(d.breaches_disappeared)},
+        {"breaches_changed", std::move(changed)},
         {"lines", std::move(lines)}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }

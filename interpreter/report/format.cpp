@@ -21,8 +21,4 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-std::string holding_word(ast::HoldingKind kind) {
-  return kind == ast::HoldingKind::substantive ? "" : ", " + std::string(ast::name(kind));
-}
-
 }  // namespace remit

@@ -16,8 +16,4 @@ std::optional<Format> parse_format(std::string_view name);
 // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
 std::string csv_field(std::string_view s);
 
-// How a breach names a holding after its designation: "(monitoring_officer, interim)";
-// nothing for a substantive holding. `remit check` and `remit whatif` say it the same way.
-std::string holding_word(ast::HoldingKind kind);
-
 }  // namespace remit

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "resolve/pair_set.hpp"
+#include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
 
@@ -326,6 +327,7 @@ class Resolver {
             .notes.push_back({it->second, "the first one is here"});
       }
     }
+    check_scenario_names(p_, org(), diags_);
   }
 
   std::string defined_categories() const {

@@ -34,6 +34,10 @@ class Editor {
                    "no post " + quoted(name.text) + did_you_mean(name.text, org_.unit_ids()));
       return std::nullopt;
     }
+    if (org_.units[*u].is_body()) {
+      diags_.error(name.where, quoted(name.text) + " is a body, not a post");
+      return std::nullopt;
+    }
     if (org_.units[*u].removed) {
       diags_.error(name.where, "post " + quoted(name.text) + " was removed earlier in the scenario");
       return std::nullopt;
@@ -66,7 +70,8 @@ class Editor {
       auto target = org_.find_unit(lines[i].target.text);
       if (!target || org_.units[*target].removed) {
         diags_.error(lines[i].target.where,
-                     "no post or body " + quoted(lines[i].target.text) + " to report to");
+                     "no post or body " + quoted(lines[i].target.text) + " to report to" +
+                         did_you_mean(lines[i].target.text, org_.unit_ids()));
         return false;
       }
       if (*target == u) {

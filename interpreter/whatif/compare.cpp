@@ -1,12 +1,10 @@
 #include "whatif/compare.hpp"
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "evaluate/rules.hpp"
-#include "report/format.hpp"
 #include "resolve/resolver.hpp"
 
 namespace remit {
@@ -17,7 +15,9 @@ std::uint32_t listed_number(const Run& run, UnitIndex u) {
   return c == not_listed ? 0 : run.program().categories[c].number;
 }
 
-bool live_post(const Unit& u) { return !u.is_body() && !u.removed; }
+bool live_post(const Unit& u) {
+  return !u.is_body() && !u.removed;
+}
 
 // A post's main line: the duty-carrying line with the largest share (the first on a tie).
 UnitIndex main_manager(std::span<const Line> lines) {
@@ -65,7 +65,9 @@ struct Moved {
 class Sides {
  public:
   Sides(Run& before, Run& after)
-      : before_(before), after_(after), a_(before.resolved().organisation),
+      : before_(before),
+        after_(after),
+        a_(before.resolved().organisation),
         b_(after.resolved().organisation) {}
 
  protected:
@@ -203,39 +205,8 @@ class MatchedByChange : Sides {
 
 }  // namespace
 
-std::vector<std::string> breach_lines(Run& run) {
-  const Breaches& b = run.breaches();
-  const Organisation& org = run.resolved().organisation;
-  const ast::Program& p = run.program();
-  std::vector<std::string> out;
-  // The same words as `remit check`: "P holds a (role, interim) and b (role)".
-  auto held = [&](UnitIndex post, std::string_view role, ast::HoldingKind kind) {
-    return std::string(org.units[post].id) + " (" + std::string(role) + holding_word(kind) + ")";
-  };
-  for (const IncompatibilityBreach& i : b.incompatibilities) {
-    const ast::IncompatibleDecl& d = p.incompatibilities[i.rule];
-    std::string text = "incompatible " + std::string(d.first.text) + " with " +
-                       std::string(d.second.text) + ": " +
-                       std::string(org.people[i.person].name) + " holds " +
-                       held(i.first_post, d.first.text, i.first_kind);
-    text += i.first_post == i.second_post
-                ? ", which is also designated " + std::string(d.second.text)
-                : " and " + held(i.second_post, d.second.text, i.second_kind);
-    out.push_back(std::move(text));
-  }
-  for (const RuleBreach& r : b.rules) {
-    const ast::RuleDecl& d = p.rules[r.rule];
-    std::string posts;
-    for (std::size_t k = 0; k < r.offending.size() && k < 10; ++k) {
-      posts += (k ? ", " : "") + std::string(org.units[r.offending[k]].id);
-    }
-    if (r.offending.size() > 10) posts += ", …";
-    out.push_back(std::string(d.forbid ? "forbid" : "require") + " \"" +
-                  std::string(d.name.text) + "\": " + std::to_string(r.count) +
-                  (r.count == 1 ? " post" : " posts") +
-                  (posts.empty() ? "" : " (" + posts + ")"));
-  }
-  return out;
+std::vector<Breach> breach_values(Run& run) {
+  return describe(run.program(), run.resolved().organisation, run.breaches());
 }
 
 Difference compare(Run& before, Run& after, Matching matching) {
@@ -251,14 +222,26 @@ Difference compare(Run& before, Run& after, Matching matching) {
     moved = m.moved();
   }
 
-  // Breaches, compared by what they say.
-  std::vector<std::string> was = breach_lines(before), now = breach_lines(after);
-  std::set<std::string> was_set(was.begin(), was.end()), now_set(now.begin(), now.end());
-  for (const std::string& s : now) {
-    if (!was_set.count(s)) diff.breaches_appeared.push_back(s);
+  // Breaches, matched by what they are (the rule, and for an incompatibility the person and
+  // posts by id): a breach on both sides whose details differ has changed, not come and gone.
+  const std::vector<Breach> was = breach_values(before), now = breach_values(after);
+  // Each identity's breaches before, in order (two rules written alike give two of them).
+  std::unordered_map<std::string, std::vector<std::size_t>> was_index;
+  for (std::size_t k = was.size(); k-- > 0;) was_index[identity_key(was[k])].push_back(k);
+  std::vector<bool> still(was.size(), false);
+  for (const Breach& b : now) {
+    auto it = was_index.find(identity_key(b));
+    if (it == was_index.end() || it->second.empty()) {
+      diff.breaches_appeared.push_back(b);
+      continue;
+    }
+    const std::size_t k = it->second.back();
+    it->second.pop_back();
+    still[k] = true;
+    if (!(was[k] == b)) diff.breaches_changed.push_back(BreachChange{was[k], b});
   }
-  for (const std::string& s : was) {
-    if (!now_set.count(s)) diff.breaches_disappeared.push_back(s);
+  for (std::size_t k = 0; k < was.size(); ++k) {
+    if (!still[k]) diff.breaches_disappeared.push_back(was[k]);
   }
 
   // Lines of management: a post whose own main manager changed is listed with both lines up;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/breach.hpp"
 #include "remit/remit.hpp"
 
 namespace remit {
@@ -27,17 +28,26 @@ struct LineChange {  // a post whose line of management up to the Head of Paid S
   friend bool operator==(const LineChange&, const LineChange&) = default;
 };
 
+// A breach that stands on both sides with other details: 2 Monitoring Officers, then 3.
+struct BreachChange {
+  Breach before;
+  Breach after;
+  friend bool operator==(const BreachChange&, const BreachChange&) = default;
+};
+
 struct Difference {
   std::vector<CategoryChange> entered;  // became restricted
   std::vector<CategoryChange> left;     // no longer restricted
   std::vector<CategoryChange> changed;  // restricted in another category
-  std::vector<std::string> breaches_appeared;
-  std::vector<std::string> breaches_disappeared;
+  // Breaches are matched by what they are (same_breach), by ids, not by their indexes.
+  std::vector<Breach> breaches_appeared;     // on the after side only
+  std::vector<Breach> breaches_disappeared;  // on the before side only
+  std::vector<BreachChange> breaches_changed;
   std::vector<LineChange> lines;
   friend bool operator==(const Difference&, const Difference&) = default;
   [[nodiscard]] bool empty() const {
     return entered.empty() && left.empty() && changed.empty() && breaches_appeared.empty() &&
-           breaches_disappeared.empty() && lines.empty();
+           breaches_disappeared.empty() && breaches_changed.empty() && lines.empty();
   }
 };
 
@@ -49,7 +59,7 @@ enum class Matching { by_change, by_id };
 
 Difference compare(Run& before, Run& after, Matching matching = Matching::by_change);
 
-// One line of text per breach, the same text `remit check` prints as its first two lines.
-std::vector<std::string> breach_lines(Run& run);
+// The breaches of `run` as values (evaluate/breach.hpp), in the order `remit check` numbers them.
+std::vector<Breach> breach_values(Run& run);
 
 }  // namespace remit

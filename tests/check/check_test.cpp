@@ -643,7 +643,10 @@ require "a local rule" { count designated political_assistant = 0 cite "Local 1"
   CHECK(c.json["summary"]["rules_checked"].get<int>() >= 1);
 
   const Json& inc = c.breaches()[0];
-  CHECK(keys(inc) == Keys{"kind", "rule", "location", "citations", "person", "posts"});
+  CHECK(keys(inc) == Keys{"kind", "rule", "location", "citations", "detail", "person", "posts"});
+  // The sentence of the text report, from the one function that words a breach.
+  CHECK(inc["detail"] ==
+        "Aisha Khan holds ceo (head_of_paid_service) and dir_fin (section_151_officer, interim)");
   CHECK(keys(inc["location"]) == Keys{"file", "line", "column"});
   CHECK(inc["location"]["line"] ==
         stdlib_line("uk/statutory_officers.remit",
