@@ -50,6 +50,8 @@ class Run {
   // Incompatibilities and require/forbid rules broken by the loaded structure.
   [[nodiscard]] const Breaches& breaches();
 
+  // The limits this run was made with (a what-if variant has its base's).
+  [[nodiscard]] const Limits& limits() const { return limits_; }
   [[nodiscard]] const SourceSet& sources() const { return *sources_; }
   [[nodiscard]] const Diagnostics& diagnostics() const { return *diags_; }
   [[nodiscard]] std::string diagnostics_text() const;

@@ -5,11 +5,10 @@
 
 #include "ast/ast.hpp"
 #include "source/diagnostic.hpp"
+#include "source/display.hpp"
 
 namespace remit {
 namespace {
-
-constexpr std::size_t posts_shown = 20;
 
 std::string posts(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
 
@@ -63,11 +62,14 @@ struct Context {
   }
   std::string post_list(const std::vector<UnitIndex>& posts) const {
     std::string s;
+    const std::size_t posts_shown = run.limits().posts_shown_per_breach;
     for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
       const Unit& u = org.units[posts[k]];
-      s += (k ? ", " : "") + std::string(u.id) + " \"" + std::string(u.title()) + "\"";
+      s += (k ? ", " : "") + display_text(u.id) + " \"" + display_text(u.title()) + "\"";
     }
-    if (posts.size() > posts_shown) s += " and " + std::to_string(posts.size() - posts_shown) + " more";
+    if (posts.size() > posts_shown) {
+      s += " and " + std::to_string(posts.size() - posts_shown) + " more (see --format json)";
+    }
     return s;
   }
 };
@@ -95,7 +97,7 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     const Unit& a = ctx.org.units[b.first_post];
     const Unit& c = ctx.org.units[b.second_post];
     out << sources.where(d.where) << ": breach: " << incompatible_title(d) << "\n";
-    out << "  " << p.name << " holds " << a.id << " (" << d.first.text
+    out << "  " << display_text(p.name) << " holds " << a.id << " (" << d.first.text
         << holding_word(b.first_kind) << ")";
     if (b.first_post == b.second_post) {
       out << ", which is also designated " << d.second.text << "\n";

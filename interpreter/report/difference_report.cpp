@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "source/display.hpp"
+
 namespace remit {
 namespace {
-
-constexpr std::size_t lines_shown = 50;
 
 std::string join(const std::vector<std::string>& ids) {
   std::string s;
@@ -18,7 +18,8 @@ std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-void text(std::ostream& out, const std::string& title, const Difference& d) {
+void text(std::ostream& out, const std::string& title, const Difference& d, const Limits& limits) {
+  const std::size_t lines_shown = limits.line_changes_shown;
   out << title << "\n";
   if (d.empty()) {
     out << "\nNo change: the same posts are restricted in the same categories, the same "
@@ -30,7 +31,9 @@ void text(std::ostream& out, const std::string& title, const Difference& d) {
     out << "\n" << heading << " (" << list.size() << "):\n";
     for (const auto& item : list) out << "  " << row(item) << "\n";
   };
-  auto name = [](const CategoryChange& c) { return c.id + " \"" + c.title + "\""; };
+  auto name = [](const CategoryChange& c) {
+    return display_text(c.id) + " \"" + display_text(c.title) + "\"";
+  };
   section("Posts that change category", d.changed, [&](const CategoryChange& c) {
     return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
   });
@@ -41,8 +44,10 @@ void text(std::ostream& out, const std::string& title, const Difference& d) {
     return name(c) + ": was category " + std::to_string(c.before) +
            (c.exists_after ? "" : " (post removed)");
   });
-  section("Breaches that appear", d.breaches_appeared, [](const std::string& s) { return s; });
-  section("Breaches that disappear", d.breaches_disappeared, [](const std::string& s) { return s; });
+  section("Breaches that appear", d.breaches_appeared,
+          [](const std::string& s) { return display_text(s); });
+  section("Breaches that disappear", d.breaches_disappeared,
+          [](const std::string& s) { return display_text(s); });
   if (!d.lines.empty()) {
     out << "\nLines of management that change (" << d.lines.size() << "):\n";
     for (std::size_t k = 0; k < d.lines.size() && k < lines_shown; ++k) {
@@ -90,11 +95,11 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
 }  // namespace
 
 void write_difference(std::ostream& out, const std::string& title, const Difference& diff,
-                      Format format) {
+                      Format format, const Limits& limits) {
   if (format == Format::json) {
     json(out, title, diff);
   } else {
-    text(out, title, diff);
+    text(out, title, diff, limits);
   }
 }
 

@@ -22,10 +22,10 @@ bool live_post(const Unit& u) { return !u.is_body() && !u.removed; }
 // A post's main line: the duty-carrying line with the largest share (the first on a tie).
 UnitIndex main_manager(std::span<const Line> lines) {
   UnitIndex manager = UINT32_MAX;
-  float best = 0.0f;
+  std::uint32_t best = 0;  // the lines of one post share one whole: parts compare as they are
   for (const Line& l : lines) {
-    if (!l.carries_duties() || l.share <= best) continue;
-    best = l.share;
+    if (!l.carries_duties() || l.share.parts <= best) continue;
+    best = l.share.parts;
     manager = l.to;
   }
   return manager;
@@ -226,10 +226,13 @@ std::vector<std::string> breach_lines(Run& run) {
   for (const RuleBreach& r : b.rules) {
     const ast::RuleDecl& d = p.rules[r.rule];
     std::string posts;
-    for (std::size_t k = 0; k < r.offending.size() && k < 10; ++k) {
+    const std::size_t shown = run.limits().posts_shown_per_changed_breach;
+    for (std::size_t k = 0; k < r.offending.size() && k < shown; ++k) {
       posts += (k ? ", " : "") + std::string(org.units[r.offending[k]].id);
     }
-    if (r.offending.size() > 10) posts += ", …";
+    if (r.offending.size() > shown) {
+      posts += " and " + std::to_string(r.offending.size() - shown) + " more";
+    }
     out.push_back(std::string(d.forbid ? "forbid" : "require") + " \"" +
                   std::string(d.name.text) + "\": " + std::to_string(r.count) +
                   (r.count == 1 ? " post" : " posts") +
