@@ -4,6 +4,7 @@
 #include "resolve/shares.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 
 #include "ast/percent.hpp"
@@ -19,6 +20,12 @@ using remit::test::load_text;
 namespace {
 
 const std::string three_posts = "post a \"A\"\npost b \"B\"\npost c \"C\"\n";
+
+remit::test::LoadedPolicy load_structure(const std::filesystem::path& csv) {
+  remit::Inputs in;
+  in.structures.push_back(csv);
+  return load_files(in);
+}
 
 const std::string structure_header = "id,title,service,directorate,reports_to,designations,flags\n";
 
@@ -110,23 +117,23 @@ TEST_CASE("shares: a structure CSV reads shares exactly", "[shares][csv]") {
     const auto csv =
         dir.write("org.csv", structure_header + "1,A,S,D,,,\n2,B,S,D,,,\n3,C,S,D,,,\n" +
                                  "4,X,S,D,1:33.33;2:33.33;3:33.34,,\n");
-    auto p = load_files({.structures = {csv}});
+    auto p = load_structure(csv);
     INFO(p.diagnostics());
     CHECK(p.ok);
   }
   SECTION("three decimals are refused at the share") {
     const auto csv = dir.write(
         "org.csv", structure_header + "1,A,S,D,,,\n2,B,S,D,,,\n" + "4,X,S,D,1:33.333;2,,\n");
-    auto p = load_files({.structures = {csv}});
+    auto p = load_structure(csv);
     CHECK_FALSE(p.ok);
-    CHECK_THAT(p.diagnostics(), Contains("org.csv:4:11: error: reports_to: share '33.333' has "
+    CHECK_THAT(p.diagnostics(), Contains("org.csv:4:11: error: reports_to: share \"33.333\" has "
                                          "more than two decimals"));
   }
   SECTION("33.34, 33.33 and 33.34 are refused") {
     const auto csv =
         dir.write("org.csv", structure_header + "1,A,S,D,,,\n2,B,S,D,,,\n3,C,S,D,,,\n" +
                                  "4,X,S,D,1:33.34;2:33.33;3:33.34,,\n");
-    auto p = load_files({.structures = {csv}});
+    auto p = load_structure(csv);
     CHECK_FALSE(p.ok);
     CHECK_THAT(p.diagnostics(), Contains("add up to 100.01%, more than 100%"));
   }
