@@ -25,6 +25,7 @@
 #include "resolve/organisation.hpp"
 #include "resolve/suggest.hpp"
 #include "ast/ast.hpp"
+#include "ast/percent.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
@@ -175,7 +176,9 @@ int breach_explanation(CommonOptions o, std::size_t n) {
 }
 
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
-int explain(CommonOptions o, std::uint32_t why_not) {
+// `why_not`: the category number given with --why-not, if the option was given at all (0 is a
+// number like any other, and no category has it).
+int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
   auto format = format_of(o.format, remit::Format::text);
   if (!format) return bad_input;
   if (o.policies.empty()) {
@@ -196,10 +199,18 @@ int explain(CommonOptions o, std::uint32_t why_not) {
   remit::Reason reason;
   if (why_not) {
     const auto& cats = run.program().categories;
-    auto it = std::find_if(run.resolved().plan.active.begin(), run.resolved().plan.active.end(),
-                           [&](std::uint32_t c) { return cats[c].number == why_not; });
-    if (it == run.resolved().plan.active.end()) {
-      std::cerr << "remit: error: no category " << why_not << " is defined\n";
+    const auto& active = run.resolved().plan.active;
+    auto it = std::find_if(active.begin(), active.end(),
+                           [&](std::uint32_t c) { return cats[c].number == *why_not; });
+    if (it == active.end()) {
+      std::vector<std::uint32_t> numbers;
+      for (std::uint32_t c : active) numbers.push_back(cats[c].number);
+      std::sort(numbers.begin(), numbers.end());
+      std::string defined;
+      for (std::uint32_t n : numbers) defined += (defined.empty() ? "" : ", ") + std::to_string(n);
+      std::cerr << "remit: error: --why-not " << *why_not << ": the policy defines no category "
+                << *why_not << " (it defines "
+                << (numbers.empty() ? "no categories" : "categories " + defined) << ")\n";
       return bad_input;
     }
     reason = remit::explain_category(run, *post, *it);
@@ -243,13 +254,10 @@ std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view te
     const auto space = part.find_last_of(" \t");
     if (space != std::string::npos && part.ends_with('%')) {
       const std::string number = part.substr(space + 1, part.size() - space - 2);
-      char* end = nullptr;
-      errno = 0;
-      const float p = std::strtof(number.c_str(), &end);
-      if (number.empty() || *end != '\0' || errno != 0 || !(p >= 0.0f && p <= 100.0f)) {
-        return std::nullopt;
-      }
-      m.percent = p;
+      // Read as a policy reads `40%`: exact, at most two decimals, above 0 and at most 100.
+      const remit::ast::ReadPercent p = remit::ast::read_percent(number);
+      if (p.problem != remit::ast::PercentProblem::none) return std::nullopt;
+      m.basis_points = p.basis_points;
       part = trimmed(std::string_view(part).substr(0, space));
     }
     if (part.empty()) return std::nullopt;
@@ -357,7 +365,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
   spdlog::debug("phase {:<12} {:9.2f} ms", "compare",
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
   std::ostringstream out;
-  write_difference(out, title, diff, *format);
+  write_difference(out, title, diff, *format, run.limits());
   int written = emit(o, out.str());
   if (written != ok) return written;
   return diff.breaches_appeared.empty() ? ok : breach;
@@ -385,7 +393,8 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
   remit::Difference d = remit::compare(before, after);
   std::ostringstream out;
-  write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format);
+  write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
+                   after.limits());
   if (with_explanations && *format != remit::Format::json) {
     for (const auto* list : {&d.changed, &d.entered, &d.left}) {
       for (const remit::CategoryChange& c : *list) {
@@ -501,7 +510,8 @@ int main(int argc, char** argv) {
     if (*check_cmd) return check(check_opts, check_explain);
     if (*explain_cmd) {
       if (breach_opt->count() > 0) return breach_explanation(explain_opts, breach_number);
-      return explain(explain_opts, why_not);
+      return explain(explain_opts, why_not_opt->count() > 0 ? std::optional<std::uint32_t>(why_not)
+                                                            : std::nullopt);
     }
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);

@@ -134,7 +134,7 @@ inline void csv_one(std::string_view data) {
   if (diags.has_errors()) return finish();
   const Resolved resolved = resolve(program, depths, diags);
   if (diags.has_errors()) return finish();
-  if (!check_cycles(resolved.organisation, diags)) return finish();
+  if (!check_cycles(resolved.organisation, diags, Limits{})) return finish();
   const OrgGraph graph = build_graph(resolved.organisation);
   Evaluator evaluator(program, resolved, [&]() -> const OrgGraph& { return graph; });
   evaluator.run();

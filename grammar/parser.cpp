@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tao/pegtl.hpp>
 
+#include "ast/percent.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/rules.hpp"
 #include "source/text_checks.hpp"
@@ -26,7 +27,7 @@ struct Pieces {
   ast::Name name;
   ast::Text text;
   std::uint64_t number = 0;
-  double share = 0;
+  std::uint32_t basis_points = 0;  // the last share read (ast/percent.hpp)
   std::vector<ast::Name> names;
   std::vector<std::uint32_t> numbers;
   std::vector<SourceSpan> number_spans;
@@ -154,12 +155,19 @@ struct action<g::percent> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     std::string_view s = in.string_view();
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc() || !(value > 0) || value > 100) {
-      throw pegtl::parse_error("a share is a percentage above 0 and at most 100, e.g. 60%", in);
+    s = s.substr(0, s.find_first_of(" \t%"));  // the number, without the blanks and `%`
+    const ast::ReadPercent read = ast::read_percent(s);
+    switch (read.problem) {
+      case ast::PercentProblem::none:
+        break;
+      case ast::PercentProblem::too_many_decimals:
+        throw pegtl::parse_error(
+            "a share has at most two decimals (it is exact to 0.01%), e.g. 33.33%", in);
+      case ast::PercentProblem::not_a_number:
+      case ast::PercentProblem::out_of_range:
+        throw pegtl::parse_error("a share is a percentage above 0 and at most 100, e.g. 60%", in);
     }
-    b.share = value;
+    b.basis_points = read.basis_points;
   }
 };
 
@@ -462,7 +470,7 @@ template <>
 struct action<g::line_share> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.line.percent = static_cast<float>(b.share);
+    b.line.basis_points = b.basis_points;
   }
 };
 template <>
@@ -477,7 +485,7 @@ struct add_lines {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     for (ast::LineDecl& l : b.lines) {
-      if (Kind == ast::LineKind::dotted && l.percent) {
+      if (Kind == ast::LineKind::dotted && l.basis_points) {
         throw pegtl::parse_error("a dotted line carries no duties, so it takes no share", in);
       }
       l.kind = Kind;

@@ -32,15 +32,24 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Numeric ids (HR exports) sort as numbers and come first; other ids sort as text. The key
-// (numeric?, length if numeric, text) is a strict weak order, as std::sort needs.
+// Numeric ids (HR exports) sort as numbers and come first: `007`, `20`, `100`; other ids sort
+// as text. Numbers are compared by their digits without leading zeros (length, then text), so
+// ids of any length compare exactly; ids of one value (`7`, `007`) then by their text. The key
+// (numeric?, value, text) is a strict weak order, as std::sort needs.
 bool id_less(std::string_view a, std::string_view b) {
   auto digits = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   const bool da = digits(a), db = digits(b);
   if (da != db) return da;
-  if (da && a.size() != b.size()) return a.size() < b.size();
+  if (da) {
+    auto value = [](std::string_view s) {
+      return s.substr(std::min(s.find_first_not_of('0'), s.size()));
+    };
+    const std::string_view va = value(a), vb = value(b);
+    if (va.size() != vb.size()) return va.size() < vb.size();
+    if (va != vb) return va < vb;
+  }
   return a < b;
 }
 }  // namespace
@@ -72,12 +81,12 @@ bool Run::load(const Inputs& inputs) {
                 program_->posts.size(), program_->bodies.size(), program_->exprs.size());
   {
     PhaseTimer t("resolve");
-    resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_));
+    resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_, limits_));
     if (diags_->has_errors()) return false;
   }
   {
     PhaseTimer t("cycles");
-    if (!check_cycles(resolved_->organisation, *diags_)) return false;
+    if (!check_cycles(resolved_->organisation, *diags_, limits_)) return false;
   }
   evaluate();
   return true;
@@ -100,13 +109,13 @@ std::unique_ptr<Run> Run::apply(const ast::ScenarioDecl& scenario) {
   std::optional<Changes> changes;
   {
     PhaseTimer edit("  edit");
-    changes = apply_edits(*program_, scenario, *edited, *diags_);
+    changes = apply_edits(*program_, scenario, *edited, *diags_, limits_);
     if (!changes) return nullptr;
   }
   std::unique_ptr<Run> variant(new Run(*this, std::move(edited)));
   {
     PhaseTimer cycles("  cycles");
-    if (!check_cycles_after(variant->resolved_->organisation, changes->lines, *diags_)) {
+    if (!check_cycles_after(variant->resolved_->organisation, changes->lines, *diags_, limits_)) {
       return nullptr;
     }
   }

@@ -37,7 +37,9 @@ struct ScenarioDecl;
 namespace edit {
 struct Manager {
   std::string id;                // a post or a body
-  std::optional<float> percent;  // its share of the duties; none: an equal part of the rest
+  // Its share of the duties in hundredths of a percent (6000 = 60%, exact, as in a policy);
+  // none: an equal part of what the explicit shares leave.
+  std::optional<std::uint32_t> basis_points;
 };
 struct Move {  // the post's duty-carrying lines are replaced by lines to these managers
   std::string post;
@@ -84,6 +86,8 @@ class Run {
   // Incompatibilities and require/forbid rules broken by the loaded structure.
   [[nodiscard]] const Breaches& breaches();
 
+  // The limits this run was made with (a what-if variant has its base's).
+  [[nodiscard]] const Limits& limits() const { return limits_; }
   [[nodiscard]] const SourceSet& sources() const { return *sources_; }
   [[nodiscard]] const Diagnostics& diagnostics() const { return *diags_; }
   [[nodiscard]] std::string diagnostics_text() const;

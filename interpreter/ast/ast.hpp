@@ -46,7 +46,9 @@ enum class LineKind : std::uint8_t {
 struct LineDecl {
   Name target;  // its span is where the line is written
   LineKind kind = LineKind::reports;
-  std::optional<float> percent;  // `60%`; none: an equal part of what the explicit shares leave
+  // `60%` as 6000 basis points (ast/percent.hpp); none: an equal part of what the explicit
+  // shares leave.
+  std::optional<std::uint32_t> basis_points;
 };
 
 enum class HoldingKind : std::uint8_t { substantive, interim, acting };

@@ -96,9 +96,10 @@ std::string breach_title(const Breach& b);
 // What is wrong: "C. Example holds sd_legal (monitoring_officer) and ed_fr
 // (section_151_officer, acting)", or "found 3 posts; the rule requires count = 1".
 std::string breach_detail(const Breach& b);
-// The detail and (for a rule) the ids of the first `posts_shown` posts it found.
-std::string breach_facts(const Breach& b, std::size_t posts_shown = 10);
+// The detail and (for a rule) the ids of the first `posts_shown` posts it found (text output
+// passes Limits::posts_shown_per_changed_breach; JSON, which lists everything, SIZE_MAX).
+std::string breach_facts(const Breach& b, std::size_t posts_shown);
 // One line: the title, then the facts.
-std::string breach_line(const Breach& b, std::size_t posts_shown = 10);
+std::string breach_line(const Breach& b, std::size_t posts_shown);
 
 }  // namespace remit

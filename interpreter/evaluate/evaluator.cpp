@@ -172,13 +172,17 @@ void Evaluator::compute(ast::ExprId id) {
 // One pass over the lines: add up, per post, the share of duties its lines into the set carry.
 PostSet Evaluator::reports_directly(const PostSet& target) const {
   const std::size_t n = org_.size();
-  std::vector<float> share(n, 0.0f);
+  // Exact: the parts of one post's lines add up in its common whole (resolve/shares.hpp).
+  std::vector<std::uint64_t> parts(n, 0);
+  std::vector<std::uint32_t> whole(n, 1);
   org_.lines.for_each([&](LineId, const Line& l) {
-    if (target.test(l.to)) share[l.from] += l.share;
+    if (l.share.parts == 0 || !target.test(l.to)) return;  // a dotted line adds nothing
+    parts[l.from] += l.share.parts;
+    whole[l.from] = l.share.whole;
   });
   PostSet out(n);
   for (UnitIndex u = 0; u < n; ++u) {
-    if (share[u] > most_of_the_duties) out.set(u);
+    if (more_than_half(parts[u], whole[u])) out.set(u);
   }
   return out;
 }

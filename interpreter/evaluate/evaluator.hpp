@@ -16,9 +16,6 @@
 namespace remit {
 
 inline constexpr std::uint32_t not_listed = std::numeric_limits<std::uint32_t>::max();
-// `reports directly to`: lines into the set carry "all or most of the duties", i.e. more than
-// half, with room for rounding in float shares.
-inline constexpr float most_of_the_duties = 0.5f + 1e-6f;
 
 // What differs from the base's evaluation (a what-if variant's evaluator only): for every set
 // evaluated, the units whose membership changed, in increasing order.

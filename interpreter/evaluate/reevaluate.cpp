@@ -172,11 +172,14 @@ bool Evaluator::member(ast::ExprId id, UnitIndex u) const {
           return eval_.posts.test(u);
         } else if constexpr (std::is_same_v<T, e::ReportsDirectly>) {
           const PostSet& target = eval_.sets[node.target];
-          float share = 0.0f;
+          std::uint64_t parts = 0;
+          std::uint32_t whole = 1;
           for (const Line& l : org_.lines.from(u)) {
-            if (target.test(l.to)) share += l.share;
+            if (l.share.parts == 0 || !target.test(l.to)) continue;
+            parts += l.share.parts;
+            whole = l.share.whole;
           }
-          return share > most_of_the_duties;
+          return more_than_half(parts, whole);
         } else if constexpr (std::is_same_v<T, e::Manages>) {
           const PostSet& target = eval_.sets[node.target];
           bool found = false;

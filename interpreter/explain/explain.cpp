@@ -10,21 +10,10 @@
 #include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
+#include "source/display.hpp"
 
 namespace remit {
 namespace {
-
-// A breach's explanation names at most this many of the posts it is about, then "and N more".
-constexpr std::size_t breach_posts_shown = 10;
-
-// Witness chains (a post, the chief officer it reports to, the head of paid service above)
-// are short in any real structure; the cap only guards against pathological policies.
-constexpr std::size_t max_depth = 48;
-
-std::string percent(float share) {
-  int p = static_cast<int>(share * 100.0f + 0.5f);
-  return std::to_string(p) + "%";
-}
 
 std::string numbers_text(const std::vector<std::uint32_t>& numbers) {
   std::string s;
@@ -65,6 +54,7 @@ class Explainer {
  public:
   explicit Explainer(Run& run)
       : run_(run),
+        limits_(run.limits()),
         p_(run.program()),
         org_(run.resolved().organisation),
         ev_(run.evaluator().result()),
@@ -355,19 +345,23 @@ class Explainer {
     return r;
   }
 
-  // Up to breach_posts_shown posts, each "ID "Title" is one of them" with the reasons `why`
-  // gives, then "and N more".
+  // Up to Limits::posts_explained_per_breach posts, each "ID "Title" is one of them" with the
+  // reasons `why` gives, then "and N more".
   template <typename Why>
   void members(const std::vector<UnitIndex>& posts, std::vector<Reason>& out, Why&& why) {
-    for (std::size_t k = 0; k < posts.size() && k < breach_posts_shown; ++k) {
+    const std::size_t shown = limits_.posts_explained_per_breach;
+    for (std::size_t k = 0; k < posts.size() && k < shown; ++k) {
       const UnitIndex u = posts[k];
       Reason m{post_name(u) + " is one of them", org_.units[u].where(), {}};
       why(u, m.because);
       conjoin(m.because);
       out.push_back(std::move(m));
     }
-    if (posts.size() > breach_posts_shown) {
-      out.push_back({"and " + std::to_string(posts.size() - breach_posts_shown) + " more", {}, {}});
+    if (posts.size() > shown) {
+      out.push_back({"and " + std::to_string(posts.size() - shown) +
+                         " more (remit check --format json lists them all)",
+                     {},
+                     {}});
     }
   }
 
@@ -397,10 +391,24 @@ class Explainer {
     return org_.units[u].where();
   }
 
+  // Whether the explanation may go one step further down, about post `u`. At
+  // Limits::max_explain_depth it may not: `out` gets a step that says the explanation was cut
+  // there, and how to see the rest.
+  bool deeper(UnitIndex u, std::vector<Reason>& out) const {
+    if (depth_ < limits_.max_explain_depth) return true;
+    const Unit& unit = org_.units[u];
+    out.push_back({"… explanation cut at depth " + std::to_string(limits_.max_explain_depth) +
+                       ", the limit: to see the rest, explain " + post_name(u) +
+                       " on its own (remit explain POLICY… " + std::string(unit.id) + ")",
+                   unit.where(),
+                   {}});
+    return false;
+  }
+
   // A witness's reasons are phrased "which …" under the line that leads to it.
   std::vector<Reason> about(UnitIndex w, ast::ExprId set) {
     std::vector<Reason> rs;
-    if (depth_ >= max_depth) return rs;
+    if (!deeper(w, rs)) return rs;
     ++depth_;
     expr(w, set, rs, false);
     --depth_;
@@ -454,7 +462,7 @@ class Explainer {
             for (std::uint32_t c : node.resolved) {
               if (!ev_.categories[c].test(u)) continue;
               Reason r{"it meets category " + category_name(c), p_.categories[c].where, {}};
-              if (depth_ < max_depth) {
+              if (deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.categories[c].when, r.because, false);
                 conjoin(r.because);
@@ -472,7 +480,7 @@ class Explainer {
               Reason r{std::string(value ? "it is in " : "it is not in ") +
                            std::string(node.name.text),
                        p_.lets[node.index].where, {}};
-              if ((value || why_not_detail) && depth_ < max_depth) {
+              if ((value || why_not_detail) && deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.lets[node.index].value, r.because, false);
                 conjoin(r.because);
@@ -545,7 +553,9 @@ class Explainer {
     std::string verb = l.kind == ast::LineKind::accountable ? "is directly accountable to "
                                                             : "reports directly to ";
     std::string s = verb + post_name(l.to);
-    if (l.share < 0.999f) s += " for " + percent(l.share) + " of its duties";
+    if (l.share.parts < l.share.whole) {
+      s += " for " + percent_text(l.share.parts, l.share.whole) + " of its duties";
+    }
     return s;
   }
 
@@ -554,17 +564,20 @@ class Explainer {
     const PostSet& s = run_.evaluator().set_of(target);
     std::vector<const Line*> lines = duty_lines(u);
     if (value) {
-      float total = 0;
+      std::uint64_t total = 0;
+      std::uint32_t whole = 1;
       for (const Line* l : lines) {
         if (!s.test(l->to)) continue;
-        total += l->share;
+        total += l->share.parts;
+        whole = l->share.whole;
         Reason r{"it " + line_text(*l), l->where, about(l->to, target)};
         out.push_back(std::move(r));
       }
-      if (total < 0.999f) {
-        out.push_back({"those lines carry " + percent(total) +
+      if (total < whole) {
+        out.push_back({"those lines carry " + percent_text(total, whole) +
                            " of its duties: all or most of them",
-                       here, {}});
+                       here,
+                       {}});
       }
       return;
     }
@@ -572,12 +585,17 @@ class Explainer {
       out.push_back({"it reports to no post or body, so it does not report directly to one", here, {}});
       return;
     }
-    float into = 0;
+    std::uint64_t into = 0;
+    std::uint32_t whole = 1;
     for (const Line* l : lines) {
-      if (s.test(l->to)) into += l->share;
+      if (!s.test(l->to)) continue;
+      into += l->share.parts;
+      whole = l->share.whole;
     }
     std::string text = "it does not report directly, for all or most of its duties, to such a post";
-    if (into > 0) text += ": its lines to such posts carry " + percent(into) + " of its duties, not more than half";
+    if (into > 0)
+      text += ": its lines to such posts carry " + percent_text(into, whole) +
+              " of its duties, not more than half";
     Reason r{text, here, {}};
     for (const Line* l : lines) {
       Reason line{"its line: it " + line_text(*l), l->where, {}};
@@ -656,10 +674,14 @@ class Explainer {
   }
 
   Run& run_;
+  const Limits& limits_;
   const ast::Program& p_;
   const Organisation& org_;
   const Evaluation& ev_;
   const CsrGraph& graph_;
+  // Witness chains (a post, the chief officer it reports to, the head of paid service above)
+  // are short in any real structure; Limits::max_explain_depth guards against pathological
+  // policies, and a cut says where it is.
   std::size_t depth_ = 0;
 };
 
@@ -697,6 +719,11 @@ std::string render_text(const Reason& root, const SourceSet& sources) {
   std::vector<std::pair<std::string, std::string>> rows;
   flatten(root, 0, sources, rows);
   std::size_t width = 0;
+  // Names and titles in the steps may hold control characters: shown escaped.
+  for (auto& [text, where] : rows) {
+    text = display_text(text);
+    where = display_text(where);
+  }
   for (auto& [text, where] : rows) width = std::max(width, text.size());
   width = std::min<std::size_t>(width, 100);
   std::string out;

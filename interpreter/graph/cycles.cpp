@@ -16,10 +16,8 @@ struct CarriesDuties {
   const CsrGraph* graph = nullptr;
 };
 
-// Every post on a cycle is named, up to this many, and each line located, up to half as many;
-// a longer cycle is named by its start and counted.
-constexpr std::size_t shown_on_cycle = 100;
-constexpr std::size_t located_on_cycle = 50;
+// Every post on a cycle is named, up to Limits::posts_shown_on_cycle, and each line located, up
+// to Limits::lines_located_on_cycle; a longer cycle is named by its start and counted.
 
 // Peels posts that nobody reports to, then those whose reports are all peeled (Kahn's
 // algorithm), over the lines as they are grouped by post: every post is peeled exactly when
@@ -46,7 +44,9 @@ bool acyclic(const Organisation& org) {
 }
 }  // namespace
 
-bool check_cycles(const Organisation& org, Diagnostics& diags) {
+bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits) {
+  const std::size_t shown_on_cycle = limits.posts_shown_on_cycle;
+  const std::size_t located_on_cycle = limits.lines_located_on_cycle;
   const std::size_t n = org.size();
   if (n == 0 || acyclic(org)) return true;
   const OrgGraph g = build_graph(org);
@@ -99,6 +99,12 @@ bool check_cycles(const Organisation& org, Diagnostics& diags) {
       d.notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
                                       std::string(org.units[l.to].id) + " here"});
     }
+    if (cycle.size() > located_on_cycle) {
+      d.notes.push_back({org.units[start].where(),
+                         "and " + std::to_string(cycle.size() - located_on_cycle) + " more " +
+                             (cycle.size() - located_on_cycle == 1 ? "line" : "lines") +
+                             " on this cycle, not located here"});
+    }
     if (size[c] > cycle.size()) {
       d.notes.push_back({org.units[start].where(),
                          std::to_string(size[c]) + " posts in all are caught in this loop of "
@@ -109,7 +115,7 @@ bool check_cycles(const Organisation& org, Diagnostics& diags) {
 }
 
 bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> changed,
-                        Diagnostics& diags) {
+                        Diagnostics& diags, const Limits& limits) {
   std::unordered_set<UnitIndex> seen;
   std::vector<UnitIndex> stack;
   for (const UnitIndex u : changed) {
@@ -122,7 +128,7 @@ bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> chan
       const UnitIndex v = stack.back();
       stack.pop_back();
       // Back at u: there is a cycle; the whole check names it.
-      if (v == u) return check_cycles(org, diags);
+      if (v == u) return check_cycles(org, diags, limits);
       if (!seen.insert(v).second) continue;
       for (const Line& l : org.lines.from(v)) {
         if (l.carries_duties()) stack.push_back(l.to);

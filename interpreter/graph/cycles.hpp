@@ -6,18 +6,20 @@
 #include <span>
 
 #include "graph/org_graph.hpp"
+#include "remit/limits.hpp"
 #include "source/diagnostic.hpp"
 
 namespace remit {
 
 // Reports each cycle through lines that carry duties, naming the posts on it in order and
 // pointing at each line. Returns false when there was one.
-bool check_cycles(const Organisation& org, Diagnostics& diags);
+// `limits` caps how many posts the error names and how many lines it locates.
+bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits);
 
 // The same, for a structure that was acyclic before the posts in `changed` got new lines (a
 // what-if): a new cycle must run through one of those lines, so walking up from where each
 // leads is enough, and costs the posts above it rather than the whole structure.
 bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> changed,
-                        Diagnostics& diags);
+                        Diagnostics& diags, const Limits& limits);
 
 }  // namespace remit

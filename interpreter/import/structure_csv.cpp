@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "ast/percent.hpp"
 #include "import/csv_reader.hpp"
 
 namespace remit {
@@ -99,7 +100,7 @@ class RowReader {
         const std::string_view raw = token.text.substr(colon + 1);
         const SourceSpan share_at =
             csv::span_at(field, token.pos + colon + 1 + csv::leading_blanks(raw));
-        if (!share(csv::trim(raw), share_at, column, line.percent)) {
+        if (!share(csv::trim(raw), share_at, column, line.basis_points)) {
           ok = false;
           continue;
         }
@@ -148,9 +149,10 @@ class RowReader {
   }
 
  private:
-  // A share is the percentage of the post's duties carried by one line: 0 < share <= 100.
+  // A share is the percentage of the post's duties carried by one line: 0 < share <= 100, to
+  // at most two decimals, read exactly into basis points (ast/percent.hpp).
   bool share(std::string_view text, SourceSpan where, std::string_view column,
-             std::optional<float>& out) {
+             std::optional<std::uint32_t>& out) {
     const auto say = [&](std::string_view what) {
       errors_.error(where,
                     std::string(column) + ": " + std::string(what) + " (expected e.g. ed_a:60)");
@@ -161,19 +163,23 @@ class RowReader {
     }
     std::string_view number = text;
     if (number.back() == '%') number = csv::trim(number.substr(0, number.size() - 1));
-    double value = 0;
-    const char* end = number.data() + number.size();
-    auto [stop, ec] = std::from_chars(number.data(), end, value);
-    if (number.empty() || ec != std::errc{} || stop != end) {
-      say("share " + csv::quoted(text) + " is not a percentage");
-      return false;
+    const ast::ReadPercent read = ast::read_percent(number);
+    switch (read.problem) {
+      case ast::PercentProblem::none:
+        out = read.basis_points;
+        return true;
+      case ast::PercentProblem::not_a_number:
+        say("share " + csv::quoted(text) + " is not a percentage");
+        return false;
+      case ast::PercentProblem::too_many_decimals:
+        say("share " + csv::quoted(text) +
+            " has more than two decimals (a share is exact to 0.01%, e.g. 33.33)");
+        return false;
+      case ast::PercentProblem::out_of_range:
+        say("share " + csv::quoted(text) + " must be more than 0 and at most 100");
+        return false;
     }
-    if (!(value > 0 && value <= 100)) {  // also refuses nan
-      say("share " + csv::quoted(text) + " must be more than 0 and at most 100");
-      return false;
-    }
-    out = value;
-    return true;
+    return false;
   }
 
   csv::ErrorLimit& errors_;

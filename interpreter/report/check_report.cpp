@@ -6,11 +6,11 @@
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
 #include "source/diagnostic.hpp"
+#include "source/display.hpp"
 
 namespace remit {
 namespace {
 
-constexpr std::size_t posts_shown = 20;
 
 struct Context {
   const Run& run;
@@ -23,12 +23,15 @@ struct Context {
     return index < explanations.size() ? &explanations[index] : nullptr;
   }
 
-  static std::string post_list(const std::vector<BreachPost>& posts) {
+  std::string post_list(const std::vector<BreachPost>& posts) const {
     std::string s;
+    const std::size_t posts_shown = run.limits().posts_shown_per_breach;
     for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
-      s += (k ? ", " : "") + posts[k].id + " \"" + posts[k].title + "\"";
+      s += (k ? ", " : "") + display_text(posts[k].id) + " \"" + display_text(posts[k].title) + "\"";
     }
-    if (posts.size() > posts_shown) s += " and " + std::to_string(posts.size() - posts_shown) + " more";
+    if (posts.size() > posts_shown) {
+      s += " and " + std::to_string(posts.size() - posts_shown) + " more (see --format json)";
+    }
     return s;
   }
 };
@@ -65,9 +68,9 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   std::size_t index = 0;
   for (const Breach& b : describe(ctx.program, ctx.org, breaches)) {
     out << sources.where(rule_where(ctx, b)) << ": breach: " << breach_title(b) << "\n";
-    out << "  " << breach_detail(b) << "\n";
+    out << "  " << display_text(breach_detail(b)) << "\n";
     if (const auto* r = std::get_if<RuleFound>(&b.what); r && !r->posts.empty()) {
-      out << "  posts: " << Context::post_list(r->posts) << "\n";
+      out << "  posts: " << ctx.post_list(r->posts) << "\n";
     }
     for (const ast::Text& cite : rule_cites(ctx, b)) out << "  " << cite.text << "\n";
     explanation_text(out, ctx, index++);

@@ -6,6 +6,7 @@
 
 #include "ast/ast.hpp"
 #include "resolve/organisation.hpp"
+#include "source/display.hpp"
 
 namespace remit {
 namespace {
@@ -35,17 +36,26 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
   }
 }
 
-// Grouped by category, like the lists councils publish; columns padded to line up.
+// Grouped by category, like the lists councils publish; columns padded to line up. Control
+// characters in the values are shown escaped (source/display.hpp).
 void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
   auto width = [](std::string_view s) {
     return static_cast<std::size_t>(std::count_if(
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   };
+  struct Row {
+    std::string id, title, service, directorate;
+  };
+  std::vector<Row> rows;
+  rows.reserve(list.size());
   std::size_t id_w = 2, title_w = 5, service_w = 7;
   for (const ListedPost& p : list) {
-    id_w = std::max(id_w, width(v.unit(p).id));
-    title_w = std::max(title_w, width(v.unit(p).title()));
-    service_w = std::max(service_w, width(v.unit(p).service()));
+    const Unit& u = v.unit(p);
+    Row& r = rows.emplace_back(Row{display_text(u.id), display_text(u.title()),
+                                   display_text(u.service()), display_text(u.directorate())});
+    id_w = std::max(id_w, width(r.id));
+    title_w = std::max(title_w, width(r.title));
+    service_w = std::max(service_w, width(r.service));
   }
   // Widths count characters, not bytes, so that titles with ’ or é line up.
   auto pad = [&](std::string_view s, std::size_t w) {
@@ -54,37 +64,33 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
     if (shown < w) r.append(w - shown, ' ');
     return r;
   };
-  if (!v.org.authority.empty()) out << "Politically restricted posts: " << v.org.authority << "\n";
+  if (!v.org.authority.empty()) {
+    out << "Politically restricted posts: " << display_text(v.org.authority) << "\n";
+  }
   std::uint32_t current = 0;
   bool first = true;
-  for (const ListedPost& p : list) {
-    const ast::CategoryDecl& c = v.category(p);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const ast::CategoryDecl& c = v.category(list[k]);
     if (first || c.number != current) {
       current = c.number;
       out << (first && v.org.authority.empty() ? "" : "\n") << "Category " << c.number << " - "
-          << c.label.text << "\n";
+          << display_text(c.label.text) << "\n";
       first = false;
     }
-    const Unit& u = v.unit(p);
-    std::string row = "  " + pad(u.id, id_w) + "  " + pad(u.title(), title_w) + "  " +
-                      pad(u.service(), service_w) + "  " + std::string(u.directorate());
+    const Row& r = rows[k];
+    std::string row = "  " + pad(r.id, id_w) + "  " + pad(r.title, title_w) + "  " +
+                      pad(r.service, service_w) + "  " + r.directorate;
     while (!row.empty() && row.back() == ' ') row.pop_back();
     out << row << "\n";
   }
   if (list.empty()) out << "No politically restricted posts.\n";
 }
 
+// A table per category. Cells escape `|` and show line breaks as <br> (source/display.hpp).
 void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
-  auto cell = [](std::string_view s) {
-    std::string r;
-    for (char c : s) {
-      if (c == '|') r += '\\';
-      r += c;
-    }
-    return r;
-  };
+  const auto cell = markdown_cell;
   out << "# Politically restricted posts";
-  if (!v.org.authority.empty()) out << ": " << v.org.authority;
+  if (!v.org.authority.empty()) out << ": " << cell(v.org.authority);
   out << "\n";
   std::uint32_t current = 0;
   bool first = true;

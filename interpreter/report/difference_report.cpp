@@ -1,12 +1,13 @@
 #include "report/difference_report.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "source/display.hpp"
+
 namespace remit {
 namespace {
-
-constexpr std::size_t lines_shown = 50;
 
 std::string join(const std::vector<std::string>& ids) {
   std::string s;
@@ -18,7 +19,8 @@ std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-void text(std::ostream& out, const std::string& title, const Difference& d) {
+void text(std::ostream& out, const std::string& title, const Difference& d, const Limits& limits) {
+  const std::size_t lines_shown = limits.line_changes_shown;
   out << title << "\n";
   if (d.empty()) {
     out << "\nNo change: the same posts are restricted in the same categories, the same "
@@ -30,7 +32,9 @@ void text(std::ostream& out, const std::string& title, const Difference& d) {
     out << "\n" << heading << " (" << list.size() << "):\n";
     for (const auto& item : list) out << "  " << row(item) << "\n";
   };
-  auto name = [](const CategoryChange& c) { return c.id + " \"" + c.title + "\""; };
+  auto name = [](const CategoryChange& c) {
+    return display_text(c.id) + " \"" + display_text(c.title) + "\"";
+  };
   section("Posts that change category", d.changed, [&](const CategoryChange& c) {
     return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
   });
@@ -42,12 +46,13 @@ void text(std::ostream& out, const std::string& title, const Difference& d) {
     return name(c) + ": was category " + std::to_string(c.before) +
            (c.exists_after ? "" : " (post removed)");
   });
-  auto line = [](const Breach& b) { return breach_line(b); };
+  const std::size_t posts_shown = limits.posts_shown_per_changed_breach;
+  auto line = [&](const Breach& b) { return display_text(breach_line(b, posts_shown)); };
   section("Breaches that appear", d.breaches_appeared, line);
   section("Breaches that disappear", d.breaches_disappeared, line);
   // A breach that stands before and after, but not as it was: the details after, under it.
-  section("Breaches that change", d.breaches_changed, [](const BreachChange& c) {
-    return breach_line(c.before) + "\n    becomes: " + breach_facts(c.after);
+  section("Breaches that change", d.breaches_changed, [&](const BreachChange& c) {
+    return line(c.before) + "\n    becomes: " + display_text(breach_facts(c.after, posts_shown));
   });
   if (!d.lines.empty()) {
     out << "\nLines of management that change (" << d.lines.size() << "):\n";
@@ -85,12 +90,13 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
   }
   auto lines_of = [](const std::vector<Breach>& list) {
     J a = J::array();
-    for (const Breach& b : list) a.push_back(breach_line(b));
+    for (const Breach& b : list) a.push_back(breach_line(b, SIZE_MAX));
     return a;
   };
   J changed = J::array();
   for (const BreachChange& c : d.breaches_changed) {
-    changed.push_back({{"before", breach_line(c.before)}, {"after", breach_line(c.after)}});
+    changed.push_back(
+        {{"before", breach_line(c.before, SIZE_MAX)}, {"after", breach_line(c.after, SIZE_MAX)}});
   }
   J doc{{"title", title},
         {"changed", posts(d.changed)},
@@ -106,11 +112,11 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
 }  // namespace
 
 void write_difference(std::ostream& out, const std::string& title, const Difference& diff,
-                      Format format) {
+                      Format format, const Limits& limits) {
   if (format == Format::json) {
     json(out, title, diff);
   } else {
-    text(out, title, diff);
+    text(out, title, diff, limits);
   }
 }
 

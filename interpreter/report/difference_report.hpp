@@ -5,12 +5,14 @@
 #include <iosfwd>
 #include <string>
 
+#include "remit/limits.hpp"
 #include "report/format.hpp"
 #include "whatif/compare.hpp"
 
 namespace remit {
 
+// `limits`: how many changed lines of management the text names (Limits::line_changes_shown).
 void write_difference(std::ostream& out, const std::string& title, const Difference& diff,
-                      Format format);
+                      Format format, const Limits& limits);
 
 }  // namespace remit

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "resolve/shares.hpp"
 #include "source/source.hpp"
 
 namespace remit {
@@ -21,19 +22,20 @@ namespace remit {
 using ast::UnitIndex;
 
 // A reporting line from a post to the post or body it reports to. `share` is the part of the
-// post's duties the line carries, 0 to 1 (0 for a dotted line).
+// post's duties the line carries, exactly (none for a dotted line); the lines of one post count
+// their shares in one common whole.
 struct Line {
   UnitIndex from = 0;
   UnitIndex to = 0;
   ast::LineKind kind = ast::LineKind::reports;
-  float share = 1.0f;
+  Share share;
   SourceSpan where;
 
   // Reporting and accountability lines carry duties; a dotted line carries none.
   [[nodiscard]] bool carries_duties() const { return kind != ast::LineKind::dotted; }
   // The lines `reports to`, `reports within` and `manages` follow: they carry duties, and some
   // of them (a 0% line does not put a post below its target).
-  [[nodiscard]] bool carries_a_share() const { return carries_duties() && share > 0.0f; }
+  [[nodiscard]] bool carries_a_share() const { return carries_duties() && share.parts > 0; }
 };
 
 using LineId = std::uint32_t;

@@ -17,14 +17,6 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + shorten(s) + "'"; }
 
-// 100, 100.5: whole numbers without decimals, others to one decimal place.
-std::string percent_text(double p) {
-  char buf[32];
-  const double rounded = static_cast<double>(static_cast<long long>(p));
-  std::snprintf(buf, sizeof buf, p == rounded ? "%.0f" : "%.1f", p);
-  return buf;
-}
-
 const char* vocabulary_word(ast::VocabularyKind kind) {
   switch (kind) {
     case ast::VocabularyKind::designation: return "designation";
@@ -36,8 +28,9 @@ const char* vocabulary_word(ast::VocabularyKind kind) {
 
 class Resolver {
  public:
-  Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags)
-      : p_(program), depths_(depths), diags_(diags) {}
+  Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
+           const Limits& limits)
+      : p_(program), depths_(depths), diags_(diags), limits_(limits) {}
 
   Resolved run() {
     vocabulary();
@@ -164,10 +157,19 @@ class Resolver {
     if (lines.empty()) return;
     split_duties(lines, split_);
     const DutySplit& split = split_;
-    if (split.explicit_percent > 100.0 + 1e-9) {
+    if (split.over_100_percent()) {
       diags_.error(lines.front().target.where,
                    "the shares of the lines of post " + quoted(d.id.text) + " add up to " +
-                       percent_text(split.explicit_percent) + "%, more than 100%");
+                       ast::basis_points_text(split.explicit_basis_points) + "%, more than 100%");
+      return;
+    }
+    if (split.too_many_equal_parts()) {
+      diags_.error(lines.front().target.where,
+                   "post " + quoted(d.id.text) + " has " +
+                       std::to_string(split.lines_without_share) +
+                       " lines without a share; remit can split a post's duties in equal parts "
+                       "among at most " +
+                       std::to_string(max_lines_sharing_duties) + " lines (give the lines shares)");
       return;
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -513,8 +515,8 @@ class Resolver {
     std::string chain;
     bool negated = closing.negated;
     std::vector<Note> notes;
-    // A cycle through thousands of definitions is named by its first dozen, and counted.
-    constexpr std::size_t shown = 12;
+    // A cycle through thousands of definitions is named by its first few, and counted.
+    const std::size_t shown = limits_.definitions_shown_on_cycle;
     std::size_t k = 0;
     const auto length = static_cast<std::size_t>(stack.end() - start);
     for (auto it = start; it != stack.end(); ++it, ++k) {
@@ -599,6 +601,7 @@ class Resolver {
   ast::Program& p_;
   const FileDepths& depths_;
   Diagnostics& diags_;
+  const Limits& limits_;
   Resolved out_;
   UnitIndex first_post_ = 0;
   std::vector<bool> duplicate_;
@@ -611,8 +614,9 @@ class Resolver {
 
 }  // namespace
 
-Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags) {
-  return Resolver(program, depths, diags).run();
+Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
+                 const Limits& limits) {
+  return Resolver(program, depths, diags, limits).run();
 }
 
 }  // namespace remit

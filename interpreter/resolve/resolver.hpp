@@ -13,6 +13,8 @@ namespace remit {
 
 // Fills the `resolved` slots of `program`'s expressions and returns the organisation and plan.
 // Reports every problem found; the result is only meaningful when no error was reported.
-Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags);
+// `limits` caps how many definitions an error about definitions that depend on themselves names.
+Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
+                 const Limits& limits = {});
 
 }  // namespace remit

@@ -12,8 +12,8 @@ std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class Editor {
  public:
-  Editor(const ast::Program& program, Resolved& r, Diagnostics& diags)
-      : program_(program), org_(r.organisation), diags_(diags) {}
+  Editor(const ast::Program& program, Resolved& r, Diagnostics& diags, const Limits& limits)
+      : program_(program), org_(r.organisation), diags_(diags), limits_(limits) {}
 
   bool apply(const ast::Edit& e) {
     return std::visit([&](const auto& edit) { return apply_one(edit, e.where); }, e.kind);
@@ -58,8 +58,16 @@ class Editor {
   // Replaces u's duty-carrying lines (dotted lines stay) with `lines`.
   bool set_lines(UnitIndex u, std::span<const ast::LineDecl> lines, const ast::Name& who) {
     const DutySplit split = split_duties(lines);
-    if (split.explicit_percent > 100.0 + 1e-9) {
-      diags_.error(lines.front().target.where, "the shares of these lines add up to more than 100%");
+    if (split.over_100_percent()) {
+      diags_.error(lines.front().target.where,
+                   "the shares of these lines add up to " +
+                       ast::basis_points_text(split.explicit_basis_points) + "%, more than 100%");
+      return false;
+    }
+    if (split.too_many_equal_parts()) {
+      diags_.error(lines.front().target.where,
+                   "these lines are too many to split the duties in equal parts (at most " +
+                       std::to_string(max_lines_sharing_duties) + "): give them shares");
       return false;
     }
     std::vector<Line> fresh;
@@ -109,14 +117,18 @@ class Editor {
     });
     if (!reports.empty() && managers.size() != 1) {
       std::string names;
-      for (std::size_t n = 0; n < reports.size() && n < 5; ++n) {
+      const std::size_t shown = limits_.reports_shown_on_remove;
+      for (std::size_t n = 0; n < reports.size() && n < shown; ++n) {
         names += (n ? ", " : "") + std::string(org_.units[reports[n]].id);
       }
-      diags_.error(where, "cannot remove " + quoted(r.post.text) + ": " +
-                              (managers.empty() ? "it reports to no one, "
-                                                : "it reports to more than one post, ") +
-                              "so its reports (" + names + (reports.size() > 5 ? ", …" : "") +
-                              ") have nowhere to go; move them first");
+      diags_.error(
+          where,
+          "cannot remove " + quoted(r.post.text) + ": " +
+              (managers.empty() ? "it reports to no one, " : "it reports to more than one post, ") +
+              "so its reports (" + names +
+              (reports.size() > shown ? " and " + std::to_string(reports.size() - shown) + " more"
+                                      : "") +
+              ") have nowhere to go; move them first");
       return false;
     }
     std::sort(below.begin(), below.end());
@@ -225,14 +237,15 @@ class Editor {
   const ast::Program& program_;
   Organisation& org_;
   Diagnostics& diags_;
+  const Limits& limits_;
   std::vector<UnitIndex> facts_;  // see Changes::facts
 };
 
 }  // namespace
 
 std::optional<Changes> apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
-                                   Resolved& resolved, Diagnostics& diags) {
-  Editor editor(program, resolved, diags);
+                                   Resolved& resolved, Diagnostics& diags, const Limits& limits) {
+  Editor editor(program, resolved, diags, limits);
   bool ok = true;
   for (const ast::Edit& e : scenario.edits) ok = editor.apply(e) && ok;
   if (!ok) return std::nullopt;

@@ -12,7 +12,8 @@
 namespace remit {
 
 // What the edits changed, for re-evaluation; nothing when an edit is wrong.
+// `limits` bounds what an error names (Limits::reports_shown_on_remove).
 std::optional<Changes> apply_edits(const ast::Program& program, const ast::ScenarioDecl& scenario,
-                                   Resolved& resolved, Diagnostics& diags);
+                                   Resolved& resolved, Diagnostics& diags, const Limits& limits);
 
 }  // namespace remit

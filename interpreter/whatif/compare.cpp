@@ -22,10 +22,10 @@ bool live_post(const Unit& u) {
 // A post's main line: the duty-carrying line with the largest share (the first on a tie).
 UnitIndex main_manager(std::span<const Line> lines) {
   UnitIndex manager = UINT32_MAX;
-  float best = 0.0f;
+  std::uint32_t best = 0;  // the lines of one post share one whole: parts compare as they are
   for (const Line& l : lines) {
-    if (!l.carries_duties() || l.share <= best) continue;
-    best = l.share;
+    if (!l.carries_duties() || l.share.parts <= best) continue;
+    best = l.share.parts;
     manager = l.to;
   }
   return manager;

@@ -1,17 +1,9 @@
 #include "whatif/edit_values.hpp"
 
-#include <cmath>
+#include "ast/percent.hpp"
 
 namespace remit {
 namespace {
-
-// A share as the user would write it: "40", "12.5".
-std::string percent_text(float p) {
-  if (std::floor(p) == p && std::fabs(p) < 1e9f) return std::to_string(static_cast<long long>(p));
-  std::string s = std::to_string(p);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  return s;
-}
 
 // Builds the shown text one edit a line, and the Names that point into it.
 class Shown {
@@ -71,8 +63,10 @@ ast::ScenarioDecl scenario_of(std::span<const Edit> edits, std::string name, Sou
             for (std::size_t k = 0; k < v.managers.size(); ++k) {
               if (k) shown.add(", ");
               ast::LineDecl line{shown.id(v.managers[k].id), ast::LineKind::reports,
-                                 v.managers[k].percent};
-              if (line.percent) shown.add(" " + percent_text(*line.percent) + "%");
+                                 v.managers[k].basis_points};
+              if (line.basis_points) {
+                shown.add(" " + ast::basis_points_text(*line.basis_points) + "%");
+              }
               m.lines.push_back(line);
             }
             scenario.edits.push_back(ast::Edit{std::move(m), where});

@@ -869,6 +869,6 @@ TEST_CASE("the text report shows at most 20 posts of a rule - the JSON report al
   CHECK(c.breaches()[0]["count"] == 25);
   CHECK(c.breaches()[0]["posts"].size() == 25);
   CHECK(c.breaches()[0]["posts"][24]["id"] == "p25");
-  CHECK(c.text.find("p20 \"Post 20\" and 5 more\n") != std::string::npos);
+  CHECK(c.text.find("p20 \"Post 20\" and 5 more (see --format json)\n") != std::string::npos);
   CHECK(c.text.find("p21") == std::string::npos);
 }

@@ -290,7 +290,9 @@ TEST_CASE("explain: bad input exits with 2", "[explain][cli]") {
   SECTION("a category that does not exist") {
     auto r = run_cli({"explain", "policies/council-000/", "dph", "--why-not", "9"});
     CHECK(r.status == 2);
-    CHECK(r.err == "remit: error: no category 9 is defined\n");
+    CHECK(r.err ==
+          "remit: error: --why-not 9: the policy defines no category 9 (it defines categories 1, "
+          "2, 3, 4, 5, 6, 7, 8)\n");
   }
   SECTION("a body is not a post") {
     auto r = run_cli({"explain", "policies/council-000/", "council"});

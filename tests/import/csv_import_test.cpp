@@ -268,7 +268,7 @@ TEST_CASE("structure: a row becomes a post with its lines, designations and duti
   REQUIRE(clerk.lines.size() == 1);
   CHECK(clerk.lines[0].target.text == "500");
   CHECK(clerk.lines[0].kind == ast::LineKind::reports);
-  CHECK_FALSE(clerk.lines[0].percent.has_value());
+  CHECK_FALSE(clerk.lines[0].basis_points.has_value());
   CHECK(clerk.lines[0].target.where.line == 3);
   CHECK(clerk.lines[0].target.where.column == 30);
   REQUIRE(clerk.duties.size() == 2);
@@ -323,7 +323,7 @@ TEST_CASE("structure: spaces around tokens and values are trimmed", "[csv]") {
   CHECK(p.title == "Officer");
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[0].target.text == "1");
-  CHECK(p.lines[0].percent == Approx(50));
+  CHECK(p.lines[0].basis_points == 5000u);
   CHECK(p.lines[1].target.text == "2");
   REQUIRE(p.designations.size() == 2);
   CHECK(p.designations[1].text == "b");
@@ -396,13 +396,13 @@ TEST_CASE("structure: columns in any order, and accountable_to", "[csv]") {
   REQUIRE(p.lines.size() == 3);
   CHECK(p.lines[0].kind == ast::LineKind::reports);
   CHECK(p.lines[0].target.text == "ed");
-  CHECK(p.lines[0].percent == Approx(75));
+  CHECK(p.lines[0].basis_points == 7500u);
   CHECK(p.lines[1].kind == ast::LineKind::accountable);
   CHECK(p.lines[1].target.text == "ceo");
-  CHECK(p.lines[1].percent == Approx(25));
+  CHECK(p.lines[1].basis_points == 2500u);
   CHECK(p.lines[2].kind == ast::LineKind::accountable);
   CHECK(p.lines[2].target.text == "council");
-  CHECK_FALSE(p.lines[2].percent.has_value());
+  CHECK_FALSE(p.lines[2].basis_points.has_value());
 }
 
 TEST_CASE("structure: several lines with shares", "[csv]") {
@@ -411,12 +411,12 @@ TEST_CASE("structure: several lines with shares", "[csv]") {
   const auto p = run->post("8");
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[0].target.text == "ed_a");
-  CHECK(p.lines[0].percent == Approx(60));
+  CHECK(p.lines[0].basis_points == 6000u);
   CHECK(p.lines[0].target.where.column == 9);
   CHECK(p.lines[1].target.text == "ed_b");
-  CHECK(p.lines[1].percent == Approx(40));
+  CHECK(p.lines[1].basis_points == 4000u);
   CHECK(p.lines[1].target.where.column == 17);
-  CHECK(run->post("9").lines.at(0).percent == Approx(33.5));
+  CHECK(run->post("9").lines.at(0).basis_points == 3350u);
 }
 
 TEST_CASE("structure: a bad share is reported at the share", "[csv]") {
@@ -436,7 +436,7 @@ TEST_CASE("structure: shares must be more than 0 and at most 100", "[csv]") {
   CHECK_THAT(run->rendered(), Contains("org.csv:3:11: error: reports_to: share \"120\" must be"));
   CHECK_THAT(run->rendered(), Contains("org.csv:5:11: error: reports_to: no share after the `:`"));
   REQUIRE(run->program.posts.size() == 1);
-  CHECK(run->program.lines(run->program.posts[0])[0].percent == Approx(100));
+  CHECK(run->program.lines(run->program.posts[0])[0].basis_points == 10000u);
 }
 
 TEST_CASE("structure: empty entries in a list are errors", "[csv]") {

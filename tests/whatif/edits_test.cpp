@@ -247,7 +247,7 @@ post dfin2 "Deputy Finance" { reports to dfin designated section_151_officer hol
   REQUIRE(x.size() == 3);  // p1 holds MO and S151; two MOs; two S151s
   CHECK(x == y);
   CHECK(remit::same_breach(x[0], y[0]));
-  CHECK(remit::breach_line(x[0]) ==
+  CHECK(remit::breach_line(x[0], 10) ==
         "incompatible monitoring_officer with section_151_officer: Pat One holds dlaw2 "
         "(monitoring_officer) and dfin2 (section_151_officer)");
   CHECK_FALSE(remit::same_breach(x[0], x[1]));

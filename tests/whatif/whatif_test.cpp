@@ -239,7 +239,7 @@ TEST_CASE("remove post: its reports move up to its manager", "[whatif][scenario]
   CHECK(d.left[0].before == 2);
   CHECK(d.left[0].after == 0);
   REQUIRE(d.breaches_appeared.size() == 1);
-  CHECK(remit::breach_line(d.breaches_appeared[0]) ==
+  CHECK(remit::breach_line(d.breaches_appeared[0], 10) ==
         "require \"exactly one Director of Public Health\": found 0 posts; the rule requires "
         "count = 1");
   CHECK(d.lines.size() == 5);
@@ -517,7 +517,7 @@ TEST_CASE("add post: a `holder` written in the added post holds it", "[whatif][s
   REQUIRE(a.variant);
   remit::Difference d = remit::compare(*a.base, *a.variant);
   REQUIRE(d.breaches_appeared.size() == 1);
-  CHECK(remit::breach_line(d.breaches_appeared[0]) ==
+  CHECK(remit::breach_line(d.breaches_appeared[0], 10) ==
         "incompatible political_assistant with head_of_paid_service: Pat "
         "One holds pa (political_assistant) and ceo (head_of_paid_service)");
 }
