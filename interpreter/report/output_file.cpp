@@ -34,6 +34,30 @@ extern "C" void remove_temp_then_die(int sig) {
 
 constexpr std::array<int, 3> cleanup_signals = {SIGINT, SIGTERM, SIGHUP};
 
+// Holds back the cleanup signals for as long as it lives; errno is left as the work set it.
+class Held {
+ public:
+  explicit Held(bool enabled) : enabled_(enabled) {
+    if (!enabled_) return;
+    sigset_t these;
+    sigemptyset(&these);
+    for (int s : cleanup_signals) sigaddset(&these, s);
+    ::sigprocmask(SIG_BLOCK, &these, &before_);
+  }
+  ~Held() {
+    if (!enabled_) return;
+    const int saved = errno;
+    ::sigprocmask(SIG_SETMASK, &before_, nullptr);
+    errno = saved;
+  }
+  Held(const Held&) = delete;
+  Held& operator=(const Held&) = delete;
+
+ private:
+  bool enabled_;
+  sigset_t before_{};
+};
+
 // Installs the handlers for as long as it lives; a signal the process ignores stays ignored
 // (a run under nohup must not die of SIGHUP because it was writing a file).
 class SignalCleanup {
@@ -72,21 +96,20 @@ class SignalCleanup {
     std::memcpy(temp_path_for_signal, s.c_str(), s.size() + 1);
     return true;
   }
-  void arm() const {
-    if (enabled_) temp_armed = 1;
+  // Creates the temporary file and arms the handler with the signals held back, so that no
+  // signal falls between the two (and leaves the file behind).
+  int create_and_arm(const fs::path& temp, int flags, mode_t mode) const {
+    Held held(enabled_);
+    const int fd = ::open(temp.c_str(), flags, mode);
+    if (fd >= 0 && enabled_) temp_armed = 1;
+    return fd;
   }
   // Renames the temporary file over the target with the signals held back, so that a signal
   // cannot fall between the rename and the disarming (and remove a file of the same name).
   int rename_and_disarm(const fs::path& from, const fs::path& to) const {
-    sigset_t all, before;
-    sigemptyset(&all);
-    for (int s : cleanup_signals) sigaddset(&all, s);
-    if (enabled_) ::sigprocmask(SIG_BLOCK, &all, &before);
+    Held held(enabled_);
     const int rc = ::rename(from.c_str(), to.c_str());
-    const int saved = errno;
     temp_armed = 0;
-    if (enabled_) ::sigprocmask(SIG_SETMASK, &before, nullptr);
-    errno = saved;
     return rc;
   }
   void disarm() const { temp_armed = 0; }
@@ -187,12 +210,11 @@ std::string replace_file(const fs::path& shown, const fs::path& target, const st
     if (!cleanup.set_path(temp)) return failure("cannot write", shown, ENAMETOOLONG);
     // O_EXCL and O_NOFOLLOW: a file or link planted under the name is never opened. A new
     // target gets the usual permissions (0666 less the umask); an existing one keeps its own.
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                existing ? 0600 : 0666);
+    fd = cleanup.create_and_arm(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                                existing ? 0600 : 0666);
     if (fd < 0 && errno != EEXIST) return failure("cannot write", shown, errno);
   }
   if (fd < 0) return failure("cannot write", shown, EEXIST);
-  cleanup.arm();
   if (existing) {
     // The owner first (it may clear set-id bits), then the mode. Only root may give a file away;
     // a user may still keep its group. Failing that, the file is ours, as any new file.
