@@ -46,6 +46,18 @@ struct CommonOptions {
   bool verbose = false;
 };
 
+// `-o ""` (an unset variable in a script, say) must not quietly mean standard output.
+const CLI::Validator names_a_file(
+    [](const std::string& s) {
+      return s.empty() ? std::string("names no file: give a file name, or - for standard output")
+                       : std::string();
+    },
+    "FILE");
+
+bool to_stdout(const CommonOptions& o) {
+  return o.output.empty() || o.output == "-";
+}
+
 void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("policy", o.policies,
                  "Policy files (.remit) or directories of them; none: the built-in default "
@@ -58,7 +70,10 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--holders", o.holders,
                  "Who holds which post: CSV with person,post_id[,qualifications][,kind]")
       ->allow_extra_args(false);
-  cmd.add_option("-o,--output", o.output, "Write the result to this file (replaced atomically)");
+  cmd.add_option("-o,--output", o.output,
+                 "Write the result to this file (replaced atomically; never one of the inputs; "
+                 "- for standard output)")
+      ->check(names_a_file);
   cmd.add_flag("-v,--verbose", o.verbose, "Trace the phases with their timings on stderr");
 }
 
@@ -67,11 +82,12 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   for (const auto& p : o.policies) in.policies.emplace_back(p);
   for (const auto& p : o.structures) in.structures.emplace_back(p);
   for (const auto& p : o.holders) in.holders.emplace_back(p);
+  if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
   return in;
 }
 
 int emit(const CommonOptions& o, const std::string& text) {
-  if (o.output.empty()) {
+  if (to_stdout(o)) {
     // A closed pipe (`remit derive … | head`) or a full disk must not pass for success.
     errno = 0;
     std::cout << text << std::flush;
@@ -82,7 +98,8 @@ int emit(const CommonOptions& o, const std::string& text) {
     }
     return ok;
   }
-  if (std::string err = remit::write_file_atomically(o.output, text); !err.empty()) {
+  if (std::string err = remit::write_file_atomically(o.output, text, {.clean_up_on_signals = true});
+      !err.empty()) {
     std::cerr << "remit: error: " << err << "\n";
     return bad_input;
   }
@@ -109,7 +126,7 @@ std::optional<remit::Format> format_of(const std::string& name, remit::Format fa
 
 int derive(const CommonOptions& o, bool all) {
   // A table for people at a terminal; CSV when the output goes to a program or a file.
-  const bool terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
+  const bool terminal = to_stdout(o) && ::isatty(STDOUT_FILENO);
   auto format = format_of(o.format, terminal ? remit::Format::table : remit::Format::csv);
   if (!format) return bad_input;
   remit::Run run;
@@ -487,7 +504,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides")
       ->allow_extra_args(false);
-  diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file");
+  diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file")
+      ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");
   diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");
   diff_cmd->add_option("--format", diff_opts.format, "text (default) or json")

@@ -4,6 +4,9 @@
 //   remit::Run run;
 //   if (!run.load({.policies = {"policies/cambridgeshire"}})) print(run.diagnostics_text());
 //   for (const remit::ListedPost& p : run.restricted_posts()) …
+//
+// For policies written by someone else (an upload), set Inputs::confine_to to the folders
+// their `use` and `import` statements may read; anything else is an error at the statement.
 #pragma once
 
 #include <memory>

@@ -1,5 +1,7 @@
 #include "resolve/loader.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -19,38 +21,102 @@ namespace {
 
 constexpr std::string_view stdlib_display_prefix = "stdlib/";
 
+// Which file a path names, through symbolic links: two names for one file compare equal.
+struct FileIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool operator==(const FileIdentity&) const = default;
+};
+
+std::optional<FileIdentity> identity_of(const fs::path& path) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileIdentity{st.st_dev, st.st_ino};
+}
+
+// A standard library module's name: words separated by '/', such as "uk/roles". Never absolute
+// and never "." or "..", so that it can only name a file inside a stdlib folder.
+bool is_module_name(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.back() == '/') return false;
+  while (!name.empty()) {
+    const std::string_view word = name.substr(0, name.find('/'));
+    if (word.empty() || word == "." || word == ".." || word.find('\\') != std::string_view::npos) {
+      return false;
+    }
+    name.remove_prefix(std::min(name.size(), word.size() + 1));
+  }
+  return true;
+}
+
+// True when `path` is `folder` or lies under it (both already canonical).
+bool lies_within(const fs::path& path, const fs::path& folder) {
+  auto [f, p] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return f == folder.end() || (std::next(f) == folder.end() && f->empty());
+}
+
 class Loader {
  public:
   Loader(SourceSet& sources, ast::Program& program, FileDepths& depths, Diagnostics& diags,
-         const Limits& limits)
-      : sources_(sources), program_(program), depths_(depths), diags_(diags), limits_(limits) {}
+         const Limits& limits, const Inputs& inputs)
+      : sources_(sources),
+        program_(program),
+        depths_(depths),
+        diags_(diags),
+        limits_(limits),
+        output_path_(inputs.output),
+        output_(identity_of(inputs.output)) {
+    for (const fs::path& folder : inputs.confine_to) {
+      std::error_code ec;
+      fs::path canonical = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+      confine_to_.push_back(ec ? folder.lexically_normal() : canonical);
+    }
+  }
+
+  // Refuses, before anything is read, an output file that is one of the files named (or a file
+  // inside a folder named): writing the results would destroy the input.
+  bool output_is_not_an_input(const Inputs& inputs) {
+    if (!output_) return true;
+    bool clear = true;
+    auto check = [&](const fs::path& p) { clear = !is_output(p, {}) && clear; };
+    for (const fs::path& p : inputs.policies) {
+      std::error_code ec;
+      if (fs::is_directory(p, ec)) {
+        for (const auto& entry : fs::directory_iterator(p, ec)) {
+          if (entry.path().extension() == ".remit") check(entry.path());
+        }
+      } else {
+        check(p);
+      }
+    }
+    for (const fs::path& p : inputs.structures) check(p);
+    for (const fs::path& p : inputs.holders) check(p);
+    return clear;
+  }
 
   void policy_argument(const fs::path& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      std::vector<fs::path> files;
-      for (const auto& entry : fs::directory_iterator(path, ec)) {
-        if (entry.path().extension() == ".remit") files.push_back(entry.path());
-      }
-      std::sort(files.begin(), files.end());
-      if (files.empty()) {
-        diags_.error({}, "no .remit files in directory '" + path.string() + "'");
-      }
-      for (const fs::path& f : files) policy_file(f, {}, 0);
+      for (const fs::path& f : files_in(path, {})) policy_file(f, {}, 0);
       return;
     }
     policy_file(path, {}, 0);
   }
 
-  void text_argument(const Inputs::Text& t) {
-    parse_file("text:" + t.name, t.name, t.text, {}, 0);
-  }
+  void text_argument(const Inputs::Text& t) { parse_file("text:" + t.name, t.name, t.text, {}, 0); }
 
   void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
+    if (!is_module_name(name)) {
+      diags_.error(from, "'" + shorten(name) +
+                             "' is not a standard library module: a module is named by words "
+                             "separated by '/', such as \"uk/roles\"; to use a file of your "
+                             "own, give its path ending in .remit, such as \"" +
+                             shorten(name) + ".remit\"");
+      return;
+    }
     std::string key = "stdlib:" + std::string(name);
     std::string display = std::string(stdlib_display_prefix) + std::string(name) + ".remit";
     if (loaded_.count(key)) return;
-    if (auto text = stdlib_text(name)) {
+    if (auto text = stdlib_text(name, from)) {
       parse_file(key, display, std::move(*text), from, depth);
       return;
     }
@@ -65,6 +131,7 @@ class Loader {
   void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth) {
     std::string key = key_of(path);
     if (loaded_.count(key)) return;
+    if (from.known() && !allowed(path, from, "import")) return;
     auto text = read(path, from);
     if (!text) return;
     loaded_.emplace(key, true);
@@ -88,15 +155,57 @@ class Loader {
   }
 
  private:
-  void use_directory(const fs::path& dir, SourceSpan from, std::uint32_t depth) {
+  // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
+  // with a warning: reading a pipe nobody writes to would wait for ever.
+  std::vector<fs::path> files_in(const fs::path& dir, SourceSpan from) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".remit") files.push_back(entry.path());
+      if (entry.path().extension() != ".remit") continue;
+      std::error_code status_ec;
+      const fs::file_status st = entry.status(status_ec);
+      if (!status_ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+        diags_.warning(from, "skipped '" + entry.path().string() +
+                                 "': it is not a regular file (a pipe, device or socket)");
+        continue;
+      }
+      files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) diags_.error(from, "no .remit files in directory '" + dir.string() + "'");
-    for (const fs::path& f : files) policy_file(f, from, depth);
+    return files;
+  }
+
+  void use_directory(const fs::path& dir, SourceSpan from, std::uint32_t depth) {
+    if (!allowed(dir, from, "use")) return;
+    for (const fs::path& f : files_in(dir, from)) {
+      if (allowed(f, from, "use")) policy_file(f, from, depth);
+    }
+  }
+
+  // The output file is never read: reading it would mean overwriting an input with the results.
+  bool is_output(const fs::path& path, SourceSpan from) {
+    if (!output_ || identity_of(path) != output_) return false;
+    diags_.error(from, "the output file '" + output_path_.string() + "' is also an input ('" +
+                           path.string() +
+                           "'): writing the results there would destroy it; choose another "
+                           "output file");
+    return true;
+  }
+
+  // Under `confine_to`, whether a `use` or `import` may read `path`.
+  bool allowed(const fs::path& path, SourceSpan from, std::string_view statement) {
+    if (confine_to_.empty()) return true;
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (!ec && std::any_of(confine_to_.begin(), confine_to_.end(), [&](const fs::path& folder) {
+          return lies_within(canonical, folder);
+        })) {
+      return true;
+    }
+    diags_.error(from, "'" + std::string(statement) + "' may not read '" + path.string() +
+                           "': it is outside the folders this check may read");
+    return false;
   }
 
   // Parses one policy file, then follows its `use` and `import` statements.
@@ -114,8 +223,8 @@ class Loader {
   void parse_file(const std::string& key, std::string display, std::string text, SourceSpan from,
                   std::uint32_t depth) {
     if (depth > limits_.max_use_depth) {
-      diags_.error(from, "'use' nested more than " + std::to_string(limits_.max_use_depth) +
-                             " deep");
+      diags_.error(from,
+                   "'use' nested more than " + std::to_string(limits_.max_use_depth) + " deep");
       return;
     }
     loaded_.emplace(key, false);  // in progress: meeting it again means a `use` cycle
@@ -136,7 +245,7 @@ class Loader {
           if (key.starts_with("stdlib:")) {
             module(std::string(use.module.text.substr(0, use.module.text.size() - 6)), use.where,
                    depth + 1);
-          } else {
+          } else if (allowed(base / use.module.text, use.where, "use")) {
             policy_file(base / use.module.text, use.where, depth + 1);
           }
         } else {
@@ -176,6 +285,7 @@ class Loader {
   }
 
   std::optional<std::string> read(const fs::path& path, SourceSpan from) {
+    if (is_output(path, from)) return std::nullopt;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       diags_.error(from, "'" + path.string() + "' is a directory, not a file");
@@ -212,7 +322,7 @@ class Loader {
 
   // The stdlib on disk wins over the embedded copy so that edits show without a rebuild:
   // $REMIT_STDLIB_PATH first, then the source tree this binary was built from.
-  static std::optional<std::string> stdlib_text(std::string_view name) {
+  std::optional<std::string> stdlib_text(std::string_view name, SourceSpan from) {
     std::vector<fs::path> roots;
     if (const char* env = std::getenv("REMIT_STDLIB_PATH"); env && *env) roots.emplace_back(env);
 #ifdef REMIT_SOURCE_STDLIB
@@ -222,6 +332,8 @@ class Loader {
       fs::path candidate = root / (std::string(name) + ".remit");
       std::error_code ec;
       if (fs::is_regular_file(candidate, ec)) {
+        // Refused (the error is recorded); an empty module keeps "no module" from following.
+        if (is_output(candidate, from)) return std::string();
         std::string error;
         if (auto text = read_file(candidate, error)) return text;
       }
@@ -242,6 +354,9 @@ class Loader {
   FileDepths& depths_;
   Diagnostics& diags_;
   const Limits& limits_;
+  fs::path output_path_;
+  std::optional<FileIdentity> output_;
+  std::vector<fs::path> confine_to_;    // canonical
   std::map<std::string, bool> loaded_;  // key -> finished loading
   std::vector<Frame> stack_;
 };
@@ -250,7 +365,8 @@ class Loader {
 
 bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,
                  FileDepths& depths, Diagnostics& diags, const Limits& limits) {
-  Loader loader(sources, program, depths, diags, limits);
+  Loader loader(sources, program, depths, diags, limits, inputs);
+  if (!loader.output_is_not_an_input(inputs)) return false;
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
   // A run that defines no category at all (no policy, or only a structure) derives by the Act.

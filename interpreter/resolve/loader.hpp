@@ -24,6 +24,15 @@ struct Inputs {
     std::string text;
   };
   std::vector<Text> texts;
+  // The file the results will be written to, if any. A run never reads it: when it is one of
+  // the inputs (the same file however named, through symbolic links too) loading fails before
+  // anything is read, and a `use`d or imported file that is it is an error at the statement.
+  std::filesystem::path output;
+  // For a service that checks policies it did not write: when not empty, every `use` and
+  // `import` must name a file (or folder) that lies, once symbolic links are resolved, inside
+  // one of these folders; anything else is an error at the statement. The standard library's
+  // modules are always allowed. The files and folders listed above are read as given.
+  std::vector<std::filesystem::path> confine_to;
 };
 
 // How far each file is from the command line: 0 for the files given, 1 for what they `use`...

@@ -145,7 +145,7 @@ TEST_CASE("robustness: a derive killed at any moment leaves the old file or the 
     INFO("killed after " << delay.count() << " us: " << describe(r));
     CHECK((now == old_content || now == expected));
     (r.signal == SIGKILL ? killed : finished)++;
-    // A kill during the write leaves its temporary file (out.csv.remit-tmp-PID): litter, but
+    // A SIGKILL during the write leaves its temporary file (out.csv.remit-tmp-RANDOM): litter, but
     // never in place of the output. Clear it for the next round.
     for (const std::string& name : others(dir.path(), {"out.csv", "big.remit", "expected.csv"})) {
       CHECK_THAT(name, StartsWith("out.csv.remit-tmp-"));
