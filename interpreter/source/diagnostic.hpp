@@ -35,6 +35,9 @@ class Diagnostics {
   explicit Diagnostics(std::size_t limit_per_file = 101) : limit_(limit_per_file) {}
   Diagnostic& error(SourceSpan where, std::string message);
   Diagnostic& warning(SourceSpan where, std::string message);
+  // Whether an error at `where` would be listed rather than only counted: a caller can skip
+  // working out a suggestion that nobody would see.
+  [[nodiscard]] bool would_list(SourceSpan where) const;
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return list_; }

@@ -25,6 +25,14 @@ Diagnostic& Diagnostics::error(SourceSpan where, std::string message) {
   return list_.emplace_back(Diagnostic{Severity::error, where, std::move(message), {}});
 }
 
+bool Diagnostics::would_list(SourceSpan where) const {
+  if (!where.known()) return true;
+  for (const auto& [file, n] : kept_) {
+    if (file == where.file) return n < limit_;
+  }
+  return limit_ > 0;
+}
+
 std::string shorten(std::string_view s, std::size_t max) {
   if (s.size() <= max) return std::string(s);
   std::size_t cut = max;
