@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test sanitize bench clean format
+.PHONY: all deps build demo test sanitize bench bench-pathological clean format
 
 all: build
 
@@ -37,6 +37,10 @@ sanitize: deps
 
 bench: build
 	bench/run.py
+
+# Inputs built to provoke quadratic work, each at N and 2N; fails if any grows faster than linear.
+bench-pathological: build
+	bench/pathological.py
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
