@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build cli demo test sanitize release-check bench clean format format-check
+.PHONY: all deps build cli demo test sanitize release-check bench bench-pathological clean format format-check
 
 all: build
 
@@ -50,6 +50,10 @@ release-check:
 
 bench: build
 	bench/run.py
+
+# Inputs built to provoke quadratic work, each at N and 2N; fails if any grows faster than linear.
+bench-pathological: build
+	bench/pathological.py
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -40,23 +40,19 @@ void ReportingLines::replace(UnitIndex u, std::span<const Line> lines) {
   const auto begin = static_cast<std::uint32_t>(added_.size());
   for (const Line& l : lines) {
     assert(l.from == u);
+    added_into_[l.to].push_back(static_cast<std::uint32_t>(added_.size()));
     added_.push_back(l);
   }
   const auto end = static_cast<std::uint32_t>(added_.size());
-  auto it = std::lower_bound(replaced_.begin(), replaced_.end(), u);
-  if (it != replaced_.end() && it->post == u) {
-    it->begin = begin;
-    it->end = end;
-  } else {
-    replaced_.insert(it, Replacement{u, begin, end});
-  }
+  replaced_[u] = Replacement{begin, end};
   size_ = size_ - before + lines.size();
 }
 
 std::vector<UnitIndex> ReportingLines::replaced_posts() const {
   std::vector<UnitIndex> out;
   out.reserve(replaced_.size());
-  for (const Replacement& r : replaced_) out.push_back(r.post);
+  for (const auto& [post, r] : replaced_) out.push_back(post);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -81,23 +82,27 @@ class ReportingLines {
   };
   // A post whose lines a variant replaced: its lines are added_[begin, end).
   struct Replacement {
-    UnitIndex post = 0;
     std::uint32_t begin = 0, end = 0;
-    friend bool operator<(const Replacement& r, UnitIndex u) { return r.post < u; }
   };
 
   Base& writable_base();
+  // Hashed, not a sorted vector: removing a post with 20,000 reports replaces 20,000 posts'
+  // lines, and inserting each into a sorted vector moved all the others (quadratic).
   [[nodiscard]] const Replacement* replacement(UnitIndex u) const {
-    auto it = std::lower_bound(replaced_.begin(), replaced_.end(), u);
-    return it != replaced_.end() && it->post == u ? &*it : nullptr;
+    auto it = replaced_.find(u);
+    return it != replaced_.end() ? &it->second : nullptr;
   }
   void index_targets() const;
   // Where the lines `u` had before any replacement are in the base: [first, second).
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> base_range(UnitIndex u) const;
 
   std::shared_ptr<Base> base_ = std::make_shared<Base>();
-  std::vector<Replacement> replaced_;  // by post
-  std::vector<Line> added_;            // the replacements' lines (ids after the base's)
+  std::unordered_map<UnitIndex, Replacement> replaced_;  // by post
+  std::vector<Line> added_;  // the replacements' lines (ids after the base's)
+  // Where each added line goes: target -> positions in added_, including lines a later
+  // replacement of the same post superseded (for_each_into skips those). So finding the lines
+  // into a unit costs the lines into it, not every line a scenario added.
+  std::unordered_map<UnitIndex, std::vector<std::uint32_t>> added_into_;
   std::size_t size_ = 0;
 };
 
@@ -110,8 +115,9 @@ void ReportingLines::for_each(F&& f) const {
   };
   const auto base_size = static_cast<std::uint32_t>(lines.size());
   const auto added_from = static_cast<LineId>(base_size);
-  for (const Replacement& r : replaced_) {
-    const auto [old_begin, old_end] = base_range(r.post);
+  for (UnitIndex u : replaced_posts()) {
+    const Replacement& r = replaced_.find(u)->second;
+    const auto [old_begin, old_end] = base_range(u);
     base_until(old_begin);
     next = old_end;  // the replaced lines are skipped; the new ones come in their place
     for (std::uint32_t k = r.begin; k < r.end; ++k) f(LineId{added_from + k}, added_[k]);
@@ -129,12 +135,19 @@ void ReportingLines::for_each_into(UnitIndex v, F&& f) const {
       if (replaced_.empty() || !replacement(l.from)) f(id, l);
     }
   }
-  const auto added_from = static_cast<LineId>(base_->lines.size());
-  for (const Replacement& r : replaced_) {
-    for (std::uint32_t k = r.begin; k < r.end; ++k) {
-      if (added_[k].to == v) f(LineId{added_from + k}, added_[k]);
-    }
+  auto added = added_into_.find(v);
+  if (added == added_into_.end()) return;
+  // The current ones, in the order for_each gives them: by the post they go from.
+  std::vector<std::uint32_t> current;
+  for (std::uint32_t k : added->second) {
+    const Replacement* r = replacement(added_[k].from);
+    if (r && r->begin <= k && k < r->end) current.push_back(k);
   }
+  std::sort(current.begin(), current.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::pair(added_[a].from, a) < std::pair(added_[b].from, b);
+  });
+  const auto added_from = static_cast<LineId>(base_->lines.size());
+  for (std::uint32_t k : current) f(LineId{added_from + k}, added_[k]);
 }
 
 }  // namespace remit

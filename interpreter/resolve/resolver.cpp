@@ -81,9 +81,11 @@ class Resolver {
     Vocabulary& v = vocab(kind);
     if (auto it = v.index.find(name.text); it != v.index.end()) return it->second;
     std::string word = vocabulary_word(kind);
+    std::optional<Suggester>& names = vocabulary_names_[static_cast<std::size_t>(kind)];
+    auto known = [&] { return v.names; };
     diags_.error(name.where, "unknown " + word + " " + quoted(name.text) +
-                                 did_you_mean(name.text, v.names) + "; declare it with '" + word +
-                                 " " + std::string(name.text) + " \"…\"' or use \"uk/roles\"");
+                                 hint(names, known, name) + "; declare it with '" + word + " " +
+                                 std::string(name.text) + " \"…\"' or use \"uk/roles\"");
     return std::nullopt;
   }
 
@@ -112,14 +114,25 @@ class Resolver {
 
   std::vector<std::string_view> unit_ids() const { return out_.organisation.unit_ids(); }
 
+  // " (did you mean 'x'?)" for an unknown `name`, from `names` (made from `candidates()` on
+  // first use, so that a file with thousands of unknown names lists the known ones once), or ""
+  // when the error would not be listed anyway.
+  template <typename Candidates>
+  std::string hint(std::optional<Suggester>& names, const Candidates& candidates,
+                   const ast::Name& name) {
+    if (!diags_.would_list(name.where)) return "";
+    if (!names) names.emplace(candidates());
+    return names->did_you_mean(name.text);
+  }
+
   // `context` says who refers to the name; it is called only when there is an error to report,
   // so a million good lines build no message text.
   template <typename Context>
   std::optional<UnitIndex> unit(const ast::Name& name, const Context& context) {
     if (auto u = org().find_unit(name.text)) return u;
-    // Suggestions compare against every id; past a few errors that costs more than it helps.
-    std::string hint = ++unknown_units_ <= 20 ? did_you_mean(name.text, unit_ids()) : "";
-    diags_.error(name.where, context() + quoted(name.text) + ", which is not a post or body" + hint);
+    auto ids = [&] { return unit_ids(); };
+    diags_.error(name.where, context() + quoted(name.text) + ", which is not a post or body" +
+                                 hint(unit_names_, ids, name));
     return std::nullopt;
   }
 
@@ -234,12 +247,16 @@ class Resolver {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
         const std::optional<std::uint32_t> person = index.find(h.post.text, id_of);
         if (!person) {
-          std::vector<std::string_view> person_ids;
-          for (const Person& p : people) person_ids.push_back(p.id);
+          auto person_ids = [&] {
+            std::vector<std::string_view> ids;
+            ids.reserve(people.size());
+            for (const Person& p : people) ids.push_back(p.id);
+            return ids;
+          };
           diags_.error(h.post.where, "unknown person " + quoted(h.post.text) +
-                                         did_you_mean(h.post.text, person_ids) +
-                                         "; declare it with 'person " +
-                                         std::string(h.post.text) + " \"Name\"'");
+                                         hint(person_names_, person_ids, h.post) +
+                                         "; declare it with 'person " + std::string(h.post.text) +
+                                         " \"Name\"'");
           continue;
         }
         hold(*person, p_.posts[i].id, h.kind, h.post.where);
@@ -332,10 +349,29 @@ class Resolver {
     check_scenario_names(p_, org(), diags_);
   }
 
-  std::string defined_categories() const {
+  // The defined categories nearest `number`, in order, and how many others there are: a policy
+  // with 100,000 categories gets a line, not 100,000 numbers in every such message.
+  std::string defined_categories(std::uint32_t number) const {
+    if (category_index_.empty()) return "none";
+    constexpr std::size_t shown = 10;
+    auto first = category_index_.lower_bound(number);
+    auto last = first;
+    for (std::size_t n = 0; n < shown;) {  // one below, one above, in turn
+      const bool below = first != category_index_.begin();
+      const bool above = last != category_index_.end();
+      if (!below && !above) break;
+      if (below) --first, ++n;
+      if (above && n < shown) ++last, ++n;
+    }
     std::string s;
-    for (auto& [n, i] : category_index_) s += (s.empty() ? "" : ", ") + std::to_string(n);
-    return s.empty() ? "none" : s;
+    std::size_t listed = 0;
+    for (auto it = first; it != last; ++it, ++listed) {
+      s += (s.empty() ? "" : ", ") + std::to_string(it->first);
+    }
+    if (category_index_.size() > listed) {
+      s += " and " + std::to_string(category_index_.size() - listed) + " more";
+    }
+    return s;
   }
 
   void expressions() {
@@ -352,9 +388,9 @@ class Resolver {
         for (std::size_t k = 0; k < c->numbers.size(); ++k) {
           auto it = category_index_.find(c->numbers[k]);
           if (it == category_index_.end()) {
-            diags_.error(c->number_spans[k], "no category " + std::to_string(c->numbers[k]) +
-                                                 " is defined (defined: " +
-                                                 defined_categories() + ")");
+            diags_.error(c->number_spans[k],
+                         "no category " + std::to_string(c->numbers[k]) +
+                             " is defined (defined: " + defined_categories(c->numbers[k]) + ")");
             continue;
           }
           c->resolved.push_back(it->second);
@@ -385,12 +421,16 @@ class Resolver {
       n.index = *unit;
       return;
     }
-    std::vector<std::string_view> names;
-    for (auto& [name, i] : lets_) names.push_back(name);
-    std::string hint = did_you_mean(n.name.text, names);
-    if (hint.empty() && ++unknown_units_ <= 20) hint = did_you_mean(n.name.text, unit_ids());
+    auto let_names = [&] {
+      std::vector<std::string_view> names;
+      for (auto& [name, i] : lets_) names.push_back(name);
+      return names;
+    };
+    auto ids = [&] { return unit_ids(); };
+    std::string suggestion = hint(let_names_, let_names, n.name);
+    if (suggestion.empty()) suggestion = hint(unit_names_, ids, n.name);
     diags_.error(n.name.where, "unknown name " + quoted(n.name.text) +
-                                   ": not a set defined with 'let', a post or a body" + hint);
+                                   ": not a set defined with 'let', a post or a body" + suggestion);
   }
 
   void incompatibilities() {
@@ -447,9 +487,10 @@ class Resolver {
     return refs;
   }
 
+  // Through a table built once in order(): a chain of a million categories, each referring to
+  // the next, would otherwise search the active list once per reference.
   std::uint32_t node_of_category(std::uint32_t decl) const {
-    auto it = std::find(out_.plan.active.begin(), out_.plan.active.end(), decl);
-    return static_cast<std::uint32_t>(p_.lets.size() + (it - out_.plan.active.begin()));
+    return static_cast<std::uint32_t>(p_.lets.size()) + active_position_[decl];
   }
 
   std::string node_name(std::uint32_t node) const {
@@ -466,6 +507,10 @@ class Resolver {
   void order() {
     const std::size_t lets = p_.lets.size();
     const std::size_t n = lets + out_.plan.active.size();
+    active_position_.assign(p_.categories.size(), 0);
+    for (std::size_t k = 0; k < out_.plan.active.size(); ++k) {
+      active_position_[out_.plan.active[k]] = static_cast<std::uint32_t>(k);
+    }
     std::vector<std::vector<Reference>> edges(n);
     for (std::size_t i = 0; i < lets; ++i) edges[i] = references(p_.lets[i].value);
     for (std::size_t k = 0; k < out_.plan.active.size(); ++k) {
@@ -567,9 +612,9 @@ class Resolver {
       std::uint32_t number = chosen->order[k];
       auto it = category_index_.find(number);
       if (it == category_index_.end()) {
-        diags_.error(chosen->spans[k], "precedence names category " + std::to_string(number) +
-                                           ", which is not defined (defined: " +
-                                           defined_categories() + ")");
+        diags_.error(chosen->spans[k],
+                     "precedence names category " + std::to_string(number) +
+                         ", which is not defined (defined: " + defined_categories(number) + ")");
         continue;
       }
       if (!seen.emplace(number, chosen->spans[k]).second) {
@@ -607,7 +652,9 @@ class Resolver {
   std::vector<bool> duplicate_;
   std::unordered_map<std::string_view, std::uint32_t> lets_;
   std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
-  std::size_t unknown_units_ = 0;
+  std::vector<std::uint32_t> active_position_;  // active decl -> its place in plan.active
+  // Known names, for suggestions: made on the first unknown name of each kind.
+  std::optional<Suggester> vocabulary_names_[3], unit_names_, person_names_, let_names_;
   DutySplit split_;  // reused for every post
   PairSet held_;  // (person, post) pairs already held
 };

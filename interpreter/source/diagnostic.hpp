@@ -38,6 +38,9 @@ class Diagnostics {
   // Errors a reader found in `file` past its own cap and only counted: they join the count in
   // the "… more errors in this file not shown" note and the total.
   void add_unshown(FileId file, std::size_t count);
+  // Whether an error at `where` would be listed rather than only counted: a caller can skip
+  // working out a suggestion that nobody would see.
+  [[nodiscard]] bool would_list(SourceSpan where) const;
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return list_; }

@@ -37,6 +37,14 @@ void Diagnostics::add_unshown(FileId file, std::size_t count) {
   dropped_.emplace_back(file, count);
 }
 
+bool Diagnostics::would_list(SourceSpan where) const {
+  if (!where.known()) return true;
+  for (const auto& [file, n] : kept_) {
+    if (file == where.file) return n < limit_;
+  }
+  return limit_ > 0;
+}
+
 std::string shorten(std::string_view s, std::size_t max) {
   if (s.size() <= max) return std::string(s);
   std::size_t cut = max;

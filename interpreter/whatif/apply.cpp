@@ -1,6 +1,7 @@
 #include "whatif/apply.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
@@ -30,8 +31,8 @@ class Editor {
   std::optional<UnitIndex> post(const ast::Name& name) {
     auto u = org_.find_unit(name.text);
     if (!u) {
-      diags_.error(name.where,
-                   "no post " + quoted(name.text) + did_you_mean(name.text, org_.unit_ids()));
+      auto ids = [&] { return org_.unit_ids(); };
+      diags_.error(name.where, "no post " + quoted(name.text) + hint(unit_names_, ids, name));
       return std::nullopt;
     }
     if (org_.units[*u].is_body()) {
@@ -45,11 +46,21 @@ class Editor {
     return u;
   }
 
+  // " (did you mean 'x'?)" for an unknown `name`, or "" when the error would not be listed.
+  template <typename Candidates>
+  std::string hint(std::optional<Suggester>& names, const Candidates& candidates,
+                   const ast::Name& name) {
+    if (!diags_.would_list(name.where)) return "";
+    if (!names) names.emplace(candidates());
+    return names->did_you_mean(name.text);
+  }
+
   std::optional<SymbolId> role(const ast::Name& name) {
     auto it = org_.designations.index.find(name.text);
     if (it == org_.designations.index.end()) {
+      auto known = [&] { return org_.designations.names; };
       diags_.error(name.where, "unknown designation " + quoted(name.text) +
-                                   did_you_mean(name.text, org_.designations.names));
+                                   hint(designation_names_, known, name));
       return std::nullopt;
     }
     return it->second;
@@ -162,6 +173,7 @@ class Editor {
     }
     const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
     org_.add_unit(Unit{d.id.text, &d, nullptr, d.vacant, false});
+    unit_names_.reset();  // a later typo may be of this post's id
     facts_.push_back(u);
     bool ok = true;
     for (const ast::Name& n : program_.designations(d)) {
@@ -174,7 +186,8 @@ class Editor {
     for (const ast::Name& n : program_.duties(d)) {
       auto it = org_.duties.index.find(n.text);
       if (it == org_.duties.index.end()) {
-        diags_.error(n.where, "unknown duty " + quoted(n.text) + did_you_mean(n.text, org_.duties.names));
+        auto known = [&] { return org_.duties.names; };
+        diags_.error(n.where, "unknown duty " + quoted(n.text) + hint(duty_names_, known, n));
         ok = false;
         continue;
       }
@@ -218,17 +231,24 @@ class Editor {
   }
 
   bool assign(const ast::Name& person_id, UnitIndex u, ast::HoldingKind kind, SourceSpan where) {
-    auto person = std::find_if(org_.people.begin(), org_.people.end(),
-                               [&](const Person& p) { return p.id == person_id.text; });
-    if (person == org_.people.end()) {
+    auto ids = [&] {
       std::vector<std::string_view> ids;
+      ids.reserve(org_.people.size());
       for (const Person& p : org_.people) ids.push_back(p.id);
+      return ids;
+    };
+    // Indexed on first use: a scenario appointing thousands of people searches no list.
+    if (people_.empty()) {
+      for (std::uint32_t i = 0; i < org_.people.size(); ++i) people_.emplace(org_.people[i].id, i);
+    }
+    auto person = people_.find(person_id.text);
+    if (person == people_.end()) {
       diags_.error(person_id.where,
-                   "no person " + quoted(person_id.text) + did_you_mean(person_id.text, ids));
+                   "no person " + quoted(person_id.text) + hint(person_names_, ids, person_id));
       return false;
     }
     if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now
-    const auto index = static_cast<std::uint32_t>(person - org_.people.begin());
+    const std::uint32_t index = person->second;
     org_.holdings.edit().push_back(Holding{index, u, kind, where});
     facts_.push_back(u);
     return true;
@@ -239,6 +259,9 @@ class Editor {
   Diagnostics& diags_;
   const Limits& limits_;
   std::vector<UnitIndex> facts_;  // see Changes::facts
+  std::unordered_map<std::string_view, std::uint32_t> people_;  // id -> index in org_.people
+  // Known names, for suggestions: made on the first unknown name of each kind.
+  std::optional<Suggester> unit_names_, designation_names_, duty_names_, person_names_;
 };
 
 }  // namespace

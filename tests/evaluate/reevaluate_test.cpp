@@ -245,3 +245,60 @@ TEST_CASE("a variant of a variant is re-evaluated from the first variant", "[eva
     CHECK(second->evaluator().result().categories[c] == full.result().categories[c]);
   }
 }
+
+TEST_CASE("removing a post with thousands of direct reports moves them all up",
+          "[evaluate][whatif]") {
+  // Was quadratic: each lookup of the lines into a post went through every line the scenario
+  // had replaced, and removing a post replaces the lines of each of its reports.
+  constexpr int reports = 3000;
+  std::string text =
+      "body council \"Council\"\n"
+      "post p0 \"Chief\" { reports to council designated head_of_paid_service }\n"
+      "post p1 \"Director\" { reports to p0 designated section_151_officer }\n"
+      "post p2 \"Head\" { reports to p0 }\n";
+  for (int i = 3; i < 3 + reports; ++i) {
+    const bool dotted = i % 10 == 0;  // a dotted line into p1 is dropped, not moved
+    text += "post p" + std::to_string(i) + " \"Officer\" { reports to " +
+            (dotted ? "p2 dotted to p1" : "p1") + (i % 3 == 0 ? " duties clerical" : "") +
+            (i % 7 == 0 ? " designated monitoring_officer" : "") + " }\n";
+  }
+  remit::Run base;
+  REQUIRE(base.load(inputs(policy + text + "scenario \"s\" { remove post p1 }\n")));
+  auto variant = base.apply(base.program().scenarios.front());
+  INFO(base.diagnostics_text());
+  REQUIRE(variant);
+  (void)variant->breaches();
+
+  remit::Evaluator full(base.program(), variant->resolved(),
+                        [&]() -> const remit::OrgGraph& { return variant->graph(); });
+  full.run();
+  const remit::Evaluation& got = variant->evaluator().result();
+  CHECK(got.listed == full.result().listed);
+  for (std::size_t c = 0; c < got.categories.size(); ++c) {
+    INFO("category " << c + 1);
+    CHECK(got.categories[c] == full.result().categories[c]);
+  }
+  for (std::size_t id = 0; id < got.sets.size(); ++id) {
+    if (got.sets[id].size() == 0) continue;
+    INFO("expression " << id);
+    CHECK(got.sets[id] == full.set_of(static_cast<remit::ast::ExprId>(id)));
+  }
+  // Every report of p1 now reports to p0; those that only had a dotted line to p1 are unmoved.
+  const remit::Difference d = remit::compare(base, *variant);
+  CHECK(d == remit::compare(base, *variant, remit::Matching::by_id));
+  std::size_t moved = 0;
+  for (const remit::LineChange& l : d.lines) {
+    if (l.id == "p1") continue;  // the removed post itself, if listed
+    CHECK(l.after == std::vector<std::string>{l.id, "p0", "council"});
+    ++moved;
+  }
+  CHECK(moved == reports - reports / 10);
+  const remit::Organisation& org = variant->resolved().organisation;
+  std::size_t into_p0 = 0, into_p1 = 0;
+  org.lines.for_each([&](remit::LineId, const remit::Line& l) {
+    if (org.units[l.to].id == "p0") ++into_p0;
+    if (org.units[l.to].id == "p1") ++into_p1;
+  });
+  CHECK(into_p0 == 1 + static_cast<std::size_t>(reports - reports / 10));  // and p2's
+  CHECK(into_p1 == 0);
+}
