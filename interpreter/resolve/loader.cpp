@@ -106,8 +106,8 @@ class Loader {
 
   void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
     if (!is_module_name(name)) {
-      diags_.error(from, "'" + shorten(name) +
-                             "' is not a standard library module: a module is named by words "
+      diags_.error(from, in_quotes(shorten(name)) +
+                             " is not a standard library module: a module is named by words "
                              "separated by '/', such as \"uk/roles\"; to use a file of your "
                              "own, give its path ending in .remit, such as \"" +
                              shorten(name) + ".remit\"");
@@ -203,8 +203,8 @@ class Loader {
         })) {
       return true;
     }
-    diags_.error(from, "'" + std::string(statement) + "' may not read '" + path.string() +
-                           "': it is outside the folders this check may read");
+    diags_.error(from, in_quotes(statement) + " may not read " + in_quotes(path.string()) +
+                           ": it is outside the folders this check may read");
     return false;
   }
 
@@ -268,7 +268,7 @@ class Loader {
     chain += display_of(key);
     Diagnostic& d = diags_.error(from, "'use' cycle: " + chain);
     for (auto it = std::next(start); it != stack_.end(); ++it) {
-      d.notes.push_back(Note{it->from, "'" + display_of(it->key) + "' is used here"});
+      d.notes.push_back(Note{it->from, in_quotes(display_of(it->key)) + " is used here"});
     }
   }
 
@@ -288,12 +288,12 @@ class Loader {
     if (is_output(path, from)) return std::nullopt;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      diags_.error(from, "'" + path.string() + "' is a directory, not a file");
+      diags_.error(from, in_quotes(path.string()) + " is a directory, not a file");
       return std::nullopt;
     }
     auto size = fs::file_size(path, ec);
     if (!ec && size > limits_.max_file_bytes) {
-      diags_.error(from, "'" + path.string() + "' is " + byte_size(size) +
+      diags_.error(from, in_quotes(path.string()) + " is " + byte_size(size) +
                              ": larger than the limit of " + byte_size(limits_.max_file_bytes));
       return std::nullopt;
     }

@@ -15,7 +15,6 @@
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + shorten(s) + "'"; }
 
 const char* vocabulary_word(ast::VocabularyKind kind) {
   switch (kind) {
@@ -65,7 +64,7 @@ class Resolver {
       auto [it, fresh] = v.index.emplace(d.id.text, static_cast<SymbolId>(v.names.size()));
       if (!fresh) {
         const ast::VocabularyDecl& first = p_.vocabulary[v.decls[it->second]];
-        diags_.error(d.id.where, std::string(vocabulary_word(d.kind)) + " " + quoted(d.id.text) +
+        diags_.error(d.id.where, std::string(vocabulary_word(d.kind)) + " " + in_quotes(d.id.text) +
                                      " is declared twice")
             .notes.push_back({first.id.where, "first declared here"});
         continue;
@@ -83,7 +82,7 @@ class Resolver {
     std::string word = vocabulary_word(kind);
     std::optional<Suggester>& names = vocabulary_names_[static_cast<std::size_t>(kind)];
     auto known = [&] { return v.names; };
-    diags_.error(name.where, "unknown " + word + " " + quoted(name.text) +
+    diags_.error(name.where, "unknown " + word + " " + in_quotes(name.text) +
                                  hint(names, known, name) + "; declare it with '" + word + " " +
                                  std::string(name.text) + " \"…\"' or use \"uk/roles\"");
     return std::nullopt;
@@ -96,7 +95,7 @@ class Resolver {
       auto first = o.add_unit(u);
       duplicate_.push_back(first.has_value());
       if (first) {
-        diags_.error(id.where, "the id " + quoted(id.text) + " is used twice")
+        diags_.error(id.where, "the id " + in_quotes(id.text) + " is used twice")
             .notes.push_back({o.units[*first].where(), "first used here"});
       }
     };
@@ -131,7 +130,7 @@ class Resolver {
   std::optional<UnitIndex> unit(const ast::Name& name, const Context& context) {
     if (auto u = org().find_unit(name.text)) return u;
     auto ids = [&] { return unit_ids(); };
-    diags_.error(name.where, context() + quoted(name.text) + ", which is not a post or body" +
+    diags_.error(name.where, context() + in_quotes(name.text) + ", which is not a post or body" +
                                  hint(unit_names_, ids, name));
     return std::nullopt;
   }
@@ -172,13 +171,13 @@ class Resolver {
     const DutySplit& split = split_;
     if (split.over_100_percent()) {
       diags_.error(lines.front().target.where,
-                   "the shares of the lines of post " + quoted(d.id.text) + " add up to " +
+                   "the shares of the lines of post " + in_quotes(d.id.text) + " add up to " +
                        ast::basis_points_text(split.explicit_basis_points) + "%, more than 100%");
       return;
     }
     if (split.too_many_equal_parts()) {
       diags_.error(lines.front().target.where,
-                   "post " + quoted(d.id.text) + " has " +
+                   "post " + in_quotes(d.id.text) + " has " +
                        std::to_string(split.lines_without_share) +
                        " lines without a share; remit can split a post's duties in equal parts "
                        "among at most " +
@@ -191,7 +190,7 @@ class Resolver {
           unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
       if (*target == self) {
-        diags_.error(l.target.where, "post " + quoted(d.id.text) + " " + line_verb(l.kind) +
+        diags_.error(l.target.where, "post " + in_quotes(d.id.text) + " " + line_verb(l.kind) +
                                          " itself");
         continue;
       }
@@ -228,8 +227,8 @@ class Resolver {
         // names for one id is a mistake.
         Person& p = people[person];
         if (p.name != d.name.text && d.name.text != d.id.text && p.name != p.id) {
-          diags_.error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
-                                       quoted(p.name) + " and " + quoted(d.name.text))
+          diags_.error(d.id.where, "person " + in_quotes(d.id.text) + " is declared twice, as " +
+                                       in_quotes(p.name) + " and " + in_quotes(d.name.text))
               .notes.push_back({p.where, "first declared here"});
         } else if (p.name == p.id) {
           p.name = d.name.text;
@@ -253,7 +252,7 @@ class Resolver {
             for (const Person& p : people) ids.push_back(p.id);
             return ids;
           };
-          diags_.error(h.post.where, "unknown person " + quoted(h.post.text) +
+          diags_.error(h.post.where, "unknown person " + in_quotes(h.post.text) +
                                          hint(person_names_, person_ids, h.post) +
                                          "; declare it with 'person " + std::string(h.post.text) +
                                          " \"Name\"'");
@@ -265,8 +264,8 @@ class Resolver {
     for (const Holding& h : o.holdings) {
       const Unit& u = o.units[h.post];
       if (u.vacant) {
-        diags_.error(h.where, "post " + quoted(u.id) + " is declared vacant, but " +
-                                  quoted(o.people[h.person].id) + " holds it")
+        diags_.error(h.where, "post " + in_quotes(u.id) + " is declared vacant, but " +
+                                  in_quotes(o.people[h.person].id) + " holds it")
             .notes.push_back({u.where(), "declared here"});
       }
     }
@@ -276,7 +275,7 @@ class Resolver {
     auto u = unit(post, [&] { return "person " + shorten(org().people[person].id) + " holds "; });
     if (!u) return;
     if (org().units[*u].is_body()) {
-      diags_.error(where, quoted(post.text) + " is a body, not a post: nobody holds it");
+      diags_.error(where, in_quotes(post.text) + " is a body, not a post: nobody holds it");
       return;
     }
     // A holding said twice (in a holders CSV and in the policy, say) is one holding.
@@ -289,7 +288,7 @@ class Resolver {
       const ast::LetDecl& l = p_.lets[i];
       auto [it, fresh] = lets_.emplace(l.name.text, i);
       if (!fresh) {
-        diags_.error(l.name.where, "the set " + quoted(l.name.text) + " is defined twice")
+        diags_.error(l.name.where, "the set " + in_quotes(l.name.text) + " is defined twice")
             .notes.push_back({p_.lets[it->second].name.where, "first defined here"});
       }
     }
@@ -405,7 +404,7 @@ class Resolver {
     auto let = lets_.find(n.name.text);
     auto unit = org().find_unit(n.name.text);
     if (let != lets_.end() && unit) {
-      diags_.error(n.name.where, quoted(n.name.text) +
+      diags_.error(n.name.where, in_quotes(n.name.text) +
                                      " is both a set defined with 'let' and the id of a post; "
                                      "rename one of them")
           .notes.push_back({p_.lets[let->second].name.where, "the set is defined here"});
@@ -429,7 +428,7 @@ class Resolver {
     auto ids = [&] { return unit_ids(); };
     std::string suggestion = hint(let_names_, let_names, n.name);
     if (suggestion.empty()) suggestion = hint(unit_names_, ids, n.name);
-    diags_.error(n.name.where, "unknown name " + quoted(n.name.text) +
+    diags_.error(n.name.where, "unknown name " + in_quotes(n.name.text) +
                                    ": not a set defined with 'let', a post or a body" + suggestion);
   }
 
@@ -494,7 +493,7 @@ class Resolver {
   }
 
   std::string node_name(std::uint32_t node) const {
-    if (node < p_.lets.size()) return "set " + quoted(p_.lets[node].name.text);
+    if (node < p_.lets.size()) return "set " + in_quotes(p_.lets[node].name.text);
     return "category " + std::to_string(p_.categories[out_.plan.active[node - p_.lets.size()]].number);
   }
 

@@ -8,9 +8,6 @@
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) {
-  return "'" + shorten(s) + "'";
-}
 
 // One scenario's view of which units exist, edit after edit: the organisation's, less those
 // the scenario removed so far, plus those it added.
@@ -49,29 +46,29 @@ class ScenarioNames {
         return true;
       case State::removed:
         diags_.error(name.where,
-                     "post " + quoted(name.text) + " was removed earlier in the scenario");
+                     "post " + in_quotes(name.text) + " was removed earlier in the scenario");
         return false;
       case State::body:
-        diags_.error(name.where, quoted(name.text) + " is a body, not a post");
+        diags_.error(name.where, in_quotes(name.text) + " is a body, not a post");
         return false;
       case State::absent:
         break;
     }
-    diags_.error(name.where, "no post " + quoted(name.text) + did_you_mean(name.text, known_ids()));
+    diags_.error(name.where, "no post " + in_quotes(name.text) + did_you_mean(name.text, known_ids()));
     return false;
   }
 
   void manager(const ast::Name& name) {
     const State s = state(name.text);
     if (s == State::post || s == State::body) return;
-    diags_.error(name.where, "no post or body " + quoted(name.text) + " to report to" +
+    diags_.error(name.where, "no post or body " + in_quotes(name.text) + " to report to" +
                                  (s == State::removed ? " (it was removed earlier in the scenario)"
                                                       : did_you_mean(name.text, known_ids())));
   }
 
   void symbol(const Vocabulary& v, const char* word, const ast::Name& name) {
     if (v.index.count(name.text)) return;
-    diags_.error(name.where, std::string("unknown ") + word + " " + quoted(name.text) +
+    diags_.error(name.where, std::string("unknown ") + word + " " + in_quotes(name.text) +
                                  did_you_mean(name.text, v.names));
   }
 
@@ -79,7 +76,7 @@ class ScenarioNames {
     if (people_.count(name.text)) return;
     std::vector<std::string_view> ids;
     for (const Person& p : org_.people) ids.push_back(p.id);
-    diags_.error(name.where, "no person " + quoted(name.text) + did_you_mean(name.text, ids));
+    diags_.error(name.where, "no person " + in_quotes(name.text) + did_you_mean(name.text, ids));
   }
 
   void one(const ast::edit::Move& m, SourceSpan) {
@@ -92,7 +89,7 @@ class ScenarioNames {
   void one(const ast::edit::AddPost& a, SourceSpan) {
     const ast::PostDecl& d = a.post;
     if (state(d.id.text) != State::absent) {
-      diags_.error(d.id.where, "there is already a post " + quoted(d.id.text));
+      diags_.error(d.id.where, "there is already a post " + in_quotes(d.id.text));
     }
     for (const ast::Name& n : program_.designations(d)) {
       symbol(org_.designations, "designation", n);

@@ -63,6 +63,8 @@ class Diagnostics {
 // A name or text as a message quotes it: cut to `max` characters (a 1 MB id is shown by its
 // start), never in the middle of a UTF-8 character.
 std::string shorten(std::string_view s, std::size_t max = 60);
+// 'name', shortened as above: how messages quote an id, a path or a word the user wrote.
+std::string in_quotes(std::string_view s);
 
 // Thrown by a pass that cannot go on at all (an unreadable file, a limit exceeded); carries a
 // complete diagnostic so the caller can render it like any other.

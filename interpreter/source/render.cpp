@@ -52,6 +52,14 @@ std::string shorten(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, cut)) + "… (" + std::to_string(s.size()) + " characters)";
 }
 
+std::string in_quotes(std::string_view s) {
+  // Appended piece by piece rather than as "'" + text + "'": GCC 12's -Wrestrict reports a false
+  // overlap in that form at -O2 and above, which broke -Werror Release builds.
+  std::string out;
+  out.reserve(s.size() + 2);
+  return out.append("'").append(shorten(s)).append("'");
+}
+
 Diagnostic& Diagnostics::warning(SourceSpan where, std::string message) {
   return list_.emplace_back(Diagnostic{Severity::warning, where, std::move(message), {}});
 }

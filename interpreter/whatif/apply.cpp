@@ -9,7 +9,6 @@
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class Editor {
  public:
@@ -32,15 +31,15 @@ class Editor {
     auto u = org_.find_unit(name.text);
     if (!u) {
       auto ids = [&] { return org_.unit_ids(); };
-      diags_.error(name.where, "no post " + quoted(name.text) + hint(unit_names_, ids, name));
+      diags_.error(name.where, "no post " + in_quotes(name.text) + hint(unit_names_, ids, name));
       return std::nullopt;
     }
     if (org_.units[*u].is_body()) {
-      diags_.error(name.where, quoted(name.text) + " is a body, not a post");
+      diags_.error(name.where, in_quotes(name.text) + " is a body, not a post");
       return std::nullopt;
     }
     if (org_.units[*u].removed) {
-      diags_.error(name.where, "post " + quoted(name.text) + " was removed earlier in the scenario");
+      diags_.error(name.where, "post " + in_quotes(name.text) + " was removed earlier in the scenario");
       return std::nullopt;
     }
     return u;
@@ -59,7 +58,7 @@ class Editor {
     auto it = org_.designations.index.find(name.text);
     if (it == org_.designations.index.end()) {
       auto known = [&] { return org_.designations.names; };
-      diags_.error(name.where, "unknown designation " + quoted(name.text) +
+      diags_.error(name.where, "unknown designation " + in_quotes(name.text) +
                                    hint(designation_names_, known, name));
       return std::nullopt;
     }
@@ -89,12 +88,12 @@ class Editor {
       auto target = org_.find_unit(lines[i].target.text);
       if (!target || org_.units[*target].removed) {
         diags_.error(lines[i].target.where,
-                     "no post or body " + quoted(lines[i].target.text) + " to report to" +
+                     "no post or body " + in_quotes(lines[i].target.text) + " to report to" +
                          did_you_mean(lines[i].target.text, org_.unit_ids()));
         return false;
       }
       if (*target == u) {
-        diags_.error(lines[i].target.where, "post " + quoted(who.text) + " cannot report to itself");
+        diags_.error(lines[i].target.where, "post " + in_quotes(who.text) + " cannot report to itself");
         return false;
       }
       fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].target.where});
@@ -134,7 +133,7 @@ class Editor {
       }
       diags_.error(
           where,
-          "cannot remove " + quoted(r.post.text) + ": " +
+          "cannot remove " + in_quotes(r.post.text) + ": " +
               (managers.empty() ? "it reports to no one, " : "it reports to more than one post, ") +
               "so its reports (" + names +
               (reports.size() > shown ? " and " + std::to_string(reports.size() - shown) + " more"
@@ -168,7 +167,7 @@ class Editor {
   bool apply_one(const ast::edit::AddPost& a, SourceSpan) {
     const ast::PostDecl& d = *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
     if (org_.find_unit(d.id.text)) {
-      diags_.error(d.id.where, "there is already a post " + quoted(d.id.text));
+      diags_.error(d.id.where, "there is already a post " + in_quotes(d.id.text));
       return false;
     }
     const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
@@ -187,7 +186,7 @@ class Editor {
       auto it = org_.duties.index.find(n.text);
       if (it == org_.duties.index.end()) {
         auto known = [&] { return org_.duties.names; };
-        diags_.error(n.where, "unknown duty " + quoted(n.text) + hint(duty_names_, known, n));
+        diags_.error(n.where, "unknown duty " + in_quotes(n.text) + hint(duty_names_, known, n));
         ok = false;
         continue;
       }
@@ -217,7 +216,7 @@ class Editor {
     if (!u || !s) return false;
     const auto& posts = org_.designated[*s];
     if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
-      diags_.error(where, "post " + quoted(d.post.text) + " is not designated " + quoted(d.role.text));
+      diags_.error(where, "post " + in_quotes(d.post.text) + " is not designated " + in_quotes(d.role.text));
       return false;
     }
     std::erase(org_.designated.edit()[*s], *u);
@@ -244,7 +243,7 @@ class Editor {
     auto person = people_.find(person_id.text);
     if (person == people_.end()) {
       diags_.error(person_id.where,
-                   "no person " + quoted(person_id.text) + hint(person_names_, ids, person_id));
+                   "no person " + in_quotes(person_id.text) + hint(person_names_, ids, person_id));
       return false;
     }
     if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now

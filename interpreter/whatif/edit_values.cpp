@@ -65,7 +65,9 @@ ast::ScenarioDecl scenario_of(std::span<const Edit> edits, std::string name, Sou
               ast::LineDecl line{shown.id(v.managers[k].id), ast::LineKind::reports,
                                  v.managers[k].basis_points};
               if (line.basis_points) {
-                shown.add(" " + ast::basis_points_text(*line.basis_points) + "%");
+                shown.add(" ");
+                shown.add(ast::basis_points_text(*line.basis_points));
+                shown.add("%");
               }
               m.lines.push_back(line);
             }
