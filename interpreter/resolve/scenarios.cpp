@@ -8,7 +8,6 @@
 namespace remit {
 namespace {
 
-
 // One scenario's view of which units exist, edit after edit: the organisation's, less those
 // the scenario removed so far, plus those it added.
 class ScenarioNames {
@@ -54,7 +53,8 @@ class ScenarioNames {
       case State::absent:
         break;
     }
-    diags_.error(name.where, "no post " + in_quotes(name.text) + did_you_mean(name.text, known_ids()));
+    diags_.error(name.where,
+                 "no post " + in_quotes(name.text) + did_you_mean(name.text, known_ids()));
     return false;
   }
 

@@ -75,15 +75,19 @@ namespace {
 
 const char* label(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "error";
 }
 
 // Shows a line as printable text: tabs stay tabs (so the caret lines up), other control bytes
-// become '?', and overlong lines are cut around the column so a 1 MB line does not flood a terminal.
+// become '?', and overlong lines are cut around the column so a 1 MB line does not flood a
+// terminal.
 void append_excerpt(std::string& out, std::string_view line, std::uint32_t column) {
   constexpr std::size_t window = 160;
   std::size_t col = column == 0 ? 0 : column - 1;

@@ -9,7 +9,6 @@
 namespace remit {
 namespace {
 
-
 class Editor {
  public:
   Editor(const ast::Program& program, Resolved& r, Diagnostics& diags, const Limits& limits)
@@ -39,7 +38,8 @@ class Editor {
       return std::nullopt;
     }
     if (org_.units[*u].removed) {
-      diags_.error(name.where, "post " + in_quotes(name.text) + " was removed earlier in the scenario");
+      diags_.error(name.where,
+                   "post " + in_quotes(name.text) + " was removed earlier in the scenario");
       return std::nullopt;
     }
     return u;
@@ -93,7 +93,8 @@ class Editor {
         return false;
       }
       if (*target == u) {
-        diags_.error(lines[i].target.where, "post " + in_quotes(who.text) + " cannot report to itself");
+        diags_.error(lines[i].target.where,
+                     "post " + in_quotes(who.text) + " cannot report to itself");
         return false;
       }
       fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].target.where});
@@ -165,7 +166,8 @@ class Editor {
   }
 
   bool apply_one(const ast::edit::AddPost& a, SourceSpan) {
-    const ast::PostDecl& d = *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
+    const ast::PostDecl& d =
+        *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
     if (org_.find_unit(d.id.text)) {
       diags_.error(d.id.where, "there is already a post " + in_quotes(d.id.text));
       return false;
@@ -216,7 +218,8 @@ class Editor {
     if (!u || !s) return false;
     const auto& posts = org_.designated[*s];
     if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
-      diags_.error(where, "post " + in_quotes(d.post.text) + " is not designated " + in_quotes(d.role.text));
+      diags_.error(
+          where, "post " + in_quotes(d.post.text) + " is not designated " + in_quotes(d.role.text));
       return false;
     }
     std::erase(org_.designated.edit()[*s], *u);
@@ -257,7 +260,7 @@ class Editor {
   Organisation& org_;
   Diagnostics& diags_;
   const Limits& limits_;
-  std::vector<UnitIndex> facts_;  // see Changes::facts
+  std::vector<UnitIndex> facts_;                                // see Changes::facts
   std::unordered_map<std::string_view, std::uint32_t> people_;  // id -> index in org_.people
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> unit_names_, designation_names_, duty_names_, person_names_;
