@@ -258,8 +258,20 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
 }
 
-// "dfin 40%, dplace 60%", or one id: the managers of `--move POST=…`.
-std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view text) {
+// What is wrong with the share `text` (the number before its `%`), in the words a policy's
+// error uses, so that `--move "a=b 33.333%, c 66.667%"` says why it is refused.
+std::string share_problem(std::string_view text, remit::ast::PercentProblem problem) {
+  const std::string share = "the share '" + std::string(text) + "%'";
+  if (problem == remit::ast::PercentProblem::too_many_decimals) {
+    return share + " has more than two decimals (a share is exact to 0.01%, e.g. 33.33%)";
+  }
+  return share + " is not a percentage above 0 and at most 100, e.g. 60%";
+}
+
+// "dfin 40%, dplace 60%", or one id: the managers of `--move POST=…`. Nothing, with
+// `problem` set when a share is wrong, when the text cannot be read.
+std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view text,
+                                                             std::string& problem) {
   std::vector<remit::edit::Manager> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -273,7 +285,10 @@ std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view te
       const std::string number = part.substr(space + 1, part.size() - space - 2);
       // Read as a policy reads `40%`: exact, at most two decimals, above 0 and at most 100.
       const remit::ast::ReadPercent p = remit::ast::read_percent(number);
-      if (p.problem != remit::ast::PercentProblem::none) return std::nullopt;
+      if (p.problem != remit::ast::PercentProblem::none) {
+        problem = share_problem(number, p.problem);
+        return std::nullopt;
+      }
       m.basis_points = p.basis_points;
       part = trimmed(std::string_view(part).substr(0, space));
     }
@@ -302,9 +317,13 @@ EditsOrProblem edits_of(const Edits& e) {
   for (const auto& m : e.move) {
     auto p = pair(m, "--move", "dph=ed_ahc");
     if (!p) return out;
-    auto managers = managers_of(p->second);
+    std::string share;
+    auto managers = managers_of(p->second, share);
     if (!managers) {
-      out.problem = "--move takes POST=MANAGER, or POST=MANAGER 40%, OTHER 60%; got '" + m + "'";
+      out.problem =
+          share.empty()
+              ? "--move takes POST=MANAGER, or POST=MANAGER 40%, OTHER 60%; got '" + m + "'"
+              : "--move '" + m + "': " + share;
       return out;
     }
     out.edits.push_back(remit::edit::Move{p->first, std::move(*managers)});
@@ -436,6 +455,9 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
 int main(int argc, char** argv) {
   // Writing to a closed pipe then fails as an error we report, instead of killing the process.
   std::signal(SIGPIPE, SIG_IGN);
+  // Likewise a file-size limit (`ulimit -f`) on a redirected standard output: a write error
+  // (File too large), not a kill by SIGXFSZ. `-o FILE` sets this up for its own write too.
+  std::signal(SIGXFSZ, SIG_IGN);
   auto logger = spdlog::stderr_color_mt("remit");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("remit: %l: %v");
