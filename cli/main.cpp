@@ -32,6 +32,7 @@
 #include "report/difference_report.hpp"
 #include "whatif/compare.hpp"
 #include "report/output_file.hpp"
+#include "source/display.hpp"
 
 namespace {
 
@@ -209,8 +210,10 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
   const remit::Organisation& org = run.resolved().organisation;
   auto post = org.find_unit(post_id);
   if (!post || org.units[*post].is_body()) {
-    std::cerr << "remit: error: no post with id '" << post_id << "'"
-              << remit::did_you_mean(post_id, org.unit_ids()) << "\n";
+    // The id and the suggestion (an id from an HR export) shown escaped, as errors are.
+    std::cerr << remit::display_text("remit: error: no post with id '" + post_id + "'" +
+                                     remit::did_you_mean(post_id, org.unit_ids()))
+              << "\n";
     return bad_input;
   }
   remit::Reason reason;
@@ -375,8 +378,10 @@ int whatif(const CommonOptions& o, const Edits& e) {
     if (it == scenarios.end()) {
       std::string names;
       for (const auto& s : scenarios) names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
-      std::cerr << "remit: error: no scenario \"" << e.scenario << "\" in the policy"
-                << (names.empty() ? " (it has none)" : " (scenarios: " + names + ")") << "\n";
+      std::cerr << remit::display_text(
+                       "remit: error: no scenario \"" + e.scenario + "\" in the policy" +
+                       (names.empty() ? " (it has none)" : " (scenarios: " + names + ")"))
+                << "\n";
       return bad_input;
     }
     scenario = *it;
