@@ -156,7 +156,8 @@ class Loader {
 
  private:
   // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
-  // with a warning: reading a pipe nobody writes to would wait for ever.
+  // with a warning: reading a pipe nobody writes to would wait for ever. So is a sub-folder whose
+  // name ends in .remit: a folder's sub-folders are not read.
   std::vector<fs::path> files_in(const fs::path& dir, SourceSpan from) {
     std::error_code ec;
     std::vector<fs::path> files;
@@ -164,7 +165,13 @@ class Loader {
       if (entry.path().extension() != ".remit") continue;
       std::error_code status_ec;
       const fs::file_status st = entry.status(status_ec);
-      if (!status_ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+      if (!status_ec && fs::is_directory(st)) {
+        diags_.warning(from, "skipped '" + entry.path().string() +
+                                 "': it is a folder (the folders inside a policy folder are not "
+                                 "read)");
+        continue;
+      }
+      if (!status_ec && fs::exists(st) && !fs::is_regular_file(st)) {
         diags_.warning(from, "skipped '" + entry.path().string() +
                                  "': it is not a regular file (a pipe, device or socket)");
         continue;

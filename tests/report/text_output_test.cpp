@@ -116,6 +116,21 @@ TEST_CASE("control characters from the input are escaped in error messages", "[r
   }
 }
 
+TEST_CASE("a scenario name with a control character is escaped in the whatif title",
+          "[report][escape]") {
+  remit::test::TempDir dir;
+  dir.write("org.remit",
+            "use \"uk/lgha1989\"\nbody council \"Council\"\n"
+            "post ceo \"Chief Executive\" { reports to council designated head_of_paid_service }\n"
+            "post d1 \"Deputy\" { reports to ceo }\n"
+            "scenario \"x\x1b[2J\" { remove post d1 }\n");
+  const auto r = run_cli({"whatif", "org.remit", "--scenario", "x\x1b[2J"}, dir.path());
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Contains("What if: \"x\\x1b[2J\" (org.remit:5:1)"));
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("a Markdown row stays one row with | and a line break in a title", "[report][markdown]") {
   remit::test::TempDir dir;
   dir.write("org.csv", delegated("1,\"Legal | Democratic\nServices\",S,D,,,delegated_powers\n"));
