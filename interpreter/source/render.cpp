@@ -75,6 +75,13 @@ const char* label(Severity s) {
   return "error";
 }
 
+// The length of the UTF-8 sequence that starts with the byte at line[i], cut at the line's end.
+std::size_t utf8_length(std::string_view line, std::size_t i) {
+  const auto c = static_cast<unsigned char>(line[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  return std::min(n, line.size() - i);
+}
+
 // Shows a line as printable text: tabs stay tabs (so the caret lines up), every other character
 // display_text escapes (control characters, bidirectional controls, line separators, bytes that
 // are not UTF-8) becomes one '?', and overlong lines are cut around the column so a 1 MB line
@@ -89,9 +96,18 @@ void append_excerpt(std::string& out, std::string_view line, std::uint32_t colum
   for (std::size_t i = begin; i < end;) {
     const char c = line[i];
     const std::size_t escaped = c == '\t' ? 0 : escaped_length_at(line, i);
-    shown += escaped > 0 ? '?' : c;
-    if (i < col) caret += (c == '\t') ? '\t' : ' ';
-    i += escaped > 0 ? escaped : 1;
+    // A character shown as it is is copied whole, all the bytes of its UTF-8 sequence (which
+    // escaped_length_at has found valid), each with its space in the caret line as before.
+    const std::size_t length = escaped > 0 ? escaped : utf8_length(line, i);
+    if (escaped > 0) {
+      shown += '?';
+    } else {
+      shown.append(line.substr(i, length));
+    }
+    for (std::size_t k = 0; k < (escaped > 0 ? 1 : length); ++k) {
+      if (i + k < col) caret += (c == '\t') ? '\t' : ' ';
+    }
+    i += length;
   }
   if (end < line.size()) shown += "...";
   out += "  " + shown + "\n  " + caret + "^\n";
