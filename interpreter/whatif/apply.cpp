@@ -5,11 +5,15 @@
 
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
+#include "source/diagnostic.hpp"
 
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// Shortened as the resolver's are: an id typed on the command line can be 100,000 characters.
+std::string quoted(std::string_view s) {
+  return "'" + shorten(s) + "'";
+}
 
 class Editor {
  public:

@@ -154,6 +154,18 @@ TEST_CASE("whatif edits: a wrong share on the command line says what is wrong wi
   CHECK(exact.status == 0);
 }
 
+TEST_CASE("whatif edits: a 100,000-character id is shortened in the error", "[whatif][edits]") {
+  // Once a fault: the id was quoted in full (100 KB of message), where the policy's errors
+  // shorten it.
+  TempDir dir;
+  write_council(dir);
+  auto r = run_cli(with_council({"--remove", std::string(100000, 'a')}), dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.err.find("<command line>:1:10: error: no post 'aaaa") == 0);
+  CHECK(r.err.find("(100000 characters)'") != std::string::npos);
+  CHECK(r.err.size() < 2000);
+}
+
 TEST_CASE("Run::scenario_of: edits as values, applied through the library", "[whatif][edits]") {
   remit::Run run;
   REQUIRE(run.load(org_remit(R"(use "uk/lgha1989"
