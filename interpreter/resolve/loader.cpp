@@ -321,10 +321,17 @@ class Loader {
     return s;
   }
 
-  static std::string key_of(const fs::path& path) {
+  // The key a file is known by: its canonical path; or, for a hard link to a file already known
+  // by another path, that file's key, so that a file named twice is read once however it is
+  // reached (as `-o` knows an input however it is named).
+  std::string key_of(const fs::path& path) {
     std::error_code ec;
     fs::path canonical = fs::weakly_canonical(path, ec);
-    return ec ? path.lexically_normal().string() : canonical.string();
+    std::string key = ec ? path.lexically_normal().string() : canonical.string();
+    if (auto id = identity_of(path)) {
+      return key_by_identity_.try_emplace({id->device, id->inode}, std::move(key)).first->second;
+    }
+    return key;
   }
 
   // The stdlib on disk wins over the embedded copy so that edits show without a rebuild:
@@ -365,6 +372,7 @@ class Loader {
   std::optional<FileIdentity> output_;
   std::vector<fs::path> confine_to_;    // canonical
   std::map<std::string, bool> loaded_;  // key -> finished loading
+  std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
   std::vector<Frame> stack_;
 };
 
