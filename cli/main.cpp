@@ -20,19 +20,19 @@
 #include <optional>
 #include <sstream>
 
-#include "evaluate/rules.hpp"
-#include "explain/explain.hpp"
-#include "resolve/organisation.hpp"
-#include "resolve/suggest.hpp"
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
+#include "evaluate/rules.hpp"
+#include "explain/explain.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
 #include "report/difference_report.hpp"
-#include "whatif/compare.hpp"
 #include "report/output_file.hpp"
+#include "resolve/organisation.hpp"
+#include "resolve/suggest.hpp"
 #include "source/display.hpp"
+#include "whatif/compare.hpp"
 
 namespace {
 
@@ -65,8 +65,9 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
                  "policy (stdlib uk/lgha1989)");
   // One file per --structure/--holders (repeat the option for more), so that a policy named
   // after it is not taken for a second CSV.
-  cmd.add_option("--structure", o.structures,
-                 "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags")
+  cmd.add_option(
+         "--structure", o.structures,
+         "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags")
       ->allow_extra_args(false);
   cmd.add_option("--holders", o.holders,
                  "Who holds which post: CSV with person,post_id[,qualifications][,kind]")
@@ -377,7 +378,8 @@ int whatif(const CommonOptions& o, const Edits& e) {
                            [&](const auto& s) { return s.name.text == e.scenario; });
     if (it == scenarios.end()) {
       std::string names;
-      for (const auto& s : scenarios) names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
+      for (const auto& s : scenarios)
+        names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
       std::cerr << remit::display_text(
                        "remit: error: no scenario \"" + e.scenario + "\" in the policy" +
                        (names.empty() ? " (it has none)" : " (scenarios: " + names + ")"))
@@ -387,8 +389,9 @@ int whatif(const CommonOptions& o, const Edits& e) {
     scenario = *it;
     title = "What if: \"" + e.scenario + "\" (" + run.sources().where(it->where) + ")";
   } else if (!adhoc) {
-    std::cerr << "remit: error: say what to change: --scenario NAME, or edits such as "
-                 "--move POST=MANAGER, --remove POST, --designate POST=ROLE, --assign PERSON=POST\n";
+    std::cerr
+        << "remit: error: say what to change: --scenario NAME, or edits such as "
+           "--move POST=MANAGER, --remove POST, --designate POST=ROLE, --assign PERSON=POST\n";
     return bad_input;
   }
   if (adhoc) {
@@ -403,8 +406,10 @@ int whatif(const CommonOptions& o, const Edits& e) {
   }
   auto started = std::chrono::steady_clock::now();
   remit::Difference diff = remit::compare(run, *variant);
-  spdlog::debug("phase {:<12} {:9.2f} ms", "compare",
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+  spdlog::debug(
+      "phase {:<12} {:9.2f} ms", "compare",
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+          .count());
   std::ostringstream out;
   write_difference(out, title, diff, *format, run.limits());
   int written = emit(o, out.str());
@@ -474,12 +479,15 @@ int main(int argc, char** argv) {
 
   CommonOptions derive_opts, check_opts;
   bool all = false, check_explain = false;
-  CLI::App* derive_cmd = app.add_subcommand(
-      "derive", "List the politically restricted posts, each in its category");
+  CLI::App* derive_cmd =
+      app.add_subcommand("derive", "List the politically restricted posts, each in its category");
   add_common(*derive_cmd, derive_opts);
-  derive_cmd->add_option("--format", derive_opts.format, "table (default on a terminal), csv, json or markdown")
+  derive_cmd
+      ->add_option("--format", derive_opts.format,
+                   "table (default on a terminal), csv, json or markdown")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
-  derive_cmd->add_flag("--all", all, "Show every category each post meets, not only the one it is listed in");
+  derive_cmd->add_flag("--all", all,
+                       "Show every category each post meets, not only the one it is listed in");
 
   CLI::App* check_cmd = app.add_subcommand(
       "check", "Validate and evaluate; report every breached incompatibility or rule");
@@ -493,14 +501,16 @@ int main(int argc, char** argv) {
   std::uint32_t why_not = 0;
   std::size_t breach_number = 0;
   CLI::App* explain_cmd = app.add_subcommand(
-      "explain", "Show why a post is (or is not) in its category, or why a breach stands, down to the facts");
+      "explain",
+      "Show why a post is (or is not) in its category, or why a breach stands, down to the facts");
   add_common(*explain_cmd, explain_opts);
   explain_cmd->get_option("policy")->description(
       "Policy files or directories, then the post's id (no post id with --breach)");
   CLI::Option* why_not_opt = explain_cmd->add_option(
       "--why-not", why_not, "Explain this category instead: why the post meets it or not");
   CLI::Option* breach_opt = explain_cmd->add_option(
-      "--breach", breach_number, "Explain breach N of remit check (from 1, in the order it prints them)");
+      "--breach", breach_number,
+      "Explain breach N of remit check (from 1, in the order it prints them)");
   breach_opt->excludes(why_not_opt);
   explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -524,7 +534,8 @@ int main(int argc, char** argv) {
   bool diff_explain = false;
   CLI::App* diff_cmd = app.add_subcommand(
       "diff", "Compare two versions of a structure or policy: posts, breaches, lines");
-  diff_cmd->add_option("old", old_side, "The old version: a policy file or directory, or a .csv export")
+  diff_cmd
+      ->add_option("old", old_side, "The old version: a policy file or directory, or a .csv export")
       ->required();
   diff_cmd->add_option("new", new_side, "The new version, likewise")->required();
   diff_cmd->add_option("--policy", diff_opts.policies, "Policy files applied to both sides")

@@ -16,7 +16,8 @@ inline constexpr const char* error_message = nullptr;
 
 REMIT_ERROR(sep, "expected a space or a comment");
 REMIT_ERROR(string_content, "expected the text of a string");
-REMIT_ERROR(closing_quote, "expected '\"' to close the string (strings end on the line they start)");
+REMIT_ERROR(closing_quote,
+            "expected '\"' to close the string (strings end on the line they start)");
 REMIT_ERROR(string_lit, "expected a quoted string");
 REMIT_ERROR(set_operand,
             "expected a set of posts: designated …, duty …, category …, reports …, manages …, "
@@ -74,15 +75,18 @@ REMIT_ERROR(qualification_name, "expected a qualification name");
 REMIT_ERROR(let_name, "expected a name for the set, e.g. let chief_officers = category 1, 2, 3");
 REMIT_ERROR(equals, "expected '=' after the name");
 REMIT_ERROR(let_value, "expected a set expression after '='");
-REMIT_ERROR(category_id, "expected the category's number, e.g. category 4 \"Deputy Chief Officers\"");
-REMIT_ERROR(category_label, "expected the category's name in quotes, e.g. \"Deputy Chief Officers\"");
+REMIT_ERROR(category_id,
+            "expected the category's number, e.g. category 4 \"Deputy Chief Officers\"");
+REMIT_ERROR(category_label,
+            "expected the category's name in quotes, e.g. \"Deputy Chief Officers\"");
 REMIT_ERROR(category_block, "expected '{' and 'when …' after the category's name");
 REMIT_ERROR(kw_when, "expected 'when' followed by the category's criterion");
 REMIT_ERROR(category_when, "expected a set expression after 'when'");
 REMIT_ERROR(category_stmt, "expected 'category N \"Name\" { … }' after 'override'");
 REMIT_ERROR(first_role, "expected a designation name after 'incompatible'");
 REMIT_ERROR(second_role, "expected a designation name after 'with'");
-REMIT_ERROR(kw_with, "expected 'with', as in 'incompatible monitoring_officer with head_of_paid_service'");
+REMIT_ERROR(kw_with,
+            "expected 'with', as in 'incompatible monitoring_officer with head_of_paid_service'");
 REMIT_ERROR(kw_qualified, "expected 'qualified' after 'unless'");
 REMIT_ERROR(rule_name, "expected the rule's name in quotes");
 REMIT_ERROR(require_block, "expected '{' and a condition: count …, every …, some … or no …");

@@ -76,7 +76,8 @@ struct Builder : Pieces {
   template <typename Input>
   SourceSpan span(const Input& in) const {
     const auto p = in.position();
-    return SourceSpan{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
+    return SourceSpan{file, static_cast<std::uint32_t>(p.line),
+                      static_cast<std::uint32_t>(p.column),
                       static_cast<std::uint32_t>(p.byte) + offset_shift};
   }
   std::uint32_t offset_shift = 0;  // bytes skipped before parsing (a byte order mark)
@@ -100,7 +101,9 @@ struct Builder : Pieces {
     post.duties = ast::Program::since(program.post_duties, post_duties_begin);
     post.holders = ast::Program::since(program.post_holders, post_holders_begin);
   }
-  void push(ast::ExprKind kind, SourceSpan where) { stack.push_back(program.add(std::move(kind), where)); }
+  void push(ast::ExprKind kind, SourceSpan where) {
+    stack.push_back(program.add(std::move(kind), where));
+  }
   std::vector<ast::Name> take_names() { return std::exchange(names, {}); }
   std::vector<ast::Text> take_cites() { return std::exchange(cites, {}); }
 };
@@ -273,8 +276,8 @@ template <>
 struct action<g::in_field> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.field = in.string_view() == "service" ? ast::expr::Field::service
-                                            : ast::expr::Field::directorate;
+    b.field =
+        in.string_view() == "service" ? ast::expr::Field::service : ast::expr::Field::directorate;
   }
 };
 template <>
@@ -525,7 +528,8 @@ template <>
 struct action<g::holding_kind> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.holding = in.string_view() == "interim" ? ast::HoldingKind::interim : ast::HoldingKind::acting;
+    b.holding =
+        in.string_view() == "interim" ? ast::HoldingKind::interim : ast::HoldingKind::acting;
   }
 };
 template <>
@@ -624,10 +628,9 @@ struct action<g::category_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     b.has_label = false;
-    b.program.categories.push_back(ast::CategoryDecl{b.category_number, b.label, b.when,
-                                                     b.take_cites(),
-                                                     std::exchange(b.is_override, false),
-                                                     b.span(in)});
+    b.program.categories.push_back(
+        ast::CategoryDecl{b.category_number, b.label, b.when, b.take_cites(),
+                          std::exchange(b.is_override, false), b.span(in)});
   }
 };
 template <>
@@ -701,8 +704,12 @@ struct action<g::compare_op> {
   static void apply(const Input& in, Builder& b) {
     std::string_view op = in.string_view();
     using C = ast::Compare;
-    b.compare = op == "=" ? C::eq : op == "!=" ? C::ne : op == "<" ? C::lt
-              : op == "<=" ? C::le : op == ">" ? C::gt : C::ge;
+    b.compare = op == "="    ? C::eq
+                : op == "!=" ? C::ne
+                : op == "<"  ? C::lt
+                : op == "<=" ? C::le
+                : op == ">"  ? C::gt
+                             : C::ge;
   }
 };
 template <>
@@ -717,7 +724,7 @@ struct action<g::quantifier> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     std::string_view q = in.string_view();
-    b.quantifier = q == "every" ? ast::Quantifier::every
+    b.quantifier = q == "every"  ? ast::Quantifier::every
                    : q == "some" ? ast::Quantifier::some
                                  : ast::Quantifier::no;
   }
@@ -843,10 +850,10 @@ template <>
 struct action<g::assign_edit> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.scenario.edits.push_back(ast::Edit{
-        ast::edit::Assign{b.edit_person, b.edit_post,
-                          std::exchange(b.holding, ast::HoldingKind::substantive)},
-        b.span(in)});
+    b.scenario.edits.push_back(
+        ast::Edit{ast::edit::Assign{b.edit_person, b.edit_post,
+                                    std::exchange(b.holding, ast::HoldingKind::substantive)},
+                  b.span(in)});
   }
 };
 template <>

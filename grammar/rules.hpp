@@ -92,10 +92,9 @@ struct kw_assign : whole<TAO_PEGTL_KEYWORD("assign")> {};
 struct kw_report : whole<TAO_PEGTL_KEYWORD("report")> {};
 
 // Words that start or join expressions cannot be used as names inside an expression.
-struct reserved
-    : sor<kw_and, kw_or, kw_not, kw_designated, kw_duty, kw_category, kw_reports, kw_manages,
-          kw_in, kw_title, kw_vacant, kw_has, kw_any, kw_every, kw_some, kw_no, kw_count, kw_is,
-          kw_cite, kw_when> {};
+struct reserved : sor<kw_and, kw_or, kw_not, kw_designated, kw_duty, kw_category, kw_reports,
+                      kw_manages, kw_in, kw_title, kw_vacant, kw_has, kw_any, kw_every, kw_some,
+                      kw_no, kw_count, kw_is, kw_cite, kw_when> {};
 
 // "…" with \" and \\ escapes; no line breaks inside.
 struct escaped : seq<one<'\\'>, one<'"', '\\'>> {};
@@ -196,9 +195,8 @@ struct vacant_item : kw_vacant {};
 struct holding_kind : sor<kw_interim, kw_acting> {};
 struct person_ref : seq<identifier> {};
 struct holder_item : if_must<kw_holder, sep, opt<holding_kind, sep>, person_ref> {};
-struct post_item
-    : sor<service_item, directorate_item, reports_item, accountable_item, dotted_item,
-          designated_item, duties_item, vacant_item, holder_item> {};
+struct post_item : sor<service_item, directorate_item, reports_item, accountable_item, dotted_item,
+                       designated_item, duties_item, vacant_item, holder_item> {};
 struct closing_brace : one<'}'> {};
 struct post_block : if_must<one<'{'>, sep, star<post_item, sep>, closing_brace> {};
 struct person_close : one<'}'> {};
@@ -217,7 +215,8 @@ struct qualification_list : list_must<qualification_name, comma> {};
 struct qualified_item : if_must<kw_qualified, sep, qualification_list> {};
 struct person_item : sor<holds_item, qualified_item> {};
 struct person_block : if_must<one<'{'>, sep, star<person_item, sep>, person_close> {};
-struct person_stmt : if_must<kw_person, sep, person_id, sep, person_name, opt<sep, person_block>> {};
+struct person_stmt : if_must<kw_person, sep, person_id, sep, person_name, opt<sep, person_block>> {
+};
 
 // let name = expression
 struct let_name : seq<not_at<reserved>, identifier> {};
@@ -243,13 +242,13 @@ struct precedence_stmt : if_must<kw_precedence, sep, precedence_list> {};
 struct first_role : seq<identifier> {};
 struct second_role : seq<identifier> {};
 struct unless_clause : if_must<kw_unless, sep, kw_qualified, sep, qualification_name> {};
-struct incompatible_stmt
-    : if_must<kw_incompatible, sep, first_role, sep, kw_with, sep, second_role, sep,
-              opt<unless_clause, sep>, cites> {};
+struct incompatible_stmt : if_must<kw_incompatible, sep, first_role, sep, kw_with, sep, second_role,
+                                   sep, opt<unless_clause, sep>, cites> {};
 
 // require "name" { condition cite "…" }    forbid "name" { expression cite "…" }
 struct rule_name : seq<string_lit> {};
-struct compare_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'=', '<', '>'>> {};
+struct compare_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'=', '<', '>'>> {
+};
 struct count_value : seq<number> {};
 struct count_set : seq<expression> {};
 struct count_condition : if_must<kw_count, sep, count_set, sep, compare_op, sep, count_value> {};
@@ -287,10 +286,9 @@ struct scenario_close : one<'}'> {};
 struct scenario_block : if_must<one<'{'>, sep, star<scenario_edit, sep>, scenario_close> {};
 struct scenario_stmt : if_must<kw_scenario, sep, scenario_name, sep, scenario_block> {};
 
-struct statement
-    : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt, post_stmt, person_stmt,
-          let_stmt, override_stmt, category_stmt, precedence_stmt, incompatible_stmt,
-          require_stmt, forbid_stmt> {};
+struct statement : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt,
+                       post_stmt, person_stmt, let_stmt, override_stmt, category_stmt,
+                       precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt> {};
 // The words a statement can start with, as `statement` above tries them. After a syntax error
 // the parser goes on at the next line that starts with one (parser.cpp, resume_point).
 struct statement_keyword

@@ -8,11 +8,11 @@
 #include "evaluate/rules.hpp"
 #include "graph/cycles.hpp"
 #include "graph/org_graph.hpp"
-#include "whatif/apply.hpp"
-#include "whatif/edit_values.hpp"
 #include "remit/remit.hpp"
 #include "resolve/resolver.hpp"
 #include "source/diagnostic.hpp"
+#include "whatif/apply.hpp"
+#include "whatif/edit_values.hpp"
 
 namespace remit {
 
@@ -38,7 +38,8 @@ class PhaseTimer {
 // (numeric?, value, text) is a strict weak order, as std::sort needs.
 bool id_less(std::string_view a, std::string_view b) {
   auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   const bool da = digits(a), db = digits(b);
   if (da != db) return da;
@@ -172,8 +173,8 @@ std::vector<ListedPost> Run::restricted_posts(bool all) const {
 const Breaches& Run::breaches() {
   if (!breaches_) {
     PhaseTimer t("check");
-    breaches_ = std::make_unique<Breaches>(
-        check_rules(*program_, resolved_->organisation, *evaluator_));
+    breaches_ =
+        std::make_unique<Breaches>(check_rules(*program_, resolved_->organisation, *evaluator_));
   }
   return *breaches_;
 }

@@ -39,7 +39,7 @@ struct ScenarioDecl;
 // '.', a leading zero or any letter, and is matched as it is.
 namespace edit {
 struct Manager {
-  std::string id;                // a post or a body
+  std::string id;  // a post or a body
   // Its share of the duties in hundredths of a percent (6000 = 60%, exact, as in a policy);
   // none: an equal part of what the explicit shares leave.
   std::optional<std::uint32_t> basis_points;

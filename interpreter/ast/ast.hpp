@@ -56,9 +56,12 @@ enum class HoldingKind : std::uint8_t { substantive, interim, acting };
 // Its one spelling, in policies, holders CSVs, reports and JSON.
 constexpr std::string_view name(HoldingKind kind) {
   switch (kind) {
-    case HoldingKind::substantive: return "substantive";
-    case HoldingKind::interim: return "interim";
-    case HoldingKind::acting: return "acting";
+    case HoldingKind::substantive:
+      return "substantive";
+    case HoldingKind::interim:
+      return "interim";
+    case HoldingKind::acting:
+      return "acting";
   }
   return "substantive";
 }
@@ -134,8 +137,8 @@ struct Named {  // a `let` name, or the id of a post or body (a set of one)
   enum class Target : std::uint8_t { unresolved, let, unit } target = Target::unresolved;
   std::uint32_t index = unresolved;  // into Program::lets, or a UnitIndex
 };
-struct AnyBody {};  // `body`: the council and its committees
-struct AllPosts {};  // `post`: every post
+struct AnyBody {};        // `body`: the council and its committees
+struct AllPosts {};       // `post`: every post
 struct ReportsDirectly {  // lines into the set carry all or most (over half) of the duties
   ExprId target;
 };
@@ -150,7 +153,8 @@ struct Manages {  // has a direct report (a line carrying duties) in the set
   ExprId target;
 };
 enum class Field : std::uint8_t { directorate, service, title };
-struct TextMatch {  // `in directorate "…"`, `in service "…"`: exact; `title contains "…"`: substring
+struct TextMatch {  // `in directorate "…"`, `in service "…"`: exact; `title contains "…"`:
+                    // substring
   Field field;
   bool contains;
   Text text;
@@ -168,11 +172,10 @@ struct Not {
 };
 }  // namespace expr
 
-using ExprKind =
-    std::variant<expr::Designated, expr::Duty, expr::Category, expr::Named, expr::AnyBody,
-                 expr::AllPosts, expr::ReportsDirectly, expr::ReportsTo, expr::ReportsWithin,
-                 expr::Manages, expr::TextMatch, expr::Vacant, expr::HasHolder, expr::And,
-                 expr::Or, expr::Not>;
+using ExprKind = std::variant<expr::Designated, expr::Duty, expr::Category, expr::Named,
+                              expr::AnyBody, expr::AllPosts, expr::ReportsDirectly, expr::ReportsTo,
+                              expr::ReportsWithin, expr::Manages, expr::TextMatch, expr::Vacant,
+                              expr::HasHolder, expr::And, expr::Or, expr::Not>;
 
 struct Expr {
   ExprKind kind;
@@ -236,12 +239,18 @@ enum class Compare : std::uint8_t { eq, ne, lt, le, gt, ge };
 // The operator as the language writes it (messages and explanations quote it back).
 constexpr std::string_view symbol(Compare op) {
   switch (op) {
-    case Compare::eq: return "=";
-    case Compare::ne: return "!=";
-    case Compare::lt: return "<";
-    case Compare::le: return "<=";
-    case Compare::gt: return ">";
-    case Compare::ge: return ">=";
+    case Compare::eq:
+      return "=";
+    case Compare::ne:
+      return "!=";
+    case Compare::lt:
+      return "<";
+    case Compare::le:
+      return "<=";
+    case Compare::gt:
+      return ">";
+    case Compare::ge:
+      return ">=";
   }
   return "=";
 }
@@ -356,7 +365,8 @@ struct Program {
   // Appends to an arena and returns the slice that covers what was appended since `begin`.
   template <typename T>
   static Slice since(const std::vector<T>& arena, std::size_t begin) {
-    return Slice{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(arena.size() - begin)};
+    return Slice{static_cast<std::uint32_t>(begin),
+                 static_cast<std::uint32_t>(arena.size() - begin)};
   }
 
   ExprId add(ExprKind kind, SourceSpan where) {

@@ -15,7 +15,10 @@ bool matches(const ast::expr::TextMatch& node, const Unit& unit) {
 }
 
 Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, GraphSource graph)
-    : program_(program), resolved_(resolved), org_(resolved.organisation), graph_(std::move(graph)) {
+    : program_(program),
+      resolved_(resolved),
+      org_(resolved.organisation),
+      graph_(std::move(graph)) {
   const std::size_t n = org_.size();
   eval_.sets.resize(program.exprs.size());
   eval_.categories.resize(program.categories.size());

@@ -31,11 +31,11 @@ struct Differences {
 bool matches(const ast::expr::TextMatch& node, const Unit& unit);
 
 struct Evaluation {
-  std::vector<PostSet> sets;        // by ExprId; empty (size 0) where never evaluated
-  std::vector<PostSet> categories;  // by Program::categories index: posts meeting its criterion
+  std::vector<PostSet> sets;          // by ExprId; empty (size 0) where never evaluated
+  std::vector<PostSet> categories;    // by Program::categories index: posts meeting its criterion
   std::vector<std::uint32_t> listed;  // per unit: the category (Program index) it is listed in
-  PostSet posts;                    // every post (not the bodies)
-  PostSet held;                     // every post someone holds
+  PostSet posts;                      // every post (not the bodies)
+  PostSet held;                       // every post someone holds
 };
 
 class Evaluator {

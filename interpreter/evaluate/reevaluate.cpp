@@ -22,7 +22,9 @@ namespace {
 
 using Units = std::vector<UnitIndex>;
 
-void append(Units& to, const Units& more) { to.insert(to.end(), more.begin(), more.end()); }
+void append(Units& to, const Units& more) {
+  to.insert(to.end(), more.begin(), more.end());
+}
 
 void settle(Units& units) {
   std::sort(units.begin(), units.end());
@@ -236,8 +238,7 @@ std::vector<UnitIndex> Evaluator::reached_by_lines(const ast::expr::Manages& nod
 // left S. That region is recomputed top down, managers before their reports, each post's
 // distance up to S from its managers'. A manager outside the region keeps the distance it had
 // in the base (nothing above it changed), found by a short walk up.
-void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target,
-                                     std::uint32_t max_levels) {
+void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target, std::uint32_t max_levels) {
   const PostSet& old = base_->set_of(id);
   const PostSet& in_target = eval_.sets[target];
   Units region = changes_.lines;

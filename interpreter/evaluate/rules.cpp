@@ -19,12 +19,18 @@ std::vector<std::pair<UnitIndex, SymbolId>> designations_by_post(const Organisat
 
 bool compare(std::uint64_t a, ast::Compare op, std::uint64_t b) {
   switch (op) {
-    case ast::Compare::eq: return a == b;
-    case ast::Compare::ne: return a != b;
-    case ast::Compare::lt: return a < b;
-    case ast::Compare::le: return a <= b;
-    case ast::Compare::gt: return a > b;
-    case ast::Compare::ge: return a >= b;
+    case ast::Compare::eq:
+      return a == b;
+    case ast::Compare::ne:
+      return a != b;
+    case ast::Compare::lt:
+      return a < b;
+    case ast::Compare::le:
+      return a <= b;
+    case ast::Compare::gt:
+      return a > b;
+    case ast::Compare::ge:
+      return a >= b;
   }
   return false;
 }

@@ -16,9 +16,9 @@ struct IncompatibilityBreach {
 };
 
 struct RuleBreach {
-  std::uint32_t rule = 0;              // index into Program::rules
-  std::uint64_t count = 0;             // for `count`: the size of the set
-  std::vector<UnitIndex> offending;    // posts that break it (capped for display by callers)
+  std::uint32_t rule = 0;            // index into Program::rules
+  std::uint64_t count = 0;           // for `count`: the size of the set
+  std::vector<UnitIndex> offending;  // posts that break it (capped for display by callers)
 };
 
 struct Breaches {

@@ -74,7 +74,8 @@ class Explainer {
         r.because.push_back({"it also meets category " + numbers_text(also) +
                                  ", but a post is listed once, in the first category of the "
                                  "precedence that it meets",
-                             precedence_where(), {}});
+                             precedence_where(),
+                             {}});
       }
       return r;
     }
@@ -87,8 +88,10 @@ class Explainer {
     const ast::CategoryDecl& d = p_.categories[c];
     const bool meets = ev_.categories[c].size() && ev_.categories[c].test(u);
     const bool listed = ev_.listed[u] == c;
-    std::string head = post_name(u) + (listed ? " is in category " : meets ? " meets category "
-                                                                            : " does not meet category ") +
+    std::string head = post_name(u) +
+                       (listed  ? " is in category "
+                        : meets ? " meets category "
+                                : " does not meet category ") +
                        category_name(c);
     if (meets && !listed && ev_.listed[u] != not_listed) {
       head += ", but is listed in category " + std::to_string(p_.categories[ev_.listed[u]].number);
@@ -97,7 +100,8 @@ class Explainer {
     // Top-level why-not goes one level deeper than nested negatives, to name the failing clause.
     expr(u, d.when, r.because, /*why_not_detail=*/true);
     conjoin(r.because);
-    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites)
+      r.because.push_back({std::string(cite.text), cite.where, {}});
     return r;
   }
 
@@ -229,7 +233,8 @@ class Explainer {
     // them), stated where each post's declaration names them.
     auto designated = [&](UnitIndex u, const ast::Name& role, const char* lead) {
       return Reason{std::string(lead) + "is designated " + std::string(role.text),
-                    fact_where(u, role.text, true), {}};
+                    fact_where(u, role.text, true),
+                    {}};
     };
     auto holding = [&](UnitIndex u, const char* lead) {
       const Holding* h = nullptr;
@@ -258,9 +263,11 @@ class Explainer {
     if (d.unless_qualified) {
       r.because.push_back({"and " + std::string(person.name) + " is not qualified " +
                                std::string(d.unless_qualified->text),
-                           person.where, {}});
+                           person.where,
+                           {}});
     }
-    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites)
+      r.because.push_back({std::string(cite.text), cite.where, {}});
     return r;
   }
 
@@ -276,19 +283,19 @@ class Explainer {
             Reason why{"because the count of posts in " + code(c.set) + " is " +
                            std::to_string(b.count) + "; the rule requires count " +
                            std::string(ast::symbol(c.op)) + " " + std::to_string(c.value),
-                       p_.exprs[c.set].where, {}};
-            members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
-              expr(u, c.set, out, false);
-            });
+                       p_.exprs[c.set].where,
+                       {}};
+            members(b.offending, why.because,
+                    [&](UnitIndex u, std::vector<Reason>& out) { expr(u, c.set, out, false); });
             r.because.push_back(std::move(why));
           } else if constexpr (std::is_same_v<T, cond::Empty>) {
             const bool one = b.offending.size() == 1;
             Reason why{"because " + posts_text(b.offending.size()) + (one ? " is" : " are") +
                            " in " + code(c.set) + "; the rule forbids any",
-                       p_.exprs[c.set].where, {}};
-            members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
-              expr(u, c.set, out, false);
-            });
+                       p_.exprs[c.set].where,
+                       {}};
+            members(b.offending, why.because,
+                    [&](UnitIndex u, std::vector<Reason>& out) { expr(u, c.set, out, false); });
             r.because.push_back(std::move(why));
           } else {
             const std::string subject = code(c.subject), predicate = code(c.predicate);
@@ -303,7 +310,8 @@ class Explainer {
                 Reason why{"because " + posts_text(b.offending.size()) + " in " + subject +
                                (one ? " is" : " are") + " not in " + predicate +
                                "; the rule requires every one to be",
-                           here, {}};
+                           here,
+                           {}};
                 members(b.offending, why.because, in_subject_not_predicate);
                 r.because.push_back(std::move(why));
                 break;
@@ -313,12 +321,14 @@ class Explainer {
                 PostSet in_subject = run_.evaluator().set_of(c.subject);
                 in_subject &= all_posts;
                 std::vector<UnitIndex> posts;
-                in_subject.for_each([&](std::size_t u) { posts.push_back(static_cast<UnitIndex>(u)); });
+                in_subject.for_each(
+                    [&](std::size_t u) { posts.push_back(static_cast<UnitIndex>(u)); });
                 std::string text =
                     posts.empty()
                         ? "because no post is in " + subject + ", so none is in " + predicate
-                        : "because " + posts_text(posts.size()) + (posts.size() == 1 ? " is" : " are") +
-                              " in " + subject + ", and none of them is in " + predicate;
+                        : "because " + posts_text(posts.size()) +
+                              (posts.size() == 1 ? " is" : " are") + " in " + subject +
+                              ", and none of them is in " + predicate;
                 Reason why{text + "; the rule requires at least one", here, {}};
                 members(posts, why.because, in_subject_not_predicate);
                 r.because.push_back(std::move(why));
@@ -329,7 +339,8 @@ class Explainer {
                 Reason why{"because " + posts_text(b.offending.size()) + " in " + subject +
                                (one ? " is" : " are") + " also in " + predicate +
                                "; the rule requires none to be",
-                           here, {}};
+                           here,
+                           {}};
                 members(b.offending, why.because, [&](UnitIndex u, std::vector<Reason>& out) {
                   expr(u, c.subject, out, false);
                   expr(u, c.predicate, out, false);
@@ -341,7 +352,8 @@ class Explainer {
           }
         },
         d.condition);
-    for (const ast::Text& cite : d.cites) r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites)
+      r.because.push_back({std::string(cite.text), cite.where, {}});
     return r;
   }
 
@@ -429,7 +441,8 @@ class Explainer {
     if (!value) {
       out.push_back({std::string(designation ? "it is not designated " : "it does not have duty ") +
                          names_text(names, " or "),
-                     here, {}});
+                     here,
+                     {}});
       return;
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -437,7 +450,8 @@ class Explainer {
       if (std::find(posts.begin(), posts.end(), u) != posts.end()) {
         out.push_back({std::string(designation ? "it is designated " : "it has duty ") +
                            std::string(names[i].text),
-                       fact_where(u, names[i].text, designation), {}});
+                       fact_where(u, names[i].text, designation),
+                       {}});
         return;
       }
     }
@@ -473,13 +487,15 @@ class Explainer {
             }
           } else if constexpr (std::is_same_v<T, x::Named>) {
             if (node.target == x::Named::Target::unit) {
-              out.push_back({std::string(value ? "it is " : "it is not ") +
-                                 std::string(node.name.text),
-                             here, {}});
+              out.push_back(
+                  {std::string(value ? "it is " : "it is not ") + std::string(node.name.text),
+                   here,
+                   {}});
             } else {
-              Reason r{std::string(value ? "it is in " : "it is not in ") +
-                           std::string(node.name.text),
-                       p_.lets[node.index].where, {}};
+              Reason r{
+                  std::string(value ? "it is in " : "it is not in ") + std::string(node.name.text),
+                  p_.lets[node.index].where,
+                  {}};
               if ((value || why_not_detail) && deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.lets[node.index].value, r.because, false);
@@ -490,12 +506,14 @@ class Explainer {
             }
           } else if constexpr (std::is_same_v<T, x::AnyBody>) {
             out.push_back({value ? "it is a body (the council or a committee)" : "it is not a body",
-                           here, {}});
+                           here,
+                           {}});
           } else if constexpr (std::is_same_v<T, x::AllPosts>) {
             out.push_back({value ? "it is a post" : "it is not a post", here, {}});
           } else if constexpr (std::is_same_v<T, x::ReportsDirectly>) {
             reports_directly(u, node.target, value, here, out);
-          } else if constexpr (std::is_same_v<T, x::ReportsTo> || std::is_same_v<T, x::ReportsWithin>) {
+          } else if constexpr (std::is_same_v<T, x::ReportsTo> ||
+                               std::is_same_v<T, x::ReportsWithin>) {
             std::uint32_t levels = UINT32_MAX;
             if constexpr (std::is_same_v<T, x::ReportsWithin>) levels = node.levels;
             reports_below(u, node.target, levels, value, here, out);
@@ -515,7 +533,8 @@ class Explainer {
             out.push_back({text + " \"" + std::string(node.text.text) + "\"", unit.where(), {}});
           } else if constexpr (std::is_same_v<T, x::Vacant>) {
             out.push_back({value ? "it is declared vacant" : "it is not declared vacant",
-                           org_.units[u].where(), {}});
+                           org_.units[u].where(),
+                           {}});
           } else if constexpr (std::is_same_v<T, x::HasHolder>) {
             holder(u, value, here, out);
           } else if constexpr (std::is_same_v<T, x::Not>) {
@@ -582,7 +601,8 @@ class Explainer {
       return;
     }
     if (lines.empty()) {
-      out.push_back({"it reports to no post or body, so it does not report directly to one", here, {}});
+      out.push_back(
+          {"it reports to no post or body, so it does not report directly to one", here, {}});
       return;
     }
     std::uint64_t into = 0;
@@ -614,10 +634,11 @@ class Explainer {
                      SourceSpan here, std::vector<Reason>& out) {
     const PostSet& s = run_.evaluator().set_of(target);
     if (!value) {
-      out.push_back({levels == UINT32_MAX ? "no line of management above it reaches such a post"
-                                          : "no such post is within " + std::to_string(levels) +
-                                                " levels above it",
-                     here, {}});
+      out.push_back({levels == UINT32_MAX
+                         ? "no line of management above it reaches such a post"
+                         : "no such post is within " + std::to_string(levels) + " levels above it",
+                     here,
+                     {}});
       return;
     }
     std::unordered_map<UnitIndex, const Line*> came_by;
@@ -707,13 +728,17 @@ nlohmann::ordered_json to_json(const Reason& r, const SourceSet& sources) {
 
 }  // namespace
 
-Reason explain_listing(Run& run, UnitIndex post) { return Explainer(run).listing(post); }
+Reason explain_listing(Run& run, UnitIndex post) {
+  return Explainer(run).listing(post);
+}
 
 Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl) {
   return Explainer(run).category(post, category_decl);
 }
 
-Reason explain_breach(Run& run, std::size_t n) { return Explainer(run).breach(n); }
+Reason explain_breach(Run& run, std::size_t n) {
+  return Explainer(run).breach(n);
+}
 
 std::string render_text(const Reason& root, const SourceSet& sources) {
   std::vector<std::pair<std::string, std::string>> rows;
@@ -738,7 +763,9 @@ std::string render_text(const Reason& root, const SourceSet& sources) {
 }
 
 std::string render_json(const Reason& root, const SourceSet& sources) {
-  return to_json(root, sources).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return to_json(root, sources)
+             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace remit

@@ -90,10 +90,11 @@ bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& lim
     }
     if (cycle.size() > shown_on_cycle) chain += "… -> ";
     chain += std::string(org.units[org.lines[cycle.front()].from].id);
-    Diagnostic& d = diags.error(org.lines[cycle.front()].where,
-                                "reporting cycle of " + std::to_string(cycle.size()) +
-                                    " posts: " + chain + "; a post cannot report to itself, "
-                                    "directly or through others");
+    Diagnostic& d =
+        diags.error(org.lines[cycle.front()].where,
+                    "reporting cycle of " + std::to_string(cycle.size()) + " posts: " + chain +
+                        "; a post cannot report to itself, "
+                        "directly or through others");
     for (std::size_t k = 0; k < cycle.size() && k < located_on_cycle; ++k) {
       const Line& l = org.lines[cycle[k]];
       d.notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
@@ -106,9 +107,9 @@ bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& lim
                              " on this cycle, not located here"});
     }
     if (size[c] > cycle.size()) {
-      d.notes.push_back({org.units[start].where(),
-                         std::to_string(size[c]) + " posts in all are caught in this loop of "
-                                                   "reporting lines"});
+      d.notes.push_back({org.units[start].where(), std::to_string(size[c]) +
+                                                       " posts in all are caught in this loop of "
+                                                       "reporting lines"});
     }
   }
   return clean;

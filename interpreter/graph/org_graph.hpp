@@ -14,9 +14,9 @@ struct LineEdge {
   LineId line = 0;  // in Organisation::lines
 };
 
-using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                    LineEdge, boost::no_property, std::uint32_t,
-                                                    std::uint32_t>;
+using CsrGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, LineEdge,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 struct OrgGraph {
   CsrGraph graph;

@@ -105,10 +105,9 @@ class RowReader {
           continue;
         }
       }
-      const bool repeated = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
-                                        [&](const ast::LineDecl& l) {
-        return l.kind == kind && l.target.text == target;
-      });
+      const bool repeated = std::any_of(
+          out.begin() + static_cast<std::ptrdiff_t>(begin), out.end(),
+          [&](const ast::LineDecl& l) { return l.kind == kind && l.target.text == target; });
       if (repeated) {
         errors_.error(where,
                       std::string(column) + ": post " + csv::quoted(target) + " is listed twice");
@@ -183,7 +182,7 @@ class RowReader {
   }
 
   csv::ErrorLimit& errors_;
-  std::vector<csv::Token> tokens_;  // reused from row to row
+  std::vector<csv::Token> tokens_;             // reused from row to row
   std::unordered_set<std::string_view> seen_;  // names of a long list, for duplicates
 };
 

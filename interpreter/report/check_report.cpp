@@ -11,7 +11,6 @@
 namespace remit {
 namespace {
 
-
 struct Context {
   const Run& run;
   const ast::Program& program;
@@ -27,7 +26,8 @@ struct Context {
     std::string s;
     const std::size_t posts_shown = run.limits().posts_shown_per_breach;
     for (std::size_t k = 0; k < posts.size() && k < posts_shown; ++k) {
-      s += (k ? ", " : "") + display_text(posts[k].id) + " \"" + display_text(posts[k].title) + "\"";
+      s +=
+          (k ? ", " : "") + display_text(posts[k].id) + " \"" + display_text(posts[k].title) + "\"";
     }
     if (posts.size() > posts_shown) {
       s += " and " + std::to_string(posts.size() - posts_shown) + " more (see --format json)";
@@ -91,9 +91,8 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
 }
 
 nlohmann::ordered_json location(const SourceSet& sources, SourceSpan s) {
-  return {{"file", s.known() ? sources.file(s.file).name : ""},
-          {"line", s.line},
-          {"column", s.column}};
+  return {
+      {"file", s.known() ? sources.file(s.file).name : ""}, {"line", s.line}, {"column", s.column}};
 }
 
 void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {

@@ -135,11 +135,19 @@ void write_restricted_posts(std::ostream& out, const Run& run, const std::vector
                             Format format) {
   View v{run.program(), run.resolved().organisation};
   switch (format) {
-    case Format::csv: csv(out, v, list); break;
-    case Format::json: json(out, v, list); break;
-    case Format::markdown: markdown(out, v, list); break;
+    case Format::csv:
+      csv(out, v, list);
+      break;
+    case Format::json:
+      json(out, v, list);
+      break;
+    case Format::markdown:
+      markdown(out, v, list);
+      break;
     case Format::table:
-    case Format::text: table(out, v, list); break;
+    case Format::text:
+      table(out, v, list);
+      break;
   }
 }
 

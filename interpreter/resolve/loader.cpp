@@ -370,8 +370,8 @@ class Loader {
   const Limits& limits_;
   fs::path output_path_;
   std::optional<FileIdentity> output_;
-  std::vector<fs::path> confine_to_;    // canonical
-  std::map<std::string, bool> loaded_;  // key -> finished loading
+  std::vector<fs::path> confine_to_;                                // canonical
+  std::map<std::string, bool> loaded_;                              // key -> finished loading
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
   std::vector<Frame> stack_;
 };

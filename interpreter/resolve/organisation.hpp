@@ -25,12 +25,14 @@ struct Unit {
   std::string_view id;
   const ast::PostDecl* post = nullptr;  // for a post: in Program::posts, or a scenario's addition
   const ast::BodyDecl* body = nullptr;  // for a body
-  bool vacant = false;   // declared `vacant`
+  bool vacant = false;                  // declared `vacant`
   bool removed = false;  // removed by a scenario: no longer a post of the organisation
 
   [[nodiscard]] bool is_body() const { return body != nullptr; }
   [[nodiscard]] std::string_view title() const { return post ? post->title : body->label.text; }
-  [[nodiscard]] std::string_view service() const { return post ? post->service : std::string_view(); }
+  [[nodiscard]] std::string_view service() const {
+    return post ? post->service : std::string_view();
+  }
   [[nodiscard]] std::string_view directorate() const {
     return post ? post->directorate : std::string_view();
   }

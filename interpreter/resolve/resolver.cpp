@@ -1,7 +1,5 @@
 #include "resolve/resolver.hpp"
 
-#include "resolve/pair_set.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -15,13 +13,18 @@
 namespace remit {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + shorten(s) + "'"; }
+std::string quoted(std::string_view s) {
+  return "'" + shorten(s) + "'";
+}
 
 const char* vocabulary_word(ast::VocabularyKind kind) {
   switch (kind) {
-    case ast::VocabularyKind::designation: return "designation";
-    case ast::VocabularyKind::duty: return "duty";
-    case ast::VocabularyKind::qualification: return "qualification";
+    case ast::VocabularyKind::designation:
+      return "designation";
+    case ast::VocabularyKind::duty:
+      return "duty";
+    case ast::VocabularyKind::qualification:
+      return "qualification";
   }
   return "name";
 }
@@ -51,9 +54,12 @@ class Resolver {
 
   Vocabulary& vocab(ast::VocabularyKind kind) {
     switch (kind) {
-      case ast::VocabularyKind::designation: return org().designations;
-      case ast::VocabularyKind::duty: return org().duties;
-      case ast::VocabularyKind::qualification: return org().qualifications;
+      case ast::VocabularyKind::designation:
+        return org().designations;
+      case ast::VocabularyKind::duty:
+        return org().duties;
+      case ast::VocabularyKind::qualification:
+        return org().qualifications;
     }
     return org().designations;
   }
@@ -65,8 +71,9 @@ class Resolver {
       auto [it, fresh] = v.index.emplace(d.id.text, static_cast<SymbolId>(v.names.size()));
       if (!fresh) {
         const ast::VocabularyDecl& first = p_.vocabulary[v.decls[it->second]];
-        diags_.error(d.id.where, std::string(vocabulary_word(d.kind)) + " " + quoted(d.id.text) +
-                                     " is declared twice")
+        diags_
+            .error(d.id.where, std::string(vocabulary_word(d.kind)) + " " + quoted(d.id.text) +
+                                   " is declared twice")
             .notes.push_back({first.id.where, "first declared here"});
         continue;
       }
@@ -191,8 +198,8 @@ class Resolver {
           unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
       if (!target) continue;
       if (*target == self) {
-        diags_.error(l.target.where, "post " + quoted(d.id.text) + " " + line_verb(l.kind) +
-                                         " itself");
+        diags_.error(l.target.where,
+                     "post " + quoted(d.id.text) + " " + line_verb(l.kind) + " itself");
         continue;
       }
       org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.target.where});
@@ -201,9 +208,12 @@ class Resolver {
 
   static std::string line_verb(ast::LineKind kind) {
     switch (kind) {
-      case ast::LineKind::reports: return "reports to";
-      case ast::LineKind::accountable: return "is accountable to";
-      case ast::LineKind::dotted: return "has a dotted line to";
+      case ast::LineKind::reports:
+        return "reports to";
+      case ast::LineKind::accountable:
+        return "is accountable to";
+      case ast::LineKind::dotted:
+        return "has a dotted line to";
     }
     return "reports to";
   }
@@ -228,8 +238,9 @@ class Resolver {
         // names for one id is a mistake.
         Person& p = people[person];
         if (p.name != d.name.text && d.name.text != d.id.text && p.name != p.id) {
-          diags_.error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
-                                       quoted(p.name) + " and " + quoted(d.name.text))
+          diags_
+              .error(d.id.where, "person " + quoted(d.id.text) + " is declared twice, as " +
+                                     quoted(p.name) + " and " + quoted(d.name.text))
               .notes.push_back({p.where, "first declared here"});
         } else if (p.name == p.id) {
           p.name = d.name.text;
@@ -265,8 +276,9 @@ class Resolver {
     for (const Holding& h : o.holdings) {
       const Unit& u = o.units[h.post];
       if (u.vacant) {
-        diags_.error(h.where, "post " + quoted(u.id) + " is declared vacant, but " +
-                                  quoted(o.people[h.person].id) + " holds it")
+        diags_
+            .error(h.where, "post " + quoted(u.id) + " is declared vacant, but " +
+                                quoted(o.people[h.person].id) + " holds it")
             .notes.push_back({u.where(), "declared here"});
       }
     }
@@ -317,8 +329,9 @@ class Resolver {
             hint = "; to replace the used module's definition, write 'override category " +
                    std::to_string(number) + " …'";
           }
-          diags_.error(again.where,
-                       std::string(what) + " " + std::to_string(number) + " is defined twice" + hint)
+          diags_
+              .error(again.where,
+                     std::string(what) + " " + std::to_string(number) + " is defined twice" + hint)
               .notes.push_back({first.where, "the other definition is here"});
         }
       };
@@ -326,8 +339,8 @@ class Resolver {
       twice(overrides, "override of category");
       if (!overrides.empty() && base.empty()) {
         diags_.error(p_.categories[overrides[0]].where,
-                     "'override category " + std::to_string(number) +
-                         "', but no category " + std::to_string(number) +
+                     "'override category " + std::to_string(number) + "', but no category " +
+                         std::to_string(number) +
                          " is defined to override; drop 'override' to define it");
         continue;
       }
@@ -405,9 +418,10 @@ class Resolver {
     auto let = lets_.find(n.name.text);
     auto unit = org().find_unit(n.name.text);
     if (let != lets_.end() && unit) {
-      diags_.error(n.name.where, quoted(n.name.text) +
-                                     " is both a set defined with 'let' and the id of a post; "
-                                     "rename one of them")
+      diags_
+          .error(n.name.where, quoted(n.name.text) +
+                                   " is both a set defined with 'let' and the id of a post; "
+                                   "rename one of them")
           .notes.push_back({p_.lets[let->second].name.where, "the set is defined here"});
       return;
     }
@@ -495,7 +509,8 @@ class Resolver {
 
   std::string node_name(std::uint32_t node) const {
     if (node < p_.lets.size()) return "set " + quoted(p_.lets[node].name.text);
-    return "category " + std::to_string(p_.categories[out_.plan.active[node - p_.lets.size()]].number);
+    return "category " +
+           std::to_string(p_.categories[out_.plan.active[node - p_.lets.size()]].number);
   }
 
   SourceSpan node_where(std::uint32_t node) const {
@@ -589,9 +604,8 @@ class Resolver {
     if (p_.precedences.empty()) {
       // Without a precedence statement, the lowest number wins.
       std::vector<std::uint32_t> by_number = out_.plan.active;
-      std::sort(by_number.begin(), by_number.end(), [&](auto a, auto b) {
-        return p_.categories[a].number < p_.categories[b].number;
-      });
+      std::sort(by_number.begin(), by_number.end(),
+                [&](auto a, auto b) { return p_.categories[a].number < p_.categories[b].number; });
       out_.plan.precedence = by_number;
       return;
     }
@@ -618,8 +632,8 @@ class Resolver {
         continue;
       }
       if (!seen.emplace(number, chosen->spans[k]).second) {
-        diags_.error(chosen->spans[k], "category " + std::to_string(number) +
-                                           " appears twice in the precedence");
+        diags_.error(chosen->spans[k],
+                     "category " + std::to_string(number) + " appears twice in the precedence");
         continue;
       }
       out_.plan.precedence.push_back(it->second);
@@ -630,11 +644,13 @@ class Resolver {
         if (depth(p_.categories[decl].where) < depth(chosen->where)) {
           hint = "; write a 'precedence' statement of your own that lists every category";
         }
-        diags_.error(chosen->where, "category " + std::to_string(number) +
-                                        " is missing from the precedence, so no post could be "
-                                        "listed in it" + hint)
-            .notes.push_back({p_.categories[decl].where, "category " + std::to_string(number) +
-                                                             " is defined here"});
+        diags_
+            .error(chosen->where, "category " + std::to_string(number) +
+                                      " is missing from the precedence, so no post could be "
+                                      "listed in it" +
+                                      hint)
+            .notes.push_back({p_.categories[decl].where,
+                              "category " + std::to_string(number) + " is defined here"});
       }
     }
   }
@@ -656,7 +672,7 @@ class Resolver {
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> vocabulary_names_[3], unit_names_, person_names_, let_names_;
   DutySplit split_;  // reused for every post
-  PairSet held_;  // (person, post) pairs already held
+  PairSet held_;     // (person, post) pairs already held
 };
 
 }  // namespace

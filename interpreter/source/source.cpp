@@ -1,8 +1,8 @@
 #include "source/source.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 
 namespace remit {
 
@@ -11,7 +11,9 @@ FileId SourceSet::add(std::string name, std::string text) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
-std::string_view SourceSet::keep(std::string text) { return kept_.emplace_back(std::move(text)); }
+std::string_view SourceSet::keep(std::string text) {
+  return kept_.emplace_back(std::move(text));
+}
 
 std::string_view SourceSet::line_text(const SourceSpan& span) const {
   if (!span.known() || span.file >= files_.size()) return {};

@@ -44,7 +44,8 @@ class Editor {
       return std::nullopt;
     }
     if (org_.units[*u].removed) {
-      diags_.error(name.where, "post " + quoted(name.text) + " was removed earlier in the scenario");
+      diags_.error(name.where,
+                   "post " + quoted(name.text) + " was removed earlier in the scenario");
       return std::nullopt;
     }
     return u;
@@ -98,7 +99,8 @@ class Editor {
         return false;
       }
       if (*target == u) {
-        diags_.error(lines[i].target.where, "post " + quoted(who.text) + " cannot report to itself");
+        diags_.error(lines[i].target.where,
+                     "post " + quoted(who.text) + " cannot report to itself");
         return false;
       }
       fresh.push_back(Line{u, *target, lines[i].kind, split.shares[i], lines[i].target.where});
@@ -170,7 +172,8 @@ class Editor {
   }
 
   bool apply_one(const ast::edit::AddPost& a, SourceSpan) {
-    const ast::PostDecl& d = *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
+    const ast::PostDecl& d =
+        *org_.added_posts.emplace_back(std::make_shared<ast::PostDecl>(a.post));
     if (org_.find_unit(d.id.text)) {
       diags_.error(d.id.where, "there is already a post " + quoted(d.id.text));
       return false;
@@ -221,7 +224,8 @@ class Editor {
     if (!u || !s) return false;
     const auto& posts = org_.designated[*s];
     if (std::find(posts.begin(), posts.end(), *u) == posts.end()) {
-      diags_.error(where, "post " + quoted(d.post.text) + " is not designated " + quoted(d.role.text));
+      diags_.error(where,
+                   "post " + quoted(d.post.text) + " is not designated " + quoted(d.role.text));
       return false;
     }
     std::erase(org_.designated.edit()[*s], *u);
@@ -262,7 +266,7 @@ class Editor {
   Organisation& org_;
   Diagnostics& diags_;
   const Limits& limits_;
-  std::vector<UnitIndex> facts_;  // see Changes::facts
+  std::vector<UnitIndex> facts_;                                // see Changes::facts
   std::unordered_map<std::string_view, std::uint32_t> people_;  // id -> index in org_.people
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> unit_names_, designation_names_, duty_names_, person_names_;

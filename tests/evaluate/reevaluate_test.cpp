@@ -52,8 +52,8 @@ Structure random_structure(std::mt19937& rng, int posts) {
   for (int i = 0; i < posts; ++i) {
     const std::string id = "p" + std::to_string(i);
     t += "post " + id + " \"Post " + std::to_string(i) + "\" {\n";
-    t += "  service \"S" + std::to_string(pick(3)) + "\" directorate \"D" + std::to_string(pick(2)) +
-         "\"\n";
+    t += "  service \"S" + std::to_string(pick(3)) + "\" directorate \"D" +
+         std::to_string(pick(2)) + "\"\n";
     if (i == 0) {
       t += "  reports to council\n  designated head_of_paid_service\n";
     } else {

@@ -202,8 +202,7 @@ TEST_CASE("reports within N of: at most N lines below", "[evaluate][sets]") {
 
 // Regression: the number of levels was once read back from the matched text, so a digit in a
 // comment between `within` and the number was taken for it (3 levels, not 1).
-TEST_CASE("reports within N of: a comment before N does not change N",
-          "[evaluate][sets]") {
+TEST_CASE("reports within N of: a comment before N does not change N", "[evaluate][sets]") {
   auto p = with(
       "let one = reports within # at most 3 levels? no: one\n"
       "  1 of ceo\n");

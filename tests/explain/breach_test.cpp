@@ -38,7 +38,7 @@ struct Loaded {
   [[nodiscard]] std::vector<std::string> steps(std::size_t n) const {
     std::vector<std::string> out;
     std::function<void(const remit::Reason&, std::size_t)> walk = [&](const remit::Reason& r,
-                                                                     std::size_t depth) {
+                                                                      std::size_t depth) {
       out.push_back(std::string(depth * 2, ' ') + r.text);
       for (const remit::Reason& c : r.because) walk(c, depth + 1);
     };
@@ -103,12 +103,12 @@ TEST_CASE("golden: remit explain docs/examples/small-district.remit --breach 1",
   auto r = run_cli({"explain", "docs/examples/small-district.remit", "--breach", "1"});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out.starts_with(
-      "breach 1: incompatible monitoring_officer with section_151_officer   "));
+  CHECK(r.out.starts_with("breach 1: incompatible monitoring_officer with section_151_officer   "));
   CHECK(r.out.find("because Morgan Jones holds head_law \"Head of Legal and Democratic Services\" "
                    "(interim)") != std::string::npos);
   CHECK(r.out.find("which is designated monitoring_officer") != std::string::npos);
-  CHECK(r.out.find("and Morgan Jones holds dir_res \"Director of Resources\"") != std::string::npos);
+  CHECK(r.out.find("and Morgan Jones holds dir_res \"Director of Resources\"") !=
+        std::string::npos);
   check_golden("explain_breach_small_district.txt", r.transcript());
 }
 
@@ -158,10 +158,10 @@ qualification solicitor "Solicitor of the Senior Courts"
     const std::string text = l.text(n);
     CHECK(text.find("   stdlib/uk/statutory_officers.remit:39:1\n") != std::string::npos);
     CHECK(text.find("Chief Executive\"   ") != std::string::npos);
-    CHECK(text.find("test.remit:10:9\n") != std::string::npos);   // holds ceo
-    CHECK(text.find("test.remit:6:14\n") != std::string::npos);   // head_of_paid_service
-    CHECK(text.find("test.remit:6:36\n") != std::string::npos);   // section_151_officer
-    CHECK(text.find("test.remit:9:1\n") != std::string::npos);    // person p_khan
+    CHECK(text.find("test.remit:10:9\n") != std::string::npos);  // holds ceo
+    CHECK(text.find("test.remit:6:14\n") != std::string::npos);  // head_of_paid_service
+    CHECK(text.find("test.remit:6:36\n") != std::string::npos);  // section_151_officer
+    CHECK(text.find("test.remit:9:1\n") != std::string::npos);   // person p_khan
   }
   SECTION("two posts, one held as acting") {
     std::vector<std::string> steps;
@@ -277,15 +277,16 @@ TEST_CASE("some and no rules", "[explain][breach]") {
 
 TEST_CASE("a forbid rule: why each post is in the forbidden set", "[explain][breach]") {
   Loaded l = load(rules_policy);
-  CHECK(l.steps(6) == std::vector<std::string>{
-                          "breach 6: forbid \"a political assistant exercises no delegated powers\"",
-                          "  because 1 post is in `designated political_assistant and duty "
-                          "delegated_powers`; the rule forbids any",
-                          "    pa \"Political Assistant\" is one of them",
-                          "      because it is designated political_assistant",
-                          "      and it has duty delegated_powers",
-                          "  LGHA 1989 s.9",
-                      });
+  CHECK(l.steps(6) ==
+        std::vector<std::string>{
+            "breach 6: forbid \"a political assistant exercises no delegated powers\"",
+            "  because 1 post is in `designated political_assistant and duty "
+            "delegated_powers`; the rule forbids any",
+            "    pa \"Political Assistant\" is one of them",
+            "      because it is designated political_assistant",
+            "      and it has duty delegated_powers",
+            "  LGHA 1989 s.9",
+        });
   CHECK_THROWS_AS(remit::explain_breach(*l.run, 7), std::out_of_range);
   CHECK_THROWS_AS(remit::explain_breach(*l.run, 0), std::out_of_range);
 }
@@ -317,8 +318,7 @@ post ceo "Chief Executive" { reports to council designated head_of_paid_service 
   const remit::Organisation& org = l.run->resolved().organisation;
   for (std::size_t k = 0; k < 10; ++k) {
     const remit::Unit& u = org.units[b.offending[k]];
-    CHECK(named[k] ==
-          std::string(u.id) + " \"" + std::string(u.title()) + "\" is one of them");
+    CHECK(named[k] == std::string(u.id) + " \"" + std::string(u.title()) + "\" is one of them");
   }
   CHECK(named[10] == "and 3 more (remit check --format json lists them all)");
   CHECK(steps[1] == "  because 13 posts are in `reports directly to ceo`; the rule forbids any");
@@ -411,9 +411,9 @@ TEST_CASE("check --explain --format json: an explanation per breach", "[check][e
     b.erase("explanation");
     CHECK(b == without["breaches"][i]);
     // The same tree as `remit explain --breach N --format json`.
-    auto one = run_cli({"explain", "rules.remit", "--breach", std::to_string(i + 1), "--format",
-                        "json"},
-                       dir.path());
+    auto one =
+        run_cli({"explain", "rules.remit", "--breach", std::to_string(i + 1), "--format", "json"},
+                dir.path());
     CHECK(one.status == 0);
     CHECK(e == Json::parse(one.out));
     CHECK(e["text"].get<std::string>().starts_with("breach " + std::to_string(i + 1) + ": "));
@@ -430,8 +430,7 @@ TEST_CASE("check --explain --format json: an explanation per breach", "[check][e
   const Json& pa = forbid["because"][0]["because"][0];
   CHECK(pa["text"] == "pa \"Political Assistant\" is one of them");
   CHECK(pa["because"][1]["text"] == "and it has duty delegated_powers");
-  CHECK(forbid["because"][1] ==
-        Json::parse(R"({"text": "LGHA 1989 s.9",
+  CHECK(forbid["because"][1] == Json::parse(R"({"text": "LGHA 1989 s.9",
                         "location": {"file": "rules.remit", "line": 29, "column": 9},
                         "because": []})"));
 }

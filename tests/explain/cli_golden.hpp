@@ -23,8 +23,6 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-
-#include "tests/support/temp_dir.hpp"
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -35,6 +33,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "tests/support/temp_dir.hpp"
 
 namespace remit::test {
 
@@ -54,7 +54,6 @@ inline void write_file(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
 }
-
 
 // An argument as a shell shows it: bare when it is plain, otherwise in double quotes.
 inline std::string shell_word(const std::string& arg) {

@@ -1,8 +1,8 @@
 // The CSV front end: the RFC 4180 reader, then the structure and holders importers that turn HR
 // exports into the same AST declarations as .remit files.
 #include <catch2/catch.hpp>
-#include <span>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "import/csv_reader.hpp"

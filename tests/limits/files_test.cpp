@@ -76,8 +76,7 @@ TEST_CASE("limits: a file over max_file_bytes is refused before it is read", "[l
   }
 }
 
-TEST_CASE("limits: the size error gives sizes that show the file is over the limit",
-  "[limits]") {
+TEST_CASE("limits: the size error gives sizes that show the file is over the limit", "[limits]") {
   // Once a fault: sizes were whole MiB rounded down, so a file of 1 GiB + 1 byte "is 1024 MiB:
   // larger than the limit of 1024 MiB" and, with a 4 KiB limit, "is 0 MiB: larger than the
   // limit of 0 MiB". The size in bytes is now given too.
@@ -96,7 +95,8 @@ TEST_CASE("limits: a stream with no known size is held to max_file_bytes too", "
   const auto fifo = dir / "stream.csv";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   // The reader stops early, so the writer meets a closed pipe: EPIPE, not SIGPIPE.
-  struct sigaction ignore {}, old {};
+  struct sigaction ignore {
+  }, old{};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &old);
   std::thread writer([&] {
@@ -133,7 +133,8 @@ TEST_CASE("limits: garbage bytes are refused, policy or CSV", "[limits]") {
     REQUIRE_FALSE(p.ok);
     CHECK(p.run->diagnostics().error_count() == 1);
     CHECK_THAT(p.first(), StartsWith((dir / "g.remit").string() + ":"));
-    CHECK_THAT(p.first(), Contains(": error: this file contains a NUL byte: it is not a text file"));
+    CHECK_THAT(p.first(),
+               Contains(": error: this file contains a NUL byte: it is not a text file"));
     // A CSV export: one error, at the first byte that is not UTF-8 (or the first NUL byte).
     write_text(dir / "g.csv", garbage(100000, seed));
     Loaded c = load(structure_files({dir / "g.csv"}));
@@ -173,8 +174,8 @@ TEST_CASE("limits: `use` cycles between modules are reported with every module",
     write_text(dir / "b.remit", "\nuse \"a.remit\"\n");
     Loaded l = load(policy_files({dir / "a.remit"}));
     REQUIRE_FALSE(l.ok);
-    CHECK(l.first() == (dir / "b.remit").string() +
-                           ":2:1: error: 'use' cycle: a.remit -> b.remit -> a.remit");
+    CHECK(l.first() ==
+          (dir / "b.remit").string() + ":2:1: error: 'use' cycle: a.remit -> b.remit -> a.remit");
     CHECK_THAT(l.diagnostics(),
                Contains((dir / "a.remit").string() + ":1:1: note: 'b.remit' is used here"));
   }
@@ -263,14 +264,15 @@ TEST_CASE("limits: duplicate, missing and unknown CSV columns", "[limits]") {
   write_text(dir / "dup.csv", "id,title,id,service,directorate,reports_to,designations,flags\n");
   Loaded dup = load(structure_files({dir / "dup.csv"}));
   REQUIRE_FALSE(dup.ok);
-  CHECK(dup.first() == (dir / "dup.csv").string() + ":1:10: error: column `id` appears twice in "
-                                                   "the header");
+  CHECK(dup.first() == (dir / "dup.csv").string() +
+                           ":1:10: error: column `id` appears twice in "
+                           "the header");
   CHECK_THAT(dup.diagnostics(), Contains((dir / "dup.csv").string() + ":1:1: note: first here"));
   write_text(dir / "dup2.csv", "person,post_id,person\n");
   Loaded dup2 = load(holders_files({dir / "dup2.csv"}));
   REQUIRE_FALSE(dup2.ok);
-  CHECK(dup2.first() == (dir / "dup2.csv").string() +
-                            ":1:16: error: column `person` appears twice in the header");
+  CHECK(dup2.first() ==
+        (dir / "dup2.csv").string() + ":1:16: error: column `person` appears twice in the header");
   write_text(dir / "missing.csv", "id,title\n");
   Loaded missing = load(structure_files({dir / "missing.csv"}));
   REQUIRE_FALSE(missing.ok);
@@ -310,11 +312,13 @@ TEST_CASE("limits: max_errors_per_file holds for errors found after parsing too"
   // unknown designations in one CSV field). Now the rest are counted in one note.
   std::string text;
   for (int i = 0; i < 1000; ++i) {
-    text += "post p" + std::to_string(i) + " \"P\" { reports to missing" + std::to_string(i) + " }\n";
+    text +=
+        "post p" + std::to_string(i) + " \"P\" { reports to missing" + std::to_string(i) + " }\n";
   }
   Loaded l = load_text("many.remit", text);
   REQUIRE_FALSE(l.ok);
-  CHECK(l.first() == "many.remit:1:26: error: p0 reports to 'missing0', which is not a post or body");
+  CHECK(l.first() ==
+        "many.remit:1:26: error: p0 reports to 'missing0', which is not a post or body");
   CHECK_THAT(l.diagnostics(), Contains("many.remit: note: 899 more errors in this file not shown"));
   CHECK(l.diagnostics().size() < 30000);
 }

@@ -120,8 +120,7 @@ TEST_CASE("limits: a 100,000-let definition cycle is reported, not recursed", "[
                             "'s0' -> set 's1' -> set 's2'"));
 }
 
-TEST_CASE("limits: a 100,000-let definition cycle gives a message of readable size",
-          "[limits]") {
+TEST_CASE("limits: a 100,000-let definition cycle gives a message of readable size", "[limits]") {
   // Once a fault: the message named every set on the cycle with a note for each: 12 MB and
   // 300,000 lines for 100,000 lets. (20,000 lets in the ASan build.)
   const std::size_t n = sanitized ? 20000 : 100000;
@@ -131,8 +130,9 @@ TEST_CASE("limits: a 100,000-let definition cycle gives a message of readable si
   }
   Loaded l = load_text("letcycle.remit", text);
   REQUIRE_FALSE(l.ok);
-  CHECK_THAT(l.first(), Catch::Matchers::Contains("set 's11' -> … (" + std::to_string(n) +
-                                 " definitions in all) -> set 's0'; recursive definitions"));
+  CHECK_THAT(l.first(),
+             Catch::Matchers::Contains("set 's11' -> … (" + std::to_string(n) +
+                                       " definitions in all) -> set 's0'; recursive definitions"));
   CHECK(l.first().size() < 2000);
   CHECK(l.diagnostics().size() < 20000);
 }

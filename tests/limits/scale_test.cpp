@@ -123,7 +123,6 @@ TEST_CASE("limits: a 100,000-post cycle in a CSV export is reported with file:li
   REQUIRE_FALSE(l.ok);
   CHECK_THAT(l.first(), StartsWith((dir / "structure.csv").string() +
                                    ":2:16: error: reporting cycle of 100000 posts: p0 -> p1 -> "));
-  CHECK_THAT(l.diagnostics(), Catch::Matchers::Contains(
-                                  (dir / "structure.csv").string() +
-                                  ":3:16: note: p1 reports to p2 here"));
+  CHECK_THAT(l.diagnostics(), Catch::Matchers::Contains((dir / "structure.csv").string() +
+                                                        ":3:16: note: p1 reports to p2 here"));
 }

@@ -73,9 +73,9 @@ TEST_CASE("limits: a NUL byte in a CSV export is reported at its place", "[limit
 }
 
 TEST_CASE("limits: a UTF-16 CSV export is named as such", "[limits]") {
-  // Was a bug (the UTF-8 check of CSV exports in the loader ran first): the loader's check ran before
-  // the CSV reader's, so a UTF-16 export is reported as "this byte is not valid UTF-8" at 1:1
-  // instead of the reader's "the file is UTF-16 text; save it from the spreadsheet as
+  // Was a bug (the UTF-8 check of CSV exports in the loader ran first): the loader's check ran
+  // before the CSV reader's, so a UTF-16 export is reported as "this byte is not valid UTF-8" at
+  // 1:1 instead of the reader's "the file is UTF-16 text; save it from the spreadsheet as
   // \"CSV UTF-8\"". The reader alone still says it (second check).
   std::string utf16 = "\xff\xfe";
   for (char c : header) utf16 += std::string{c, '\0'};
@@ -92,8 +92,9 @@ TEST_CASE("limits: invalid UTF-8 in a policy is reported at the byte", "[limits]
   for (const std::string bad : {"\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
     Loaded l = load_text("bad.remit", "post a \"A\"\npost b \"B" + bad + "\"\n");
     REQUIRE_FALSE(l.ok);
-    CHECK(l.first() == "bad.remit:2:10: error: this byte is not valid UTF-8: save the file as "
-                       "UTF-8 text");
+    CHECK(l.first() ==
+          "bad.remit:2:10: error: this byte is not valid UTF-8: save the file as "
+          "UTF-8 text");
   }
   // Valid multi-byte text is fine, in strings and comments.
   Loaded ok = load_text("ok.remit", "# Ünïcödé ✓ 𝄞\npost a \"Directeur général ✓\"\n");
@@ -112,14 +113,14 @@ TEST_CASE("limits: invalid UTF-8 in a CSV export is reported at the byte", "[lim
 }
 
 TEST_CASE("limits: a CRLF policy reads like an LF one, with the same positions", "[limits]") {
-  Loaded ok = load_text("crlf.remit",
-                        "post a \"A\"\r\npost b \"B\" {\r\n  reports to a\r\n}\r\n");
+  Loaded ok = load_text("crlf.remit", "post a \"A\"\r\npost b \"B\" {\r\n  reports to a\r\n}\r\n");
   REQUIRE(ok.ok);
   CHECK(ok.run->resolved().organisation.lines.size() == 1);
   Loaded bad = load_text("crlf.remit", "post a \"A\"\r\npost b \"B\" {\r\n  reports to c\r\n}\r\n");
   REQUIRE_FALSE(bad.ok);
-  CHECK(bad.first() ==
-        "crlf.remit:3:14: error: b reports to 'c', which is not a post or body (did you mean 'a'?)");
+  CHECK(
+      bad.first() ==
+      "crlf.remit:3:14: error: b reports to 'c', which is not a post or body (did you mean 'a'?)");
   // The excerpt has no stray carriage return.
   CHECK_THAT(bad.diagnostics(), Contains("\n    reports to c\n"));
 }
@@ -161,16 +162,17 @@ TEST_CASE("limits: an empty policy file loads as a policy with nothing in it", "
 TEST_CASE("limits: an empty CSV export is an error naming the header it needs", "[limits]") {
   auto r = structure("");
   REQUIRE(r->diags.has_errors());
-  CHECK(r->first() == "org.csv:1:1: error: empty file: expected a header line "
-                      "`id,title,service,directorate,reports_to,designations,flags[,accountable_to]`");
+  CHECK(r->first() ==
+        "org.csv:1:1: error: empty file: expected a header line "
+        "`id,title,service,directorate,reports_to,designations,flags[,accountable_to]`");
 }
 
 TEST_CASE("limits: a 10 MB line and a 1 MB identifier load - errors stay short", "[limits]") {
   const std::string long_id(1 << 20, 'x');
   const std::string comment = "# " + std::string(10 << 20, 'c') + "\n";
-  Loaded ok = load_text("long.remit", comment + "post " + long_id + " \"" +
-                                          std::string(1 << 20, 't') + "\"\npost b \"B\" {" +
-                                          " reports to " + long_id + " }\n");
+  Loaded ok =
+      load_text("long.remit", comment + "post " + long_id + " \"" + std::string(1 << 20, 't') +
+                                  "\"\npost b \"B\" {" + " reports to " + long_id + " }\n");
   REQUIRE(ok.ok);
   CHECK(ok.run->resolved().organisation.units[0].id.size() == long_id.size());
   // An error on a 1 MB line shows a cut excerpt.
@@ -197,8 +199,8 @@ TEST_CASE("limits: an unknown 100,000-character name near a known one is reporte
   // 2,000 characters, and only the message is checked.)
   const std::string id(sanitized ? 2000 : 10000, 'a');
   const auto start = std::chrono::steady_clock::now();
-  Loaded l = load_text("near.remit",
-                       "post " + id + " \"A\"\npost b \"B\" { reports to " + id + "b }\n");
+  Loaded l =
+      load_text("near.remit", "post " + id + " \"A\"\npost b \"B\" { reports to " + id + "b }\n");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE_FALSE(l.ok);

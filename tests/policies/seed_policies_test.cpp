@@ -7,9 +7,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -215,8 +215,10 @@ TEST_CASE("bench/spec.remit on the fixture gives the reference categories",
         read_text(*shared_dir / "bench" / "fixture" / "expected" / "categories.csv"));
 }
 
-TEST_CASE("bench/spec.remit on the generated 1,000-post workload gives the reference categories and violations",
-          "[policies][golden][bench]") {
+TEST_CASE(
+    "bench/spec.remit on the generated 1,000-post workload gives the reference categories and "
+    "violations",
+    "[policies][golden][bench]") {
   const auto shared_dir = shared_dir_or_skip("the benchmark's generator and reference answers");
   if (!shared_dir) return;
   if (std::system("python3 --version > /dev/null 2>&1") != 0) {
@@ -244,7 +246,8 @@ TEST_CASE("bench/spec.remit on the generated 1,000-post workload gives the refer
                        std::string(p.run->program().incompatibilities[b.rule].second.text));
   }
   std::string text;
-  for (const auto& [person, role] : violations) text += person + ",monitoring_officer," + role + "\n";
+  for (const auto& [person, role] : violations)
+    text += person + ",monitoring_officer," + role + "\n";
   CHECK(text == read_text(*shared_dir / "bench" / "expected-1000-seed42" / "violations.csv"));
   fs::remove_all(out);
 }

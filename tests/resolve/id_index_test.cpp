@@ -1,10 +1,10 @@
 // The id index: plain numbers are their own keys, so its edge cases are about which texts count
 // as the same number (none but identical ones) and about growing.
+#include "resolve/id_index.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "resolve/id_index.hpp"
 
 namespace {
 
@@ -14,7 +14,8 @@ struct Table {
   std::optional<std::uint32_t> add(std::string id) {
     ids.push_back(std::move(id));
     const auto i = static_cast<std::uint32_t>(ids.size() - 1);
-    return index.insert(ids.back(), i, [this](std::uint32_t u) { return std::string_view(ids[u]); });
+    return index.insert(ids.back(), i,
+                        [this](std::uint32_t u) { return std::string_view(ids[u]); });
   }
   std::optional<std::uint32_t> find(std::string_view id) const {
     return index.find(id, [this](std::uint32_t u) { return std::string_view(ids[u]); });
@@ -23,7 +24,8 @@ struct Table {
 
 }  // namespace
 
-TEST_CASE("id index: numbers with leading zeros or many digits are distinct ids", "[resolve][index]") {
+TEST_CASE("id index: numbers with leading zeros or many digits are distinct ids",
+          "[resolve][index]") {
   Table t;
   t.ids.reserve(16);
   for (const char* id : {"7", "007", "07", "0", "00", "1234567890", "123456789", "x7", "7x"}) {

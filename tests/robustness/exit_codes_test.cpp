@@ -62,84 +62,156 @@ std::vector<Case> cases() {
       {"check without breaches", {{"p.remit", plain_policy}}, {"check", "p.remit"}, 0, ""},
       {"check with a breach",
        {{"p.remit", good_policy + "person pat \"Pat\" { holds ceo, mo }\n"}},
-       {"check", "p.remit"}, 1, ""},
+       {"check", "p.remit"},
+       1,
+       ""},
       {"an empty policy file", {{"e.remit", ""}}, {"derive", "e.remit"}, 0, ""},
-      {"a CRLF policy", {{"c.remit", "post a \"A\"\r\npost b \"B\" { reports to a }\r\n"}},
-       {"derive", "c.remit"}, 0, ""},
+      {"a CRLF policy",
+       {{"c.remit", "post a \"A\"\r\npost b \"B\" { reports to a }\r\n"}},
+       {"derive", "c.remit"},
+       0,
+       ""},
       {"a BOM", {{"b.remit", "\xef\xbb\xbfpost a \"A\"\n"}}, {"derive", "b.remit"}, 0, ""},
       {"a CSV with a header only", {{"s.csv", header}}, {"derive", "--structure", "s.csv"}, 0, ""},
       {"--help", {}, {"--help"}, 0, ""},
       {"--version", {}, {"--version"}, 0, ""},
       // ---- usage ----
       {"no subcommand", {}, {}, 2, "A subcommand is required"},
-      {"an unknown option", {}, {"derive", "--bogus"}, 2,
+      {"an unknown option",
+       {},
+       {"derive", "--bogus"},
+       2,
        "The following argument was not expected: --bogus"},
-      {"an unknown format", {}, {"derive", "--format", "xml"}, 2,
+      {"an unknown format",
+       {},
+       {"derive", "--format", "xml"},
+       2,
        "--format: xml not in {table,csv,json,markdown}"},
-      {"-o into a missing directory", {{"p.remit", good_policy}},
-       {"derive", "p.remit", "-o", "no/such/dir/out.csv"}, 2,
-       "remit: error: cannot write 'no/such/dir/out.csv", true},
+      {"-o into a missing directory",
+       {{"p.remit", good_policy}},
+       {"derive", "p.remit", "-o", "no/such/dir/out.csv"},
+       2,
+       "remit: error: cannot write 'no/such/dir/out.csv",
+       true},
       // ---- bad text ----
       {"100,000 opening parentheses",
        {{"d.remit", "let x = " + repeat("(", 100000) + "any post" + repeat(")", 100000)}},
-       {"derive", "d.remit"}, 2,
+       {"derive", "d.remit"},
+       2,
        "d.remit:1:209: error: expression nested too deeply (more than 200 levels of "
        "parentheses, 'not' or 'reports … to'); name a part of it with 'let'"},
-      {"a NUL byte", {{"n.remit", std::string("post a \"A\0\"\n", 12)}}, {"derive", "n.remit"},
+      {"a NUL byte",
+       {{"n.remit", std::string("post a \"A\0\"\n", 12)}},
+       {"derive", "n.remit"},
        2,
        "n.remit:1:10: error: this file contains a NUL byte: it is not a text file (is it a "
        "spreadsheet or a UTF-16 export? save it as UTF-8 text)"},
-      {"invalid UTF-8", {{"u.remit", "post a \"A\xff\"\n"}}, {"derive", "u.remit"}, 2,
+      {"invalid UTF-8",
+       {{"u.remit", "post a \"A\xff\"\n"}},
+       {"derive", "u.remit"},
+       2,
        "u.remit:1:10: error: this byte is not valid UTF-8: save the file as UTF-8 text"},
-      {"1 MB of garbage", {{"g.remit", garbage(1 << 20)}}, {"derive", "g.remit"}, 2, "g.remit:1:",
+      {"1 MB of garbage",
+       {{"g.remit", garbage(1 << 20)}},
+       {"derive", "g.remit"},
+       2,
+       "g.remit:1:",
        true},
-      {"garbage as a CSV export", {{"g.csv", garbage(1 << 20)}}, {"derive", "--structure", "g.csv"},
-       2, "g.csv:1:", true},
-      {"a syntax error", {{"s.remit", "post a \"A\" {\n  reports too b\n}\n"}},
-       {"derive", "s.remit"}, 2, "s.remit:2:11: error: expected 'to'"},
-      {"a 1 MB identifier in an error", {{"l.remit", "post " + std::string(1 << 20, 'x') +
-                                                       " \"T\" oops\n"}},
-       {"derive", "l.remit"}, 2, "l.remit:1:", true},
+      {"garbage as a CSV export",
+       {{"g.csv", garbage(1 << 20)}},
+       {"derive", "--structure", "g.csv"},
+       2,
+       "g.csv:1:",
+       true},
+      {"a syntax error",
+       {{"s.remit", "post a \"A\" {\n  reports too b\n}\n"}},
+       {"derive", "s.remit"},
+       2,
+       "s.remit:2:11: error: expected 'to'"},
+      {"a 1 MB identifier in an error",
+       {{"l.remit", "post " + std::string(1 << 20, 'x') + " \"T\" oops\n"}},
+       {"derive", "l.remit"},
+       2,
+       "l.remit:1:",
+       true},
       // ---- files and modules ----
-      {"a missing policy file", {}, {"derive", "nope.remit"}, 2,
+      {"a missing policy file",
+       {},
+       {"derive", "nope.remit"},
+       2,
        "error: cannot read 'nope.remit': No such file or directory"},
-      {"a directory as a CSV export", {{"d.csv/x", ""}}, {"derive", "--structure", "d.csv"}, 2,
+      {"a directory as a CSV export",
+       {{"d.csv/x", ""}},
+       {"derive", "--structure", "d.csv"},
+       2,
        "error: 'd.csv' is a directory, not a file"},
-      {"a use cycle", {{"a.remit", "use \"b.remit\"\n"}, {"b.remit", "use \"a.remit\"\n"}},
-       {"derive", "a.remit"}, 2, "b.remit:1:1: error: 'use' cycle: a.remit -> b.remit -> a.remit"},
-      {"a missing stdlib module", {{"m.remit", "use \"uk/nope\"\n"}}, {"derive", "m.remit"}, 2,
+      {"a use cycle",
+       {{"a.remit", "use \"b.remit\"\n"}, {"b.remit", "use \"a.remit\"\n"}},
+       {"derive", "a.remit"},
+       2,
+       "b.remit:1:1: error: 'use' cycle: a.remit -> b.remit -> a.remit"},
+      {"a missing stdlib module",
+       {{"m.remit", "use \"uk/nope\"\n"}},
+       {"derive", "m.remit"},
+       2,
        "m.remit:1:1: error: no module 'uk/nope' in the stdlib (modules: uk/lgha1989, uk/roles, "
        "uk/statutory_officers, uk/statutory_officers_held, uk/upper_tier); to use a file of "
        "your own, give its name ending in .remit"},
-      {"a missing module file", {{"m.remit", "use \"nope.remit\"\n"}}, {"derive", "m.remit"}, 2,
+      {"a missing module file",
+       {{"m.remit", "use \"nope.remit\"\n"}},
+       {"derive", "m.remit"},
+       2,
        "m.remit:1:1: error: cannot read 'nope.remit': No such file or directory"},
       // ---- CSV exports ----
-      {"an empty CSV export", {{"e.csv", ""}}, {"derive", "--structure", "e.csv"}, 2,
+      {"an empty CSV export",
+       {{"e.csv", ""}},
+       {"derive", "--structure", "e.csv"},
+       2,
        "e.csv:1:1: error: empty file: expected a header line "
        "`id,title,service,directorate,reports_to,designations,flags[,accountable_to]`"},
       {"duplicate columns",
        {{"d.csv", "id,title,id,service,directorate,reports_to,designations,flags\n"}},
-       {"derive", "--structure", "d.csv"}, 2,
+       {"derive", "--structure", "d.csv"},
+       2,
        "d.csv:1:10: error: column `id` appears twice in the header"},
-      {"unbalanced quotes", {{"q.csv", header + "a,\"unbalanced,S,D,,,\n"}},
-       {"derive", "--structure", "q.csv"}, 2,
+      {"unbalanced quotes",
+       {{"q.csv", header + "a,\"unbalanced,S,D,,,\n"}},
+       {"derive", "--structure", "q.csv"},
+       2,
        "q.csv:2:3: error: this quoted field is never closed: the file ends before its closing "
        "`\"` (a `\"` inside a quoted value must be written twice, as `\"\"`)"},
       // ---- structure faults ----
-      {"a reporting cycle", {{"c.csv", header + "a,A,S,D,b,,\nb,B,S,D,a,,\n"}},
-       {"derive", "--structure", "c.csv"}, 2,
+      {"a reporting cycle",
+       {{"c.csv", header + "a,A,S,D,b,,\nb,B,S,D,a,,\n"}},
+       {"derive", "--structure", "c.csv"},
+       2,
        "c.csv:2:9: error: reporting cycle of 2 posts: a -> b -> a; a post cannot report to "
        "itself, directly or through others"},
-      {"a 100,000-post reporting cycle", {{"c.remit", cycle100k}}, {"derive", "c.remit"}, 2,
-       "c.remit:1:26: error: reporting cycle of 100000 posts: p0 -> p1 -> ", true},
-      {"a self-report", {{"s.remit", "post a \"A\" { reports to a }\n"}}, {"derive", "s.remit"}, 2,
+      {"a 100,000-post reporting cycle",
+       {{"c.remit", cycle100k}},
+       {"derive", "c.remit"},
+       2,
+       "c.remit:1:26: error: reporting cycle of 100000 posts: p0 -> p1 -> ",
+       true},
+      {"a self-report",
+       {{"s.remit", "post a \"A\" { reports to a }\n"}},
+       {"derive", "s.remit"},
+       2,
        "s.remit:1:25: error: post 'a' reports to itself"},
-      {"a report to a missing post", {{"m.remit", "post a \"A\" { reports to b }\n"}},
-       {"derive", "m.remit"}, 2, "m.remit:1:25: error: a reports to 'b', which is not a post or body (did you mean 'a'?)"},
-      {"one id in two files", {{"a.remit", "post a \"A\"\n"}, {"b.remit", "post a \"B\"\n"}},
-       {"derive", "a.remit", "b.remit"}, 2, "b.remit:1:6: error: the id 'a' is used twice"},
+      {"a report to a missing post",
+       {{"m.remit", "post a \"A\" { reports to b }\n"}},
+       {"derive", "m.remit"},
+       2,
+       "m.remit:1:25: error: a reports to 'b', which is not a post or body (did you mean 'a'?)"},
+      {"one id in two files",
+       {{"a.remit", "post a \"A\"\n"}, {"b.remit", "post a \"B\"\n"}},
+       {"derive", "a.remit", "b.remit"},
+       2,
+       "b.remit:1:6: error: the id 'a' is used twice"},
       {"a person holding a missing post",
-       {{"h.csv", "person,post_id\npat,ghost\n"}}, {"derive", "--holders", "h.csv"}, 2,
+       {{"h.csv", "person,post_id\npat,ghost\n"}},
+       {"derive", "--holders", "h.csv"},
+       2,
        "h.csv:2:5: error: person pat holds 'ghost', which is not a post or body"},
   };
 }
@@ -171,19 +243,17 @@ TEST_CASE("robustness: exit codes are 0, 1 or 2 for every bad input, never a sig
   }
 }
 
-TEST_CASE("robustness: a policy file over 1 GiB is refused at once by the CLI", "[robustness][cli]") {
+TEST_CASE("robustness: a policy file over 1 GiB is refused at once by the CLI",
+          "[robustness][cli]") {
   // A sparse file: 1 GiB + 1 MiB of NUL bytes that take no disk space.
   TempDir dir;
-  {
-    std::ofstream touch(dir / "huge.remit");
-  }
+  { std::ofstream touch(dir / "huge.remit"); }
   fs::resize_file(dir / "huge.remit", (std::uintmax_t{1} << 30) + (1 << 20));
   CliResult r = run_cli({"derive", "huge.remit"}, dir.path(), std::chrono::seconds(20));
   INFO(describe(r));
   REQUIRE(r.exited);
   CHECK(r.code == 2);
-  CHECK(line_one(r.err) ==
-        "error: 'huge.remit' is 1025 MiB: larger than the limit of 1024 MiB");
+  CHECK(line_one(r.err) == "error: 'huge.remit' is 1025 MiB: larger than the limit of 1024 MiB");
   CHECK(r.seconds < 5);
 }
 
@@ -213,8 +283,9 @@ TEST_CASE("robustness: a Latin-1 CSV export is refused as not UTF-8, in every fo
     INFO(describe(r));
     REQUIRE(r.exited);
     CHECK(r.code == 2);
-    CHECK(line_one(r.err) == "latin1.csv:2:16: error: this byte is not valid UTF-8: save the "
-                             "export as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)");
+    CHECK(line_one(r.err) ==
+          "latin1.csv:2:16: error: this byte is not valid UTF-8: save the "
+          "export as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)");
     CHECK_THAT(r.err, !Contains("internal error"));
   }
 }
@@ -224,8 +295,9 @@ TEST_CASE("robustness: standard output closed by its reader: no signal", "[robus
   // 141), not by an exit status.
   TempDir dir;
   write_text(dir / "p.remit", plain_policy);
-  CliResult r = run_cli({"derive", "p.remit"}, dir.path(), std::chrono::seconds(60),
-                        [](pid_t) {}, Stdout::closed_pipe);
+  CliResult r = run_cli(
+      {"derive", "p.remit"}, dir.path(), std::chrono::seconds(60), [](pid_t) {},
+      Stdout::closed_pipe);
   INFO(describe(r));
   CHECK(r.signal == 0);
   REQUIRE(r.exited);
@@ -238,8 +310,9 @@ TEST_CASE("robustness: standard output on a full disk is an error, not exit 0",
   // Once a fault: `remit derive … > /dev/full` exited 0 with nothing written.
   TempDir dir;
   write_text(dir / "p.remit", plain_policy);
-  CliResult r = run_cli({"derive", "p.remit"}, dir.path(), std::chrono::seconds(60),
-                        [](pid_t) {}, Stdout::full_device);
+  CliResult r = run_cli(
+      {"derive", "p.remit"}, dir.path(), std::chrono::seconds(60), [](pid_t) {},
+      Stdout::full_device);
   INFO(describe(r));
   REQUIRE(r.exited);
   CHECK(r.code == 2);
@@ -266,8 +339,7 @@ TEST_CASE("robustness: every syntax error of a file is reported, and nothing is 
   CHECK_THAT(r.err, Catch::Matchers::EndsWith("\n3 errors generated.\n"));
 }
 
-TEST_CASE("robustness: a misspelt keyword is pointed at from its first letter",
-          "[robustness]") {
+TEST_CASE("robustness: a misspelt keyword is pointed at from its first letter", "[robustness]") {
   // `reports too b`: the error points at `too` (column 11), not after the `to` that matched.
   TempDir dir;
   write_text(dir / "s.remit", "post a \"A\" {\n  reports too b\n}\n");

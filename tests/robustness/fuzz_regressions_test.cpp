@@ -91,8 +91,9 @@ TEST_CASE("robustness: fuzz regressions replay clean", "[robustness][fuzz]") {
 TEST_CASE("robustness: open fuzz findings replay clean", "[robustness][fuzz][!mayfail]") {
   // Inputs a fuzzer found that still fail; fuzz/README.md says how each gets here and out.
   // With none open, the test is reported as skipped rather than as a pass.
-  const std::size_t open = replay_all(remit::fuzz::policy_one, fuzz_dir / "regressions" / "open" / "policy") +
-                           replay_all(remit::fuzz::csv_one, fuzz_dir / "regressions" / "open" / "csv");
+  const std::size_t open =
+      replay_all(remit::fuzz::policy_one, fuzz_dir / "regressions" / "open" / "policy") +
+      replay_all(remit::fuzz::csv_one, fuzz_dir / "regressions" / "open" / "csv");
   if (open == 0) std::cout << remit::test::skip_marker << " no open fuzz findings\n";
 }
 

@@ -134,8 +134,8 @@ TEST_CASE("robustness: a derive killed at any moment leaves the old file or the 
   int killed = 0, finished = 0;
   for (int k = 0; k < 12; ++k) {
     write_text(dir / "out.csv", old_content);
-    const auto delay = std::chrono::microseconds(
-        static_cast<long>(run_time * 1e6 * (0.1 + 0.08 * k)));
+    const auto delay =
+        std::chrono::microseconds(static_cast<long>(run_time * 1e6 * (0.1 + 0.08 * k)));
     CliResult r = run_cli({"derive", "big.remit", "-o", "out.csv"}, dir.path(),
                           std::chrono::seconds(120), [&](pid_t pid) {
                             std::this_thread::sleep_for(delay);

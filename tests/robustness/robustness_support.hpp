@@ -50,10 +50,12 @@ inline std::string read_text(const fs::path& path) {
 }
 
 // The first line of a text, without its line ending.
-inline std::string line_one(const std::string& text) { return text.substr(0, text.find('\n')); }
+inline std::string line_one(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
 
 struct CliResult {
-  bool exited = false;     // ended by exit(): `code` is its status
+  bool exited = false;  // ended by exit(): `code` is its status
   int code = -1;
   int signal = 0;          // killed by this signal (never acceptable)
   bool timed_out = false;  // still running at the deadline: killed by the test
@@ -63,9 +65,9 @@ struct CliResult {
 
 inline std::string describe(const CliResult& r) {
   std::string s = r.exited ? "exit " + std::to_string(r.code)
-                  : r.timed_out ? std::string("timed out")
-                                : "signal " + std::to_string(r.signal) + " (" +
-                                      ::strsignal(r.signal) + ")";
+                  : r.timed_out
+                      ? std::string("timed out")
+                      : "signal " + std::to_string(r.signal) + " (" + ::strsignal(r.signal) + ")";
   return s + "\nstderr: " + r.err.substr(0, 2000) + "\nstdout: " + r.out.substr(0, 500);
 }
 

@@ -37,8 +37,9 @@ TEST_CASE("robustness: a reporting cycle across two files names every post and l
                       "\npost b \"B\" {\n  reports to c\n}\n");
   REQUIRE_FALSE(l.ok);
   const std::string d = l.diagnostics();
-  CHECK(l.first() == "one.remit:1:25: error: reporting cycle of 3 posts: a -> b -> c -> a; a "
-                     "post cannot report to itself, directly or through others");
+  CHECK(l.first() ==
+        "one.remit:1:25: error: reporting cycle of 3 posts: a -> b -> c -> a; a "
+        "post cannot report to itself, directly or through others");
   CHECK_THAT(d, Contains("one.remit:1:25: note: a reports to b here"));
   CHECK_THAT(d, Contains("two.remit:3:14: note: b reports to c here"));
   CHECK_THAT(d, Contains("one.remit:2:25: note: c reports to a here"));
@@ -70,13 +71,14 @@ TEST_CASE("robustness: two separate cycles are both reported", "[robustness]") {
 
 TEST_CASE("robustness: cycles through 'accountable to' count - dotted lines do not",
           "[robustness]") {
-  Loaded acc = load_text("acc.remit",
-                         "post a \"A\" { accountable to b }\npost b \"B\" { reports to a }\n");
+  Loaded acc =
+      load_text("acc.remit", "post a \"A\" { accountable to b }\npost b \"B\" { reports to a }\n");
   REQUIRE_FALSE(acc.ok);
-  CHECK(acc.first() == "acc.remit:1:29: error: reporting cycle of 2 posts: a -> b -> a; a post "
-                       "cannot report to itself, directly or through others");
-  Loaded dotted = load_text("dot.remit",
-                            "post a \"A\" { dotted to b }\npost b \"B\" { reports to a }\n");
+  CHECK(acc.first() ==
+        "acc.remit:1:29: error: reporting cycle of 2 posts: a -> b -> a; a post "
+        "cannot report to itself, directly or through others");
+  Loaded dotted =
+      load_text("dot.remit", "post a \"A\" { dotted to b }\npost b \"B\" { reports to a }\n");
   CHECK(dotted.ok);
 }
 
@@ -91,10 +93,10 @@ TEST_CASE("robustness: a cycle of 12 posts names all twelve with their lines", "
   CHECK_THAT(l.first(), Contains("reporting cycle of 12 posts: p0 -> p1 -> p2 -> p3 -> p4 -> p5 "
                                  "-> p6 -> p7 -> p8 -> p9 -> p10 -> p11 -> p0;"));
   for (int i = 0; i < 12; ++i) {
-    CHECK_THAT(l.diagnostics(), Contains("c12.remit:" + std::to_string(i + 1) + ":" +
-                                         std::to_string(i < 10 ? 26 : 27) + ": note: p" +
-                                         std::to_string(i) + " reports to p" +
-                                         std::to_string((i + 1) % 12) + " here"));
+    CHECK_THAT(l.diagnostics(),
+               Contains("c12.remit:" + std::to_string(i + 1) + ":" +
+                        std::to_string(i < 10 ? 26 : 27) + ": note: p" + std::to_string(i) +
+                        " reports to p" + std::to_string((i + 1) % 12) + " here"));
   }
 }
 
@@ -143,8 +145,9 @@ TEST_CASE("robustness: a post reporting to a missing post", "[robustness]") {
                        "post ceo \"CEO\"\npost a \"A\" { reports to coe }\npost b \"B\" { reports "
                        "to nobody_here }\n");
   REQUIRE_FALSE(l.ok);
-  CHECK(l.first() == "missing.remit:2:25: error: a reports to 'coe', which is not a post or body "
-                     "(did you mean 'ceo'?)");
+  CHECK(l.first() ==
+        "missing.remit:2:25: error: a reports to 'coe', which is not a post or body "
+        "(did you mean 'ceo'?)");
   CHECK_THAT(l.diagnostics(), Contains("missing.remit:3:25: error: b reports to 'nobody_here', "
                                        "which is not a post or body\n"));
   TempDir dir;
@@ -167,8 +170,8 @@ TEST_CASE("robustness: two posts with one id across two files", "[robustness]") 
   inputs.structures.push_back(dir / "s.csv");
   Loaded mixed = load(inputs);
   REQUIRE_FALSE(mixed.ok);
-  CHECK_THAT(mixed.diagnostics(), Contains((dir / "s.csv").string() +
-                                           ":3:1: error: the id 'a' is used twice"));
+  CHECK_THAT(mixed.diagnostics(),
+             Contains((dir / "s.csv").string() + ":3:1: error: the id 'a' is used twice"));
   CHECK_THAT(mixed.diagnostics(), Contains("one.remit:1:6: note: first used here"));
   write_text(dir / "t.csv", header + "a,Third,S,D,,,\n");
   Loaded two_csv = load(structure_files({dir / "s.csv", dir / "t.csv"}));
@@ -183,11 +186,11 @@ TEST_CASE("robustness: two posts with one id across two files", "[robustness]") 
 }
 
 TEST_CASE("robustness: a person holding a post that does not exist", "[robustness]") {
-  Loaded l = load_text("people.remit",
-                       "post ceo \"CEO\"\nperson p \"Pat\" { holds ceo, cfo }\n");
+  Loaded l = load_text("people.remit", "post ceo \"CEO\"\nperson p \"Pat\" { holds ceo, cfo }\n");
   REQUIRE_FALSE(l.ok);
-  CHECK(l.first() == "people.remit:2:29: error: person p holds 'cfo', which is not a post or "
-                     "body (did you mean 'ceo'?)");
+  CHECK(l.first() ==
+        "people.remit:2:29: error: person p holds 'cfo', which is not a post or "
+        "body (did you mean 'ceo'?)");
   TempDir dir;
   write_text(dir / "h.csv", "person,post_id\npat,ceo\npat,ghost\n");
   Inputs inputs;
@@ -203,10 +206,10 @@ TEST_CASE("robustness: a person holding a post that does not exist", "[robustnes
   CHECK_THAT(who.first(),
              StartsWith("who.remit:1:25: error: unknown person 'nobody'; declare it with"));
   // A body cannot be held.
-  Loaded body = load_text("body.remit", "body council \"Council\"\nperson p \"P\" { holds council }\n");
+  Loaded body =
+      load_text("body.remit", "body council \"Council\"\nperson p \"P\" { holds council }\n");
   REQUIRE_FALSE(body.ok);
-  CHECK(body.first() ==
-        "body.remit:2:22: error: 'council' is a body, not a post: nobody holds it");
+  CHECK(body.first() == "body.remit:2:22: error: 'council' is a body, not a post: nobody holds it");
 }
 
 TEST_CASE("robustness: every fault of one pass is reported in one run, in file order",

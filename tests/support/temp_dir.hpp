@@ -15,8 +15,7 @@ namespace remit::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "remit-test-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "remit-test-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
   }

@@ -564,7 +564,8 @@ scenario "s" { remove post top }
   CHECK(d.lines.empty());
 }
 
-TEST_CASE("a scenario with no edits changes nothing - a move to a committee", "[whatif][scenario]") {
+TEST_CASE("a scenario with no edits changes nothing - a move to a committee",
+          "[whatif][scenario]") {
   const std::string policy = R"(use "uk/lgha1989"
 body council "Full Council"
 body audit "Audit Committee"
