@@ -31,6 +31,7 @@
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/suggest.hpp"
+#include "source/display.hpp"
 #include "whatif/compare.hpp"
 
 namespace {
@@ -210,8 +211,10 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
   const remit::Organisation& org = run.resolved().organisation;
   auto post = org.find_unit(post_id);
   if (!post || org.units[*post].is_body()) {
-    std::cerr << "remit: error: no post with id '" << post_id << "'"
-              << remit::did_you_mean(post_id, org.unit_ids()) << "\n";
+    // The id and the suggestion (an id from an HR export) shown escaped, as errors are.
+    std::cerr << remit::display_text("remit: error: no post with id '" + post_id + "'" +
+                                     remit::did_you_mean(post_id, org.unit_ids()))
+              << "\n";
     return bad_input;
   }
   remit::Reason reason;
@@ -259,8 +262,20 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
 }
 
-// "dfin 40%, dplace 60%", or one id: the managers of `--move POST=…`.
-std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view text) {
+// What is wrong with the share `text` (the number before its `%`), in the words a policy's
+// error uses, so that `--move "a=b 33.333%, c 66.667%"` says why it is refused.
+std::string share_problem(std::string_view text, remit::ast::PercentProblem problem) {
+  const std::string share = "the share '" + std::string(text) + "%'";
+  if (problem == remit::ast::PercentProblem::too_many_decimals) {
+    return share + " has more than two decimals (a share is exact to 0.01%, e.g. 33.33%)";
+  }
+  return share + " is not a percentage above 0 and at most 100, e.g. 60%";
+}
+
+// "dfin 40%, dplace 60%", or one id: the managers of `--move POST=…`. Nothing, with
+// `problem` set when a share is wrong, when the text cannot be read.
+std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view text,
+                                                             std::string& problem) {
   std::vector<remit::edit::Manager> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -274,7 +289,10 @@ std::optional<std::vector<remit::edit::Manager>> managers_of(std::string_view te
       const std::string number = part.substr(space + 1, part.size() - space - 2);
       // Read as a policy reads `40%`: exact, at most two decimals, above 0 and at most 100.
       const remit::ast::ReadPercent p = remit::ast::read_percent(number);
-      if (p.problem != remit::ast::PercentProblem::none) return std::nullopt;
+      if (p.problem != remit::ast::PercentProblem::none) {
+        problem = share_problem(number, p.problem);
+        return std::nullopt;
+      }
       m.basis_points = p.basis_points;
       part = trimmed(std::string_view(part).substr(0, space));
     }
@@ -303,9 +321,13 @@ EditsOrProblem edits_of(const Edits& e) {
   for (const auto& m : e.move) {
     auto p = pair(m, "--move", "dph=ed_ahc");
     if (!p) return out;
-    auto managers = managers_of(p->second);
+    std::string share;
+    auto managers = managers_of(p->second, share);
     if (!managers) {
-      out.problem = "--move takes POST=MANAGER, or POST=MANAGER 40%, OTHER 60%; got '" + m + "'";
+      out.problem =
+          share.empty()
+              ? "--move takes POST=MANAGER, or POST=MANAGER 40%, OTHER 60%; got '" + m + "'"
+              : "--move '" + m + "': " + share;
       return out;
     }
     out.edits.push_back(remit::edit::Move{p->first, std::move(*managers)});
@@ -358,8 +380,10 @@ int whatif(const CommonOptions& o, const Edits& e) {
       std::string names;
       for (const auto& s : scenarios)
         names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
-      std::cerr << "remit: error: no scenario \"" << e.scenario << "\" in the policy"
-                << (names.empty() ? " (it has none)" : " (scenarios: " + names + ")") << "\n";
+      std::cerr << remit::display_text(
+                       "remit: error: no scenario \"" + e.scenario + "\" in the policy" +
+                       (names.empty() ? " (it has none)" : " (scenarios: " + names + ")"))
+                << "\n";
       return bad_input;
     }
     scenario = *it;
@@ -441,6 +465,9 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
 int main(int argc, char** argv) {
   // Writing to a closed pipe then fails as an error we report, instead of killing the process.
   std::signal(SIGPIPE, SIG_IGN);
+  // Likewise a file-size limit (`ulimit -f`) on a redirected standard output: a write error
+  // (File too large), not a kill by SIGXFSZ. `-o FILE` sets this up for its own write too.
+  std::signal(SIGXFSZ, SIG_IGN);
   auto logger = spdlog::stderr_color_mt("remit");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("remit: %l: %v");

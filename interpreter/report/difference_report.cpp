@@ -21,7 +21,7 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 void text(std::ostream& out, const std::string& title, const Difference& d, const Limits& limits) {
   const std::size_t lines_shown = limits.line_changes_shown;
-  out << title << "\n";
+  out << display_text(title) << "\n";  // a scenario's name is the policy's text
   if (d.empty()) {
     out << "\nNo change: the same posts are restricted in the same categories, the same "
            "breaches stand and no line of management moves.\n";

@@ -156,7 +156,8 @@ class Loader {
 
  private:
   // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
-  // with a warning: reading a pipe nobody writes to would wait for ever.
+  // with a warning: reading a pipe nobody writes to would wait for ever. So is a sub-folder whose
+  // name ends in .remit: a folder's sub-folders are not read.
   std::vector<fs::path> files_in(const fs::path& dir, SourceSpan from) {
     std::error_code ec;
     std::vector<fs::path> files;
@@ -164,7 +165,13 @@ class Loader {
       if (entry.path().extension() != ".remit") continue;
       std::error_code status_ec;
       const fs::file_status st = entry.status(status_ec);
-      if (!status_ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+      if (!status_ec && fs::is_directory(st)) {
+        diags_.warning(from, "skipped '" + entry.path().string() +
+                                 "': it is a folder (the folders inside a policy folder are not "
+                                 "read)");
+        continue;
+      }
+      if (!status_ec && fs::exists(st) && !fs::is_regular_file(st)) {
         diags_.warning(from, "skipped '" + entry.path().string() +
                                  "': it is not a regular file (a pipe, device or socket)");
         continue;
@@ -314,10 +321,17 @@ class Loader {
     return s;
   }
 
-  static std::string key_of(const fs::path& path) {
+  // The key a file is known by: its canonical path; or, for a hard link to a file already known
+  // by another path, that file's key, so that a file named twice is read once however it is
+  // reached (as `-o` knows an input however it is named).
+  std::string key_of(const fs::path& path) {
     std::error_code ec;
     fs::path canonical = fs::weakly_canonical(path, ec);
-    return ec ? path.lexically_normal().string() : canonical.string();
+    std::string key = ec ? path.lexically_normal().string() : canonical.string();
+    if (auto id = identity_of(path)) {
+      return key_by_identity_.try_emplace({id->device, id->inode}, std::move(key)).first->second;
+    }
+    return key;
   }
 
   // The stdlib on disk wins over the embedded copy so that edits show without a rebuild:
@@ -356,8 +370,9 @@ class Loader {
   const Limits& limits_;
   fs::path output_path_;
   std::optional<FileIdentity> output_;
-  std::vector<fs::path> confine_to_;    // canonical
-  std::map<std::string, bool> loaded_;  // key -> finished loading
+  std::vector<fs::path> confine_to_;                                // canonical
+  std::map<std::string, bool> loaded_;                              // key -> finished loading
+  std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
   std::vector<Frame> stack_;
 };
 

@@ -110,6 +110,12 @@ std::string display_text(std::string_view s) {
   });
 }
 
+std::size_t escaped_length_at(std::string_view s, std::size_t i) {
+  const auto [cp, len] = decode(s, i);
+  if (len == 0) return 1;
+  return needs_escape(cp) ? len : 0;
+}
+
 std::string markdown_cell(std::string_view s) {
   return transform(s, [](std::string& out, std::string_view text, std::size_t i, std::uint32_t cp) {
     if (cp == '|') {

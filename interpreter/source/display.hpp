@@ -20,6 +20,11 @@ namespace remit {
 //   formats give the exact value.
 std::string display_text(std::string_view s);
 
+// The length in bytes of the character at s[i] when display_text would escape it (a control
+// character, a line or paragraph separator, a bidirectional control, a byte that is not UTF-8),
+// else 0: for text that shows such a character as one mark (an error's excerpt of its line).
+std::size_t escaped_length_at(std::string_view s, std::size_t i);
+
 // A cell of a Markdown table: `|` as `\|`, each line break (`\r\n`, `\n`, `\r`, U+0085,
 // U+2028, U+2029) as `<br>`, so that a row stays one row, and other control characters escaped
 // as display_text does.

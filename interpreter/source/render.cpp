@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "source/diagnostic.hpp"
+#include "source/display.hpp"
 
 namespace remit {
 
@@ -85,9 +86,17 @@ const char* label(Severity s) {
   return "error";
 }
 
-// Shows a line as printable text: tabs stay tabs (so the caret lines up), other control bytes
-// become '?', and overlong lines are cut around the column so a 1 MB line does not flood a
-// terminal.
+// The length of the UTF-8 sequence that starts with the byte at line[i], cut at the line's end.
+std::size_t utf8_length(std::string_view line, std::size_t i) {
+  const auto c = static_cast<unsigned char>(line[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  return std::min(n, line.size() - i);
+}
+
+// Shows a line as printable text: tabs stay tabs (so the caret lines up), every other character
+// display_text escapes (control characters, bidirectional controls, line separators, bytes that
+// are not UTF-8) becomes one '?', and overlong lines are cut around the column so a 1 MB line
+// does not flood a terminal.
 void append_excerpt(std::string& out, std::string_view line, std::uint32_t column) {
   constexpr std::size_t window = 160;
   std::size_t col = column == 0 ? 0 : column - 1;
@@ -95,11 +104,21 @@ void append_excerpt(std::string& out, std::string_view line, std::uint32_t colum
   std::size_t end = std::min(line.size(), begin + window);
   std::string shown = begin > 0 ? "..." : "";
   std::string caret(shown.size(), ' ');
-  for (std::size_t i = begin; i < end; ++i) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    char printable = (c == '\t' || c >= 0x20) ? static_cast<char>(c) : '?';
-    shown += printable;
-    if (i < col) caret += (c == '\t') ? '\t' : ' ';
+  for (std::size_t i = begin; i < end;) {
+    const char c = line[i];
+    const std::size_t escaped = c == '\t' ? 0 : escaped_length_at(line, i);
+    // A character shown as it is is copied whole, all the bytes of its UTF-8 sequence (which
+    // escaped_length_at has found valid), each with its space in the caret line as before.
+    const std::size_t length = escaped > 0 ? escaped : utf8_length(line, i);
+    if (escaped > 0) {
+      shown += '?';
+    } else {
+      shown.append(line.substr(i, length));
+    }
+    for (std::size_t k = 0; k < (escaped > 0 ? 1 : length); ++k) {
+      if (i + k < col) caret += (c == '\t') ? '\t' : ' ';
+    }
+    i += length;
   }
   if (end < line.size()) shown += "...";
   out += "  " + shown + "\n  " + caret + "^\n";
@@ -107,10 +126,12 @@ void append_excerpt(std::string& out, std::string_view line, std::uint32_t colum
 
 void append_one(std::string& out, const SourceSet& sources, SourceSpan where, Severity severity,
                 const std::string& message) {
-  std::string at = sources.where(where);
+  // The message quotes ids and values from the input, and a file name may come from a folder's
+  // listing: a control character in either must not act on the terminal the errors go to.
+  std::string at = display_text(sources.where(where));
   if (!at.empty()) out += at + ": ";
   out += label(severity);
-  out += ": " + message + "\n";
+  out += ": " + display_text(message) + "\n";
   if (where.known()) append_excerpt(out, sources.line_text(where), where.column);
 }
 

@@ -5,6 +5,7 @@
 
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
+#include "source/diagnostic.hpp"
 
 namespace remit {
 namespace {

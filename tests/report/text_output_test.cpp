@@ -91,6 +91,48 @@ TEST_CASE("control characters in a CSV title are escaped in text output", "[repo
   }
 }
 
+TEST_CASE("control characters from the input are escaped in error messages", "[report][escape]") {
+  // Errors go to the terminal too: an ESC sequence or a bidirectional override in an HR export
+  // must not act on it from a message or from the excerpt of the line.
+  remit::test::TempDir dir;
+  dir.write("org.csv",
+            header +
+                "ceo,Chief Executive,,,,,\n"
+                "ab\x1b[2J,Caf\u00e9\u2019s Bidi \u202eevil,,,\"nowhere\x1b[2J\x07\",,\n");
+  SECTION("an unknown manager, and the excerpt of its row") {
+    const auto r = run_cli({"derive", "--structure", "org.csv"}, dir.path());
+    REQUIRE(r.status == 2);
+    CHECK_THAT(r.err, Contains("org.csv:3:"));
+    CHECK_THAT(r.err, Contains("reports to 'nowhere\\x1b[2J\\x07'"));
+    // Other characters outside ASCII are shown whole.
+    CHECK_THAT(r.err, Contains("  ab?[2J,Caf\u00e9\u2019s Bidi ?evil,,,\"nowhere?[2J?\",,\n"));
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK(r.err.find("\u202e") == std::string::npos);
+  }
+  SECTION("an id suggested by remit explain") {
+    dir.write("org.csv", header + "ceo,Chief Executive,,,,,\ndfin\x1b,Director,,,ceo,,\n");
+    const auto r = run_cli({"explain", "--structure", "org.csv", "dfin"}, dir.path());
+    REQUIRE(r.status == 2);
+    CHECK(r.err == "remit: error: no post with id 'dfin' (did you mean 'dfin\\x1b'?)\n");
+  }
+}
+
+TEST_CASE("a scenario name with a control character is escaped in the whatif title",
+          "[report][escape]") {
+  remit::test::TempDir dir;
+  dir.write("org.remit",
+            "use \"uk/lgha1989\"\nbody council \"Council\"\n"
+            "post ceo \"Chief Executive\" { reports to council designated head_of_paid_service }\n"
+            "post d1 \"Deputy\" { reports to ceo }\n"
+            "scenario \"x\x1b[2J\" { remove post d1 }\n");
+  const auto r = run_cli({"whatif", "org.remit", "--scenario", "x\x1b[2J"}, dir.path());
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Contains("What if: \"x\\x1b[2J\" (org.remit:5:1)"));
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("a Markdown row stays one row with | and a line break in a title", "[report][markdown]") {
   remit::test::TempDir dir;
   dir.write("org.csv", delegated("1,\"Legal | Democratic\nServices\",S,D,,,delegated_powers\n"));

@@ -259,3 +259,22 @@ TEST_CASE("output safety: a file-size limit is a write error with no temporary f
   CHECK(read_text(dir / "out.csv") == old_content);
   CHECK(temporaries(dir.path()).empty());
 }
+
+TEST_CASE("output safety: a file-size limit on a redirected standard output is a write error",
+          "[robustness][cli][output]") {
+  // `remit derive … > out.csv` under `ulimit -f`: once a fault, killed by SIGXFSZ (shell
+  // status 153) with no message.
+  TempDir dir;
+  write_text(dir / "p.remit", wide_policy(400));
+  rlimit before{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+  rlimit small = before;
+  small.rlim_cur = 4096;  // the captured standard output is a file: it reaches the limit
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+  CliResult r = run_cli({"derive", "p.remit", "--format", "csv"}, dir.path());
+  ::setrlimit(RLIMIT_FSIZE, &before);
+  INFO(describe(r));
+  REQUIRE(r.exited);
+  CHECK(r.code == 2);
+  CHECK(line_one(r.err) == "remit: error: cannot write the output: File too large");
+}

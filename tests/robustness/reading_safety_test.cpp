@@ -61,6 +61,41 @@ TEST_CASE("reading safety: a FIFO in a policy folder is skipped with a warning",
   CHECK_THAT(r.out, Contains("ceo"));
 }
 
+TEST_CASE("reading safety: a sub-folder named x.remit in a policy folder is skipped with a warning",
+          "[robustness][cli][input]") {
+  // Once a fault: `error: 'folder/old.remit' is a directory, not a file`, status 2, although a
+  // folder's sub-folders are not read.
+  TempDir dir;
+  fs::create_directories(dir / "folder" / "old.remit");
+  write_text(dir / "folder" / "a.remit", policy);
+  write_text(dir / "folder" / "old.remit" / "b.remit", "this is not read\n");
+  CliResult r = run_cli({"derive", "folder", "--format", "csv"}, dir.path());
+  INFO(describe(r));
+  REQUIRE(r.exited);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err, Contains("warning: skipped 'folder/old.remit': it is a folder"));
+  CHECK_THAT(r.out, Contains("ceo"));
+}
+
+TEST_CASE("reading safety: a file named twice through a hard link is read once",
+          "[robustness][cli][input]") {
+  // Once a fault: read twice, so every id in it was "used twice" (status 2), where two
+  // spellings of one path or a symbolic link were read once.
+  TempDir dir;
+  write_text(dir / "a.remit", policy);
+  fs::create_hard_link(dir / "a.remit", dir / "b.remit");
+  write_text(dir / "s.csv",
+             "id,title,service,directorate,reports_to,designations,flags\nd1,D,,,ceo,,\n");
+  fs::create_hard_link(dir / "s.csv", dir / "t.csv");
+  CliResult r = run_cli(
+      {"derive", "a.remit", "b.remit", "--structure", "s.csv", "--structure", "t.csv"}, dir.path());
+  INFO(describe(r));
+  REQUIRE(r.exited);
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK_THAT(r.out, Contains("ceo"));
+}
+
 TEST_CASE("reading safety: a module name cannot reach outside the stdlib folder",
           "[robustness][cli][input]") {
   TempDir dir;

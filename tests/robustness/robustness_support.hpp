@@ -101,8 +101,9 @@ CliResult run_cli(const std::vector<std::string>& args, const fs::path& cwd,
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    // The child starts with the default SIGPIPE action, as from a shell.
+    // The child starts with the default SIGPIPE and SIGXFSZ actions, as from a shell.
     ::signal(SIGPIPE, SIG_DFL);
+    ::signal(SIGXFSZ, SIG_DFL);
     int in = ::open("/dev/null", O_RDONLY);
     int out = stdout_to == Stdout::closed_pipe ? pipe_ends[1]
               : stdout_to == Stdout::full_device
