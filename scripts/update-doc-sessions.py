@@ -79,9 +79,29 @@ def shlex_quote(s):
     return "'" + s.replace("'", "'\\''") + "'"
 
 
+def matches(shown, actual):
+    """Whether the page already shows `actual`, a gap standing for any run of lines (as the test
+    compares them), so that a session with several gaps that still holds is left as written."""
+    shown = [s.rstrip() for s in shown]
+    while shown and not shown[-1]:
+        shown.pop()
+    n, m = len(shown), len(actual)
+    ok = [[False] * (m + 1) for _ in range(n + 1)]
+    ok[n][m] = True
+    for i in range(n - 1, -1, -1):
+        for j in range(m, -1, -1):
+            if is_gap(shown[i]):
+                ok[i][j] = ok[i + 1][j] or (j < m and ok[i][j + 1])
+            else:
+                ok[i][j] = j < m and shown[i] == actual[j] and ok[i + 1][j + 1]
+    return ok[0][0]
+
+
 def shown_now(old, actual):
     """The lines to show: the actual output, with any gap kept at the same place."""
     actual = [a.rstrip() for a in actual]
+    if matches(old, actual):
+        return old
     gaps = [i for i, line in enumerate(old) if is_gap(line)]
     if not gaps:
         return actual

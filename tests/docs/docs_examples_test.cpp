@@ -169,7 +169,8 @@ std::map<std::string, std::string> all_files(const std::vector<fs::path>& pages)
   return files;
 }
 
-const std::vector<std::string> documented_pages = {"README.md", "docs/cli.md", "docs/language.md"};
+const std::vector<std::string> documented_pages = {"README.md", "docs/cli.md", "docs/json.md",
+                                                   "docs/language.md"};
 
 std::vector<fs::path> every_doc() {
   std::vector<fs::path> pages{remit::test::project_dir / "README.md"};
@@ -216,6 +217,10 @@ TEST_CASE("docs: the sessions README.md shows are what remit prints", "[docs]") 
 
 TEST_CASE("docs: the sessions docs/cli.md shows are what remit prints", "[docs]") {
   check_page("docs/cli.md");
+}
+
+TEST_CASE("docs: the sessions docs/json.md shows are what remit prints", "[docs]") {
+  check_page("docs/json.md");
 }
 
 TEST_CASE("docs: the sessions docs/language.md shows are what remit prints", "[docs]") {
