@@ -30,6 +30,7 @@
 #include "report/difference_report.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
+#include "resolve/resolver.hpp"
 #include "resolve/suggest.hpp"
 #include "source/display.hpp"
 #include "whatif/compare.hpp"
@@ -227,11 +228,11 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
       std::vector<std::uint32_t> numbers;
       for (std::uint32_t c : active) numbers.push_back(cats[c].number);
       std::sort(numbers.begin(), numbers.end());
-      std::string defined;
-      for (std::uint32_t n : numbers) defined += (defined.empty() ? "" : ", ") + std::to_string(n);
       std::cerr << "remit: error: --why-not " << *why_not << ": the policy defines no category "
                 << *why_not << " (it defines "
-                << (numbers.empty() ? "no categories" : "categories " + defined) << ")\n";
+                << (numbers.empty() ? "no categories"
+                                    : "categories " + remit::nearest_numbers(numbers, *why_not))
+                << ")\n";
       return bad_input;
     }
     reason = remit::explain_category(run, *post, *it);

@@ -358,29 +358,14 @@ class Resolver {
     check_scenario_names(p_, org(), diags_);
   }
 
-  // The defined categories nearest `number`, in order, and how many others there are: a policy
-  // with 100,000 categories gets a line, not 100,000 numbers in every such message.
-  std::string defined_categories(std::uint32_t number) const {
-    if (category_index_.empty()) return "none";
-    constexpr std::size_t shown = 10;
-    auto first = category_index_.lower_bound(number);
-    auto last = first;
-    for (std::size_t n = 0; n < shown;) {  // one below, one above, in turn
-      const bool below = first != category_index_.begin();
-      const bool above = last != category_index_.end();
-      if (!below && !above) break;
-      if (below) --first, ++n;
-      if (above && n < shown) ++last, ++n;
+  // The defined categories nearest `number`: a policy with 100,000 categories gets a line, not
+  // 100,000 numbers, in every such message.
+  std::string defined_categories(std::uint32_t number) {
+    if (category_numbers_.size() != category_index_.size()) {
+      category_numbers_.clear();
+      for (const auto& entry : category_index_) category_numbers_.push_back(entry.first);
     }
-    std::string s;
-    std::size_t listed = 0;
-    for (auto it = first; it != last; ++it, ++listed) {
-      s += (s.empty() ? "" : ", ") + std::to_string(it->first);
-    }
-    if (category_index_.size() > listed) {
-      s += " and " + std::to_string(category_index_.size() - listed) + " more";
-    }
-    return s;
+    return category_numbers_.empty() ? "none" : nearest_numbers(category_numbers_, number);
   }
 
   void expressions() {
@@ -664,6 +649,7 @@ class Resolver {
   std::vector<bool> duplicate_;
   std::unordered_map<std::string_view, std::uint32_t> lets_;
   std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
+  std::vector<std::uint32_t> category_numbers_;            // its keys, in order, for messages
   std::vector<std::uint32_t> active_position_;  // active decl -> its place in plan.active
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> vocabulary_names_[3], unit_names_, person_names_, let_names_;
@@ -672,6 +658,25 @@ class Resolver {
 };
 
 }  // namespace
+
+std::string nearest_numbers(std::span<const std::uint32_t> sorted, std::uint32_t number,
+                            std::size_t shown) {
+  // From where `number` would go, one below and one above in turn.
+  auto first = std::lower_bound(sorted.begin(), sorted.end(), number);
+  auto last = first;
+  for (std::size_t n = 0; n < shown;) {
+    const bool below = first != sorted.begin();
+    const bool above = last != sorted.end();
+    if (!below && !above) break;
+    if (below) --first, ++n;
+    if (above && n < shown) ++last, ++n;
+  }
+  std::string s;
+  for (auto it = first; it != last; ++it) s += (s.empty() ? "" : ", ") + std::to_string(*it);
+  const auto listed = static_cast<std::size_t>(last - first);
+  if (sorted.size() > listed) s += " and " + std::to_string(sorted.size() - listed) + " more";
+  return s;
+}
 
 Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
                  const Limits& limits) {

@@ -32,3 +32,19 @@ TEST_CASE("cli: explain --why-not with a defined category explains it", "[cli][e
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Contains("does not meet category 2"));
 }
+
+TEST_CASE("cli: explain --why-not lists at most the ten nearest defined categories",
+          "[cli][explain][limits]") {
+  // A policy of 30 categories: the message names the ten nearest the number asked for and
+  // counts the rest, as the resolver's "no category N is defined" does.
+  remit::test::TempDir dir;
+  std::string policy = "body council \"Council\"\npost p \"P\" { reports to council }\n";
+  for (int n = 1; n <= 30; ++n) {
+    policy += "category " + std::to_string(n) + " \"C" + std::to_string(n) + "\" { when vacant }\n";
+  }
+  const auto path = dir.write("many.remit", policy);
+  const auto r = run_cli({"explain", path.string(), "p", "--why-not", "100"});
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Contains("(it defines categories 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 "
+                             "and 20 more)"));
+}
