@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <ranges>
+#include <numeric>
 
 namespace remit {
 
@@ -144,7 +144,10 @@ std::string Suggester::did_you_mean(std::string_view word) {
 std::optional<std::string_view> closest(std::string_view word,
                                         const std::vector<std::string_view>& candidates) {
   if (word.size() > longest) return std::nullopt;
-  auto best = best_of(word, candidates, std::views::iota(std::size_t{0}, candidates.size()));
+  // Every place, as a list: std::views::iota does not build with clang 14 over libstdc++ 12.
+  std::vector<std::size_t> every(candidates.size());
+  std::iota(every.begin(), every.end(), std::size_t{0});
+  auto best = best_of(word, candidates, every);
   if (!best) return std::nullopt;
   return candidates[best->second];
 }
