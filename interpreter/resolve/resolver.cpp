@@ -87,8 +87,8 @@ class Resolver {
     std::optional<Suggester>& names = vocabulary_names_[static_cast<std::size_t>(kind)];
     auto known = [&] { return v.names; };
     diags_.error(name.where, "unknown " + word + " " + in_quotes(name.text) +
-                                 hint(names, known, name) + "; declare it with '" + word + " " +
-                                 std::string(name.text) + " \"…\"' or use \"uk/roles\"");
+                                 hint(diags_, names, known, name) + "; declare it with '" + word +
+                                 " " + std::string(name.text) + " \"…\"' or use \"uk/roles\"");
     return std::nullopt;
   }
 
@@ -117,17 +117,6 @@ class Resolver {
 
   std::vector<std::string_view> unit_ids() const { return out_.organisation.unit_ids(); }
 
-  // " (did you mean 'x'?)" for an unknown `name`, from `names` (made from `candidates()` on
-  // first use, so that a file with thousands of unknown names lists the known ones once), or ""
-  // when the error would not be listed anyway.
-  template <typename Candidates>
-  std::string hint(std::optional<Suggester>& names, const Candidates& candidates,
-                   const ast::Name& name) {
-    if (!diags_.would_list(name.where)) return "";
-    if (!names) names.emplace(candidates());
-    return names->did_you_mean(name.text);
-  }
-
   // `context` says who refers to the name; it is called only when there is an error to report,
   // so a million good lines build no message text.
   template <typename Context>
@@ -135,7 +124,7 @@ class Resolver {
     if (auto u = org().find_unit(name.text)) return u;
     auto ids = [&] { return unit_ids(); };
     diags_.error(name.where, context() + in_quotes(name.text) + ", which is not a post or body" +
-                                 hint(unit_names_, ids, name));
+                                 hint(diags_, unit_names_, ids, name));
     return std::nullopt;
   }
 
@@ -261,7 +250,7 @@ class Resolver {
             return ids;
           };
           diags_.error(h.post.where, "unknown person " + in_quotes(h.post.text) +
-                                         hint(person_names_, person_ids, h.post) +
+                                         hint(diags_, person_names_, person_ids, h.post) +
                                          "; declare it with 'person " + std::string(h.post.text) +
                                          " \"Name\"'");
           continue;
@@ -422,8 +411,8 @@ class Resolver {
       return names;
     };
     auto ids = [&] { return unit_ids(); };
-    std::string suggestion = hint(let_names_, let_names, n.name);
-    if (suggestion.empty()) suggestion = hint(unit_names_, ids, n.name);
+    std::string suggestion = hint(diags_, let_names_, let_names, n.name);
+    if (suggestion.empty()) suggestion = hint(diags_, unit_names_, ids, n.name);
     diags_.error(n.name.where, "unknown name " + in_quotes(n.name.text) +
                                    ": not a set defined with 'let', a post or a body" + suggestion);
   }

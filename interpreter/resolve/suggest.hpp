@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "ast/ast.hpp"
+#include "source/diagnostic.hpp"
+
 namespace remit {
 
 // Near misses among one fixed list of names, for many queries. A file naming 8,000 unknown
@@ -45,5 +48,16 @@ std::optional<std::string_view> closest(std::string_view word,
 
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// " (did you mean 'x'?)" for an unknown `name` in an error about to be reported, from `names`
+// (made from `candidates()` on first use, so that a file with thousands of unknown names lists
+// the known ones once), or "" when the error would not be listed anyway.
+template <typename Candidates>
+std::string hint(const Diagnostics& diags, std::optional<Suggester>& names,
+                 const Candidates& candidates, const ast::Name& name) {
+  if (!diags.would_list(name.where)) return "";
+  if (!names) names.emplace(candidates());
+  return names->did_you_mean(name.text);
+}
 
 }  // namespace remit

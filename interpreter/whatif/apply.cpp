@@ -31,7 +31,8 @@ class Editor {
     auto u = org_.find_unit(name.text);
     if (!u) {
       auto ids = [&] { return org_.unit_ids(); };
-      diags_.error(name.where, "no post " + in_quotes(name.text) + hint(unit_names_, ids, name));
+      diags_.error(name.where,
+                   "no post " + in_quotes(name.text) + hint(diags_, unit_names_, ids, name));
       return std::nullopt;
     }
     if (org_.units[*u].is_body()) {
@@ -46,21 +47,12 @@ class Editor {
     return u;
   }
 
-  // " (did you mean 'x'?)" for an unknown `name`, or "" when the error would not be listed.
-  template <typename Candidates>
-  std::string hint(std::optional<Suggester>& names, const Candidates& candidates,
-                   const ast::Name& name) {
-    if (!diags_.would_list(name.where)) return "";
-    if (!names) names.emplace(candidates());
-    return names->did_you_mean(name.text);
-  }
-
   std::optional<SymbolId> role(const ast::Name& name) {
     auto it = org_.designations.index.find(name.text);
     if (it == org_.designations.index.end()) {
       auto known = [&] { return org_.designations.names; };
       diags_.error(name.where, "unknown designation " + in_quotes(name.text) +
-                                   hint(designation_names_, known, name));
+                                   hint(diags_, designation_names_, known, name));
       return std::nullopt;
     }
     return it->second;
@@ -189,7 +181,8 @@ class Editor {
       auto it = org_.duties.index.find(n.text);
       if (it == org_.duties.index.end()) {
         auto known = [&] { return org_.duties.names; };
-        diags_.error(n.where, "unknown duty " + in_quotes(n.text) + hint(duty_names_, known, n));
+        diags_.error(n.where,
+                     "unknown duty " + in_quotes(n.text) + hint(diags_, duty_names_, known, n));
         ok = false;
         continue;
       }
@@ -246,8 +239,8 @@ class Editor {
     }
     auto person = people_.find(person_id.text);
     if (person == people_.end()) {
-      diags_.error(person_id.where,
-                   "no person " + in_quotes(person_id.text) + hint(person_names_, ids, person_id));
+      diags_.error(person_id.where, "no person " + in_quotes(person_id.text) +
+                                        hint(diags_, person_names_, ids, person_id));
       return false;
     }
     if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now
