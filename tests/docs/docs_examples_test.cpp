@@ -124,8 +124,9 @@ std::vector<std::string> run_session(const Session& s, const fs::path& dir) {
 }
 
 std::string without_timings(const std::string& line) {
-  static const std::regex time(R"([0-9]+\.[0-9]+ ms)");
-  return std::regex_replace(line, time, "N ms");
+  // The padding before a time narrows as the time widens, so it goes too.
+  static const std::regex time(R"( *[0-9]+\.[0-9]+ ms)");
+  return std::regex_replace(line, time, " N ms");
 }
 
 bool is_gap(const std::string& line) {
@@ -244,6 +245,7 @@ TEST_CASE("docs: a shown '…' line stands for lines left out, nothing else does
   CHECK_FALSE(shows({"a", "c"}, {"a", "b", "c"}, false));
   CHECK_FALSE(shows({"a", "b"}, {"a", "x"}, false));
   CHECK(shows({"phase parse 0.47 ms"}, {"phase parse 12.03 ms"}, true));
+  CHECK(shows({"phase parse     0.47 ms"}, {"phase parse    12.03 ms"}, true));
   CHECK_FALSE(shows({"phase parse 0.47 ms"}, {"phase parse 12.03 ms"}, false));
   CHECK(shows({"a", ""}, {"a"}, false));
 }
