@@ -80,9 +80,11 @@ class Editor {
     for (std::size_t i = 0; i < lines.size(); ++i) {
       auto target = org_.find_unit(lines[i].target.text);
       if (!target || org_.units[*target].removed) {
-        diags_.error(lines[i].target.where,
-                     "no post or body " + in_quotes(lines[i].target.text) + " to report to" +
-                         did_you_mean(lines[i].target.text, org_.unit_ids()));
+        diags_.error(
+            lines[i].target.where,
+            "no post or body " + in_quotes(lines[i].target.text) + " to report to" +
+                hint(
+                    diags_, unit_names_, [&] { return org_.unit_ids(); }, lines[i].target));
         return false;
       }
       if (*target == u) {
