@@ -239,9 +239,10 @@ class Resolver {
       }
       for (const ast::Holding& h : d.holds) hold(person, h.post, h.kind, h.post.where);
     }
+    o.set_person_index(std::move(index));
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
-        const std::optional<std::uint32_t> person = index.find(h.post.text, id_of);
+        const std::optional<std::uint32_t> person = o.find_person(h.post.text);
         if (!person) {
           auto person_ids = [&] {
             std::vector<std::string_view> ids;
