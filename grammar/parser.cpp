@@ -119,8 +119,28 @@ struct action<g::identifier> {
     b.name = ast::Name{in.string_view(), b.span(in)};
   }
 };
+// An id without quotes ends at the first character that cannot be in one. A letter outside
+// A-Z there (`rŵd`) would otherwise give a puzzling error about what follows the id; say
+// instead how to write it.
 template <>
-struct action<g::unquoted_id> : action<g::identifier> {};
+struct action<g::unquoted_id> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    const char* end = in.end();
+    const char* const text_end = in.input().end();
+    if (end != text_end && static_cast<unsigned char>(*end) >= 0x80) {
+      constexpr std::string_view stops = " \t\r\n,(){}\"'%#";
+      while (end != text_end && stops.find(*end) == std::string_view::npos) ++end;
+      const std::string_view word(in.begin(), static_cast<std::size_t>(end - in.begin()));
+      throw pegtl::parse_error(
+          "an id with characters other than letters A-Z, digits, _, -, / and "
+          ". is written in single quotes: " +
+              id_as_written(word),
+          in);
+    }
+    b.name = ast::Name{in.string_view(), b.span(in)};
+  }
+};
 // An id in single quotes: the name is the text between them, with \' and \\ read as ' and \.
 // The span is the opening quote's, where the user's id starts.
 template <>
@@ -982,6 +1002,20 @@ std::optional<std::size_t> resume_point(std::string_view text, std::size_t from,
 }
 
 }  // namespace
+
+std::string id_as_written(std::string_view id) {
+  pegtl::memory_input<> in(id.data(), id.data() + id.size(), "");
+  if (!id.empty() &&
+      pegtl::parse<pegtl::seq<pegtl::not_at<g::reserved>, g::unquoted_id, pegtl::eof>>(in)) {
+    return std::string(id);
+  }
+  std::string out = "'";
+  for (char c : id) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out += '\'';
+}
 
 bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
                   const Limits& limits) {

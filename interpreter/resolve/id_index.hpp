@@ -84,7 +84,11 @@ class IdIndex {
 
   // Equal bytes, or (only for ids that are not ASCII) equal NFC forms.
   static bool same(std::string_view a, std::string_view b) {
-    return a == b || ((!is_ascii(a) || !is_ascii(b)) && same_id(a, b));
+    return a == b || different_bytes_same_id(a, b);
+  }
+  [[gnu::noinline, gnu::cold]] static bool different_bytes_same_id(std::string_view a,
+                                                                   std::string_view b) {
+    return (!is_ascii(a) || !is_ascii(b)) && same_id(a, b);
   }
 
   // A number written without leading zeros and in at most 9 digits is its own key.
@@ -101,10 +105,22 @@ class IdIndex {
       }
       if (digits) return v | number_tag;
     }
-    std::string scratch;  // used only by an id that is not ASCII and not in NFC
-    const std::string_view text = is_ascii(s) ? s : nfc(s, scratch);
+    // An ASCII id is hashed as it is, in one pass that also notes whether it was ASCII; any
+    // other is hashed again in NFC, away from this path.
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+    unsigned char high = 0;
+    for (unsigned char c : s) {
+      h = (h ^ c) * 1099511628211ull;
+      high |= c;
+    }
+    if (high & 0x80) return text_key(s);
+    return static_cast<std::uint32_t>(h ^ (h >> 32)) & ~number_tag;
+  }
+
+  [[gnu::noinline, gnu::cold]] static std::uint32_t text_key(std::string_view s) {
+    std::string scratch;  // used only by an id not already in NFC
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : nfc(s, scratch)) h = (h ^ c) * 1099511628211ull;
     return static_cast<std::uint32_t>(h ^ (h >> 32)) & ~number_tag;
   }
 

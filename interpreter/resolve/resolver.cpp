@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "grammar/parser.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
@@ -252,7 +253,7 @@ class Resolver {
           };
           diags_.error(h.post.where, "unknown person " + in_quotes(h.post.text) +
                                          hint(diags_, person_names_, person_ids, h.post) +
-                                         "; declare it with 'person " + std::string(h.post.text) +
+                                         "; declare it with 'person " + id_as_written(h.post.text) +
                                          " \"Name\"'");
           continue;
         }

@@ -360,3 +360,35 @@ TEST_CASE("CSV ids with list separators are still refused", "[import][ids]") {
   CHECK_FALSE(p.ok);
   CHECK_THAT(p.diagnostics(), Contains("contains `,`"));
 }
+
+TEST_CASE("an id with a letter outside A-Z is written in quotes, and the error says so",
+          "[grammar][ids]") {
+  auto p = load_text(head +
+                     "post r\xc5\xb5"
+                     "d-1 \"Cyfarwyddwr\"\n");
+  CHECK_FALSE(p.ok);
+  CHECK(first_line(p.diagnostics()) ==
+        "test.remit:4:6: error: an id with characters other than letters A-Z, digits, _, -, / "
+        "and . is written in single quotes: 'r\xc5\xb5"
+        "d-1'");
+  auto quoted = load_text(head +
+                          "post 'r\xc5\xb5"
+                          "d-1' \"Cyfarwyddwr\" { reports to council }\n"
+                          "let s = 'r\xc5\xb5"
+                          "d-1'\n");
+  REQUIRE(quoted.ok);
+  CHECK(quoted.set("s") == Ids{"r\xc5\xb5"
+                               "d-1"});
+}
+
+TEST_CASE("messages show an id as a policy writes it", "[grammar][ids]") {
+  CHECK(remit::id_as_written("E-1042") == "E-1042");
+  CHECK(remit::id_as_written("HR 12") == "'HR 12'");
+  CHECK(remit::id_as_written("O'Neil\\x") == "'O\\'Neil\\\\x'");
+  CHECK(remit::id_as_written("vacant") == "'vacant'");
+  CHECK(remit::id_as_written("no-show") == "no-show");
+  CHECK(remit::id_as_written("x.") == "'x.'");
+  auto p = load_text(head + "post ceo \"Chief Executive\" { reports to council holder 'Pat S' }\n");
+  CHECK_THAT(p.diagnostics(), Contains("unknown person 'Pat S'; declare it with 'person 'Pat S' "
+                                       "\"Name\"'"));
+}
