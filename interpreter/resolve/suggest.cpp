@@ -97,6 +97,18 @@ std::size_t key_hash(const std::u32string& key) {
   return std::hash<std::u32string>{}(key);
 }
 
+// Whether `candidate` has the look-alike key `key`; an ASCII candidate, the usual one, is
+// compared where it lies, so a scan of a million ids makes no copies.
+bool has_look_alike_key(std::string_view candidate, const std::u32string& key) {
+  if (!is_ascii(candidate)) return look_alike_key(candidate) == key;
+  if (candidate.size() != key.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const char c = candidate[i];
+    if (key[i] != static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c | 0x20 : c)) return false;
+  }
+  return true;
+}
+
 // " (did you mean 'x'?)", and what differs when that is worth saying.
 std::string hint_text(std::string_view known, std::string_view difference) {
   std::string out = " (did you mean '";
@@ -192,7 +204,7 @@ std::optional<std::string_view> closest(std::string_view word,
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
   const std::u32string key = look_alike_key(word);
   for (std::string_view known : candidates) {
-    if (look_alike_key(known) != key) continue;
+    if (!has_look_alike_key(known, key)) continue;
     if (auto difference = look_alike_difference(word, known)) return hint_text(known, *difference);
   }
   if (auto c = closest(word, candidates)) return hint_text(*c, {});
