@@ -11,7 +11,7 @@
 // Ids are compared after Unicode NFC normalisation (resolve/id_text.hpp): this is the one place
 // every post, body and person id passes through, from policies, CSVs and the command line. An
 // id that is not ASCII is hashed in NFC, and two ids with one key are the same when their NFC
-// forms are; an ASCII id costs one look at its bytes more, and is never copied.
+// forms are. An ASCII id is hashed in the same single pass as before, and never copied.
 #pragma once
 
 #include <cstdint>
