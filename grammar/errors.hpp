@@ -19,6 +19,10 @@ REMIT_ERROR(string_content, "expected the text of a string");
 REMIT_ERROR(closing_quote,
             "expected '\"' to close the string (strings end on the line they start)");
 REMIT_ERROR(string_lit, "expected a quoted string");
+REMIT_ERROR(id_quoted_text, "expected the id between the single quotes");
+REMIT_ERROR(closing_id_quote,
+            "expected ' to close the id in quotes (an id in quotes ends on the line it starts; "
+            "inside it, write \\' for ' and \\\\ for \\)");
 REMIT_ERROR(set_operand,
             "expected a set of posts: designated …, duty …, category …, reports …, manages …, "
             "in directorate \"…\", in service \"…\", title contains \"…\", vacant, has holder, "
@@ -46,13 +50,16 @@ REMIT_ERROR(or_operand, "expected a set of posts after 'or'");
 REMIT_ERROR(module_name, "expected a module name in quotes, e.g. use \"uk/lgha1989\"");
 REMIT_ERROR(authority_name, "expected the authority's name in quotes");
 REMIT_ERROR(import_path, "expected a CSV file name in quotes, e.g. import \"structure.csv\"");
-REMIT_ERROR(body_id, "expected an id for the body, e.g. council");
+REMIT_ERROR(body_id,
+            "expected an id for the body, e.g. council (letters, digits, _, -, / and ., or any "
+            "text in single quotes)");
 REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
 REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
 REMIT_ERROR(cites, "expected 'cite \"…\"'");
 REMIT_ERROR(post_id,
-            "expected a post id (letters, digits and _; not a word of the language such as "
-            "'vacant' or 'and'), e.g. post ceo \"Chief Executive\"");
+            "expected a post id (letters, digits, _, -, / and ., or any text in single quotes; "
+            "not a word of the language such as 'vacant' or 'and'), e.g. post ceo \"Chief "
+            "Executive\"");
 REMIT_ERROR(post_title, "expected the post's title in quotes, e.g. post ceo \"Chief Executive\"");
 REMIT_ERROR(closing_brace,
             "expected '}' or a post item: service, directorate, reports to, accountable to, "

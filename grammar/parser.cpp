@@ -119,8 +119,51 @@ struct action<g::identifier> {
     b.name = ast::Name{in.string_view(), b.span(in)};
   }
 };
+// An id without quotes ends at the first character that cannot be in one. A letter outside
+// A-Z there (`rŵd`) would otherwise give a puzzling error about what follows the id; say
+// instead how to write it.
 template <>
-struct action<g::reference> : action<g::identifier> {};
+struct action<g::unquoted_id> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    const char* end = in.end();
+    const char* const text_end = in.input().end();
+    if (end != text_end && static_cast<unsigned char>(*end) >= 0x80) {
+      constexpr std::string_view stops = " \t\r\n,(){}\"'%#";
+      while (end != text_end && stops.find(*end) == std::string_view::npos) ++end;
+      const std::string_view word(in.begin(), static_cast<std::size_t>(end - in.begin()));
+      throw pegtl::parse_error(
+          "an id with characters other than letters A-Z, digits, _, -, / and "
+          ". is written in single quotes: " +
+              id_as_written(word),
+          in);
+    }
+    b.name = ast::Name{in.string_view(), b.span(in)};
+  }
+};
+// An id in single quotes: the name is the text between them, with \' and \\ read as ' and \.
+// The span is the opening quote's, where the user's id starts.
+template <>
+struct action<g::quoted_id> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view raw = in.string_view();
+    raw = raw.substr(1, raw.size() - 2);
+    if (raw.empty())
+      throw pegtl::parse_error("an id cannot be empty: write it between the quotes", in);
+    if (raw.find('\\') == std::string_view::npos) {
+      b.name = ast::Name{raw, b.span(in)};
+      return;
+    }
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      out += raw[i];
+    }
+    b.name = ast::Name{b.sources.keep(std::move(out)), b.span(in)};
+  }
+};
 
 template <>
 struct action<g::string_content> {
@@ -922,9 +965,11 @@ std::optional<std::size_t> resume_point(std::string_view text, std::size_t from,
     return error;
   }
   // Braces are counted from `from`: the statements parsed before the broken one are balanced.
-  // Braces in strings and comments do not count; both end at the end of their line.
+  // Braces in strings, ids in quotes and comments do not count; all end at the end of their
+  // line.
   long depth = 0;
   bool in_string = false, in_comment = false;
+  char quote = '"';
   for (std::size_t i = from; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
@@ -939,11 +984,12 @@ std::optional<std::size_t> resume_point(std::string_view text, std::size_t from,
     } else if (in_string) {
       if (c == '\\') {
         if (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-      } else if (c == '"') {
+      } else if (c == quote) {
         in_string = false;
       }
-    } else if (c == '"') {
-      in_string = true;
+    } else if (c == '"' || c == '\'') {
+      in_string = true;  // a string, or an id in single quotes
+      quote = c;
     } else if (c == '#') {
       in_comment = true;
     } else if (c == '{') {
@@ -956,6 +1002,20 @@ std::optional<std::size_t> resume_point(std::string_view text, std::size_t from,
 }
 
 }  // namespace
+
+std::string id_as_written(std::string_view id) {
+  pegtl::memory_input<> in(id.data(), id.data() + id.size(), "");
+  if (!id.empty() &&
+      pegtl::parse<pegtl::seq<pegtl::not_at<g::reserved>, g::unquoted_id, pegtl::eof>>(in)) {
+    return std::string(id);
+  }
+  std::string out = "'";
+  for (char c : id) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out += '\'';
+}
 
 bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
                   const Limits& limits) {

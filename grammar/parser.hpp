@@ -2,6 +2,9 @@
 // Program. The only entry point of grammar/.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "ast/ast.hpp"
 #include "remit/limits.hpp"
 #include "source/diagnostic.hpp"
@@ -15,5 +18,10 @@ namespace remit {
 // the whole ones, and must not be used.
 bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
                   const Limits& limits = {});
+
+// `id` (of a post, body or person) as a policy writes it: as it is when it needs no quotes
+// (`E-1042`), else in single quotes with ' and \ escaped (`'HR 12'`, `'O\'Neil'`), for
+// messages that show the user what to write.
+std::string id_as_written(std::string_view id);
 
 }  // namespace remit

@@ -18,16 +18,30 @@ struct sep : star<blank> {};
 // ---- tokens --------------------------------------------------------------------------------
 struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
 struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
-// A name: a letter or underscore first. Post ids may also start with a digit (HR exports use
-// numbers), so `reference` below also accepts 500 or 9x.
+// A name: a letter or underscore first.
 struct identifier : seq<ident_first, star<ident_other>> {};
-struct reference : seq<sor<identifier, seq<plus<digit>, star<ident_other>>>> {};
 
-// A keyword, as a whole word: `to` but not the start of `too`. It is looked at first (at<>), so
-// that when it fails nothing is consumed and the error points at the word's first letter, not
-// after the part that matched.
+// The id of a post, body or person, as HR systems write them (`E-1042`, `HR/12`, `007`,
+// `cnes-ce`): letters, digits, `_`, `-`, `/` and `.`, starting with a letter, a digit or `_`.
+// A `.` belongs to the id only when more of the id follows, so a full stop after an id is not
+// part of it. Any other id is written in single quotes (`quoted_id`).
+struct id_start : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
+struct id_char
+    : sor<id_start, one<'-', '/'>, seq<plus<one<'.'>>, at<sor<id_start, one<'-', '/'>>>>> {};
+struct unquoted_id : seq<id_start, star<id_char>> {};
+// 'HR 12', with \' and \\ escapes; no line breaks inside.
+struct id_escaped : seq<one<'\\'>, one<'\'', '\\'>> {};
+struct id_quoted_char : sor<id_escaped, not_one<'\'', '\\', '\n', '\r'>> {};
+struct id_quoted_text : star<id_quoted_char> {};
+struct closing_id_quote : one<'\''> {};
+struct quoted_id : if_must<one<'\''>, id_quoted_text, closing_id_quote> {};
+struct reference : sor<quoted_id, unquoted_id> {};
+
+// A keyword, as a whole word: `to` but not the start of `too`, nor of the id `to-do` or
+// `no.5`. It is looked at first (at<>), so that when it fails nothing is consumed and the error
+// points at the word's first letter, not after the part that matched.
 template <typename Keyword>
-struct whole : seq<at<Keyword>, Keyword> {};
+struct whole : seq<at<Keyword, not_at<id_char>>, Keyword> {};
 
 struct kw_use : whole<TAO_PEGTL_KEYWORD("use")> {};
 struct kw_authority : whole<TAO_PEGTL_KEYWORD("authority")> {};
@@ -91,7 +105,8 @@ struct kw_as : whole<TAO_PEGTL_KEYWORD("as")> {};
 struct kw_assign : whole<TAO_PEGTL_KEYWORD("assign")> {};
 struct kw_report : whole<TAO_PEGTL_KEYWORD("report")> {};
 
-// Words that start or join expressions cannot be used as names inside an expression.
+// Words that start or join expressions cannot be used as names inside an expression. Each is
+// a whole word (see `whole`), so it keeps out `no` but not `no-show` or `in-house`.
 struct reserved : sor<kw_and, kw_or, kw_not, kw_designated, kw_duty, kw_category, kw_reports,
                       kw_manages, kw_in, kw_title, kw_vacant, kw_has, kw_any, kw_every, kw_some,
                       kw_no, kw_count, kw_is, kw_cite, kw_when> {};
@@ -167,7 +182,7 @@ struct holders_marker : kw_holders {};
 struct import_path : seq<string_lit> {};
 struct import_stmt : if_must<kw_import, sep, opt<holders_marker, sep>, import_path> {};
 
-struct body_id : seq<identifier> {};
+struct body_id : seq<reference> {};
 struct body_label : seq<string_lit> {};
 struct body_stmt : if_must<kw_body, sep, body_id, sep, body_label> {};
 
@@ -193,7 +208,7 @@ struct designated_item : if_must<kw_designated, sep, role_list> {};
 struct duties_item : if_must<sor<kw_duties, kw_duty>, sep, duty_list> {};
 struct vacant_item : kw_vacant {};
 struct holding_kind : sor<kw_interim, kw_acting> {};
-struct person_ref : seq<identifier> {};
+struct person_ref : seq<reference> {};
 struct holder_item : if_must<kw_holder, sep, opt<holding_kind, sep>, person_ref> {};
 struct post_item : sor<service_item, directorate_item, reports_item, accountable_item, dotted_item,
                        designated_item, duties_item, vacant_item, holder_item> {};
@@ -205,7 +220,7 @@ struct rule_close : one<'}'> {};
 struct post_stmt : if_must<kw_post, sep, post_id, sep, post_title, opt<sep, post_block>> {};
 
 // person id "Name" { holds …  qualified … }
-struct person_id : seq<identifier> {};
+struct person_id : seq<reference> {};
 struct person_name : seq<string_lit> {};
 struct held_post : seq<opt<holding_kind, sep>, reference> {};
 struct held_list : list_must<held_post, comma> {};
@@ -269,7 +284,7 @@ struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
 //                   designate p as role   undesignate p as role   assign person to p }
 struct edit_post : seq<reference> {};
 struct edit_role : seq<identifier> {};
-struct edit_person : seq<identifier> {};
+struct edit_person : seq<reference> {};
 struct move_edit
     : if_must<kw_move, sep, edit_post, sep, kw_to, sep, kw_report, sep, kw_to, sep, line_list> {};
 struct remove_edit : if_must<kw_remove, sep, kw_post, sep, edit_post> {};

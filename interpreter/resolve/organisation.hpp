@@ -88,6 +88,14 @@ struct Organisation {
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
     return unit_index_->find(id, [this](UnitIndex u) { return units[u].id; });
   }
+  // The person with this id (compared as find_unit compares), as an index into `people`.
+  [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view id) const {
+    return person_index_->find(id, [this](std::uint32_t p) { return people[p].id; });
+  }
+  // Set once by resolution, when the people are known; what-ifs never add people.
+  void set_person_index(IdIndex index) {
+    person_index_ = std::make_shared<const IdIndex>(std::move(index));
+  }
   // Asks for the slot of `id` ahead of a find_unit (resolution looks up a million ids).
   void prefetch_unit(std::string_view id) const { unit_index_->prefetch(id); }
   void reserve_units(std::size_t n) {
@@ -107,7 +115,8 @@ struct Organisation {
     if (unit_index_.use_count() > 1) unit_index_ = std::make_shared<IdIndex>(*unit_index_);
     return *unit_index_;
   }
-  std::shared_ptr<IdIndex> unit_index_ = std::make_shared<IdIndex>();  // id -> unit
+  std::shared_ptr<IdIndex> unit_index_ = std::make_shared<IdIndex>();                // id -> unit
+  std::shared_ptr<const IdIndex> person_index_ = std::make_shared<const IdIndex>();  // id -> person
 };
 
 // The categories that apply after `override`, in the order they must be evaluated (each after

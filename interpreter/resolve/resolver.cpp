@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "grammar/parser.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
@@ -239,9 +240,10 @@ class Resolver {
       }
       for (const ast::Holding& h : d.holds) hold(person, h.post, h.kind, h.post.where);
     }
+    o.set_person_index(std::move(index));
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
-        const std::optional<std::uint32_t> person = index.find(h.post.text, id_of);
+        const std::optional<std::uint32_t> person = o.find_person(h.post.text);
         if (!person) {
           auto person_ids = [&] {
             std::vector<std::string_view> ids;
@@ -251,7 +253,7 @@ class Resolver {
           };
           diags_.error(h.post.where, "unknown person " + in_quotes(h.post.text) +
                                          hint(diags_, person_names_, person_ids, h.post) +
-                                         "; declare it with 'person " + std::string(h.post.text) +
+                                         "; declare it with 'person " + id_as_written(h.post.text) +
                                          " \"Name\"'");
           continue;
         }

@@ -1,8 +1,8 @@
 #include "resolve/scenarios.hpp"
 
 #include <unordered_map>
-#include <unordered_set>
 
+#include "resolve/id_text.hpp"
 #include "resolve/suggest.hpp"
 
 namespace remit {
@@ -13,9 +13,7 @@ namespace {
 class ScenarioNames {
  public:
   ScenarioNames(const ast::Program& program, const Organisation& org, Diagnostics& diags)
-      : program_(program), org_(org), diags_(diags) {
-    for (const Person& p : org.people) people_.insert(p.id);
-  }
+      : program_(program), org_(org), diags_(diags) {}
 
   void check(const ast::Edit& e) {
     std::visit([&](const auto& edit) { one(edit, e.where); }, e.kind);
@@ -25,7 +23,7 @@ class ScenarioNames {
   enum class State : std::uint8_t { absent, post, body, removed };
 
   State state(std::string_view id) const {
-    if (auto it = changed_.find(id); it != changed_.end()) return it->second;
+    if (auto it = changed_.find(nfc_ids_(id)); it != changed_.end()) return it->second;
     auto u = org_.find_unit(id);
     if (!u) return State::absent;
     return org_.units[*u].is_body() ? State::body : State::post;
@@ -82,7 +80,7 @@ class ScenarioNames {
   }
 
   void person(const ast::Name& name) {
-    if (people_.count(name.text)) return;
+    if (org_.find_person(name.text)) return;
     auto ids = [&] {
       std::vector<std::string_view> out;
       for (const Person& p : org_.people) out.push_back(p.id);
@@ -96,7 +94,7 @@ class ScenarioNames {
     for (const ast::LineDecl& l : m.lines) manager(l.target);
   }
   void one(const ast::edit::RemovePost& r, SourceSpan) {
-    if (post(r.post)) changed_[r.post.text] = State::removed;
+    if (post(r.post)) changed_[nfc_ids_(r.post.text)] = State::removed;
   }
   void one(const ast::edit::AddPost& a, SourceSpan) {
     const ast::PostDecl& d = a.post;
@@ -109,7 +107,7 @@ class ScenarioNames {
     for (const ast::Name& n : program_.duties(d)) symbol(org_.duties, "duty", n);
     for (const ast::Holding& h : program_.holders(d)) person(h.post /* the person's id */);
     for (const ast::LineDecl& l : program_.lines(d)) manager(l.target);
-    changed_[d.id.text] = State::post;
+    changed_[nfc_ids_(d.id.text)] = State::post;
     added_.push_back(d.id.text);
   }
   void one(const ast::edit::Designate& d, SourceSpan) {
@@ -128,9 +126,10 @@ class ScenarioNames {
   const ast::Program& program_;
   const Organisation& org_;
   Diagnostics& diags_;
-  std::unordered_set<std::string_view> people_;
-  std::unordered_map<std::string_view, State> changed_;  // ids added or removed so far
-  std::vector<std::string_view> added_;                  // in the order added
+  // Ids added or removed so far, in NFC (as the organisation's index compares them).
+  std::unordered_map<std::string_view, State> changed_;
+  mutable NfcIds nfc_ids_;
+  std::vector<std::string_view> added_;  // in the order added
 };
 
 }  // namespace

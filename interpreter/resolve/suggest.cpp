@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <numeric>
 
+#include "resolve/id_text.hpp"
+
 namespace remit {
 
 namespace {
@@ -91,6 +93,30 @@ void for_each_key(std::string_view s, F&& f) {
   }
 }
 
+std::size_t key_hash(const std::u32string& key) {
+  return std::hash<std::u32string>{}(key);
+}
+
+// Whether `candidate` has the look-alike key `key`; an ASCII candidate, the usual one, is
+// compared where it lies, so a scan of a million ids makes no copies.
+bool has_look_alike_key(std::string_view candidate, const std::u32string& key) {
+  if (!is_ascii(candidate)) return look_alike_key(candidate) == key;
+  if (candidate.size() != key.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const char c = candidate[i];
+    if (key[i] != static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c | 0x20 : c)) return false;
+  }
+  return true;
+}
+
+// " (did you mean 'x'?)", and what differs when that is worth saying.
+std::string hint_text(std::string_view known, std::string_view difference) {
+  std::string out = " (did you mean '";
+  out.append(known).append("'?");
+  if (!difference.empty()) out.append(" ").append(difference);
+  return out.append(")");
+}
+
 }  // namespace
 
 Suggester::Suggester(std::vector<std::string_view> candidates)
@@ -136,8 +162,31 @@ std::optional<std::string_view> Suggester::closest(std::string_view word) {
   return look_up(word);
 }
 
+std::optional<std::string> Suggester::look_alike(std::string_view word) {
+  if (!look_alikes_indexed_) {
+    look_alikes_indexed_ = true;
+    look_alikes_.reserve(candidates_.size());
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      look_alikes_.emplace_back(key_hash(look_alike_key(candidates_[k])),
+                                static_cast<std::uint32_t>(k));
+    }
+    std::sort(look_alikes_.begin(), look_alikes_.end());
+  }
+  const std::size_t h = key_hash(look_alike_key(word));
+  for (auto it = std::lower_bound(look_alikes_.begin(), look_alikes_.end(),
+                                  std::pair<std::size_t, std::uint32_t>{h, 0});
+       it != look_alikes_.end() && it->first == h; ++it) {
+    const std::string_view known = candidates_[it->second];
+    if (auto difference = look_alike_difference(word, known)) {
+      return hint_text(known, *difference);
+    }
+  }
+  return std::nullopt;
+}
+
 std::string Suggester::did_you_mean(std::string_view word) {
-  if (auto c = closest(word)) return " (did you mean '" + std::string(*c) + "'?)";
+  if (auto alike = look_alike(word)) return *alike;
+  if (auto c = closest(word)) return hint_text(*c, {});
   return "";
 }
 
@@ -153,7 +202,12 @@ std::optional<std::string_view> closest(std::string_view word,
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  if (auto c = closest(word, candidates)) return " (did you mean '" + std::string(*c) + "'?)";
+  const std::u32string key = look_alike_key(word);
+  for (std::string_view known : candidates) {
+    if (!has_look_alike_key(known, key)) continue;
+    if (auto difference = look_alike_difference(word, known)) return hint_text(known, *difference);
+  }
+  if (auto c = closest(word, candidates)) return hint_text(*c, {});
   return "";
 }
 

@@ -27,7 +27,9 @@ class Suggester {
   // The candidate with the smallest edit distance to `word`, if it is close enough to be a
   // plausible typo (at most a third of the word's length); the first such in the list on a tie.
   std::optional<std::string_view> closest(std::string_view word);
-  // " (did you mean 'x'?)" or "".
+  // " (did you mean 'x'?)" or "". A candidate that differs from `word` only in ways hard to
+  // see (letter case, a no-break space, a typographic dash: resolve/id_text.hpp) comes first,
+  // and the hint says what differs: " (did you mean 'X'? it differs only in letter case)".
   std::string did_you_mean(std::string_view word);
 
  private:
@@ -35,18 +37,22 @@ class Suggester {
   std::optional<std::string_view> scan(std::string_view word) const;
   std::optional<std::string_view> look_up(std::string_view word);
   void build_index();
+  std::optional<std::string> look_alike(std::string_view word);
 
   std::vector<std::string_view> candidates_;
   std::size_t scan_budget_;  // comparisons full scans may still make
   std::vector<Key> index_;   // sorted; built once the scan budget is spent
   bool indexed_ = false;
+  // (hash of look_alike_key, candidate), sorted; built on the first did_you_mean.
+  std::vector<std::pair<std::size_t, std::uint32_t>> look_alikes_;
+  bool look_alikes_indexed_ = false;
 };
 
 // The same for one query: compares `word` with every candidate.
 std::optional<std::string_view> closest(std::string_view word,
                                         const std::vector<std::string_view>& candidates);
 
-// " (did you mean 'x'?)" or "".
+// " (did you mean 'x'?)" or "", as Suggester::did_you_mean says it.
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 
 // " (did you mean 'x'?)" for an unknown `name` in an error about to be reported, from `names`

@@ -235,18 +235,14 @@ class Editor {
       for (const Person& p : org_.people) ids.push_back(p.id);
       return ids;
     };
-    // Indexed on first use: a scenario appointing thousands of people searches no list.
-    if (people_.empty()) {
-      for (std::uint32_t i = 0; i < org_.people.size(); ++i) people_.emplace(org_.people[i].id, i);
-    }
-    auto person = people_.find(person_id.text);
-    if (person == people_.end()) {
+    const std::optional<std::uint32_t> person = org_.find_person(person_id.text);
+    if (!person) {
       diags_.error(person_id.where, "no person " + in_quotes(person_id.text) +
                                         hint(diags_, person_names_, ids, person_id));
       return false;
     }
     if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now
-    const std::uint32_t index = person->second;
+    const std::uint32_t index = *person;
     org_.holdings.edit().push_back(Holding{index, u, kind, where});
     facts_.push_back(u);
     return true;
@@ -256,8 +252,7 @@ class Editor {
   Organisation& org_;
   Diagnostics& diags_;
   const Limits& limits_;
-  std::vector<UnitIndex> facts_;                                // see Changes::facts
-  std::unordered_map<std::string_view, std::uint32_t> people_;  // id -> index in org_.people
+  std::vector<UnitIndex> facts_;  // see Changes::facts
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> unit_names_, designation_names_, duty_names_, person_names_;
 };

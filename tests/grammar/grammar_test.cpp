@@ -384,8 +384,10 @@ TEST_CASE("syntax errors are reported as file:line:col: error: message", "[gramm
           "Executive\"");
   }
   SECTION("missing post id") {
-    CHECK_THAT(parse_error("post \"Chief Executive\""),
-               StartsWith("test.remit:1:6: error: expected a post id (letters, digits and _"));
+    CHECK_THAT(
+        parse_error("post \"Chief Executive\""),
+        StartsWith("test.remit:1:6: error: expected a post id (letters, digits, _, -, / and ., "
+                   "or any text in single quotes"));
   }
   SECTION("unterminated string") {
     CHECK(parse_error("authority \"Testshire\npost a \"A\"\n") ==
