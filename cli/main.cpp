@@ -22,9 +22,9 @@
 
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
-#include "import/columns.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
+#include "import/columns.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"

@@ -10,8 +10,8 @@
 namespace remit {
 
 struct ColumnChoice {
-  std::string field;   // id, reports_to...
-  std::string header;  // as written; compared as import/columns.hpp compares headers
+  std::string field;    // id, reports_to...
+  std::string header;   // as written; compared as import/columns.hpp compares headers
   SourceSpan field_at;  // unknown for --columns
   SourceSpan header_at;
 };

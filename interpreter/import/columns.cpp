@@ -38,8 +38,8 @@ std::string field_names(std::span<const ColumnSpec> specs) {
 }
 
 const ColumnSpec* spec_named(std::span<const ColumnSpec> specs, std::string_view name) {
-  auto it = std::find_if(specs.begin(), specs.end(),
-                         [&](const ColumnSpec& s) { return s.name == name; });
+  auto it =
+      std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return s.name == name; });
   return it == specs.end() ? nullptr : &*it;
 }
 
@@ -67,8 +67,8 @@ class Matcher {
       std::vector<std::string_view> names;
       for (const ColumnSpec& s : specs_) names.push_back(s.name);
       errors_.error(choice.field_at, "there is no field " + csv::quoted(choice.field) + " to read" +
-                                         did_you_mean(choice.field, names) +
-                                         "; the fields are " + field_names(specs_));
+                                         did_you_mean(choice.field, names) + "; the fields are " +
+                                         field_names(specs_));
       return false;
     }
     const auto s = static_cast<std::size_t>(spec - specs_.data());
@@ -146,9 +146,9 @@ class Matcher {
       const auto k = static_cast<std::size_t>(
           std::find(candidates.begin(), candidates.end(), *near) - candidates.begin());
       const ColumnSpec& spec = specs_[spec_of[k]];
-      const std::size_t h = k - static_cast<std::size_t>(
-                                    std::find(spec_of.begin(), spec_of.end(), spec_of[k]) -
-                                    spec_of.begin());
+      const std::size_t h =
+          k - static_cast<std::size_t>(std::find(spec_of.begin(), spec_of.end(), spec_of[k]) -
+                                       spec_of.begin());
       errors_.warning(header_[f].where,
                       "column " + csv::quoted(header_[f].text) + " is not read: did you mean " +
                           csv::quoted(spec.headers[h]) + " (" + std::string(spec.name) +

@@ -429,9 +429,9 @@ bool check_row(Reader::Status status, const Row& row, std::size_t header_width, 
                              (width == 1 ? " field" : " fields") + " but the header has " +
                              std::to_string(header_width) + " columns";
   if (width > header_width) {
-    errors.error(row.fields[header_width].where,
-                 counts + " (a value containing " + separator_name(separator) +
-                     " must be in double quotes)");
+    errors.error(row.fields[header_width].where, counts + " (a value containing " +
+                                                     separator_name(separator) +
+                                                     " must be in double quotes)");
   } else {
     errors.error(row.where(), counts);
   }

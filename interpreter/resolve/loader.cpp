@@ -286,7 +286,7 @@ class Loader {
         std::vector<ColumnChoice> choices;
         for (const ast::ColumnChoice& c : imp.columns) {
           choices.push_back(ColumnChoice{std::string(c.field.text), std::string(c.header.text),
-                                              c.field.where, c.header.where});
+                                         c.field.where, c.header.where});
         }
         csv(base / imp.path.text, imp.kind, imp.where, depth, choices);
       }

@@ -632,7 +632,8 @@ TEST_CASE("holders: header problems", "[csv]") {
   CHECK(unknown->diags.all().empty());
   auto empty = holders("");
   REQUIRE(empty->diags.error_count() == 1);
-  CHECK_THAT(empty->rendered(), Contains("empty file: expected a header line such as `person,post_id"));
+  CHECK_THAT(empty->rendered(),
+             Contains("empty file: expected a header line such as `person,post_id"));
   auto only = holders("person,post_id\r\n");
   CHECK(only->diags.all().empty());
   CHECK(only->program.people.empty());
@@ -686,7 +687,8 @@ TEST_CASE("structure: a header that cannot be read stops the import", "[csv]") {
   REQUIRE(run->diags.error_count() == 1);
   CHECK_THAT(run->rendered(), Contains("org.csv:1:4: error: this quoted field is never closed"));
   // A column without a header (Excel's last, empty column) holds nothing to read.
-  auto trailing = structure("id,title,service,directorate,reports_to,designations,flags,\n1,T,,,,,,\n");
+  auto trailing =
+      structure("id,title,service,directorate,reports_to,designations,flags,\n1,T,,,,,,\n");
   CHECK(trailing->diags.all().empty());
   CHECK(trailing->program.posts.size() == 1);
 }

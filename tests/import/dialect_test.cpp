@@ -178,8 +178,7 @@ TEST_CASE("dialect: a Title Case export is read by its headers", "[csv][dialect]
   CHECK(run->designations("ceo") == std::vector<std::string_view>{"head_of_paid_service"});
 }
 
-TEST_CASE("dialect: headers match whatever their case, spaces and punctuation",
-          "[csv][dialect]") {
+TEST_CASE("dialect: headers match whatever their case, spaces and punctuation", "[csv][dialect]") {
   CHECK(csv::header_key("Job Title") == "jobtitle");
   CHECK(csv::header_key("job_title") == "jobtitle");
   CHECK(csv::header_key("JOB-TITLE") == "jobtitle");
@@ -251,8 +250,8 @@ TEST_CASE("dialect: every alias of each structure field", "[csv][dialect]") {
     if (a.field == "reports_to" || a.field == "accountable_to") {
       REQUIRE(run->program.lines(p).size() == 1);
       CHECK(run->program.lines(p)[0].target.text == "X");
-      CHECK(run->program.lines(p)[0].kind == (a.field == "reports_to" ? ast::LineKind::reports
-                                                                      : ast::LineKind::accountable));
+      CHECK(run->program.lines(p)[0].kind ==
+            (a.field == "reports_to" ? ast::LineKind::reports : ast::LineKind::accountable));
     }
   }
 }
@@ -334,8 +333,8 @@ TEST_CASE("dialect: two columns for one field is an error naming both", "[csv][d
 TEST_CASE("dialect: a choice of column reads a field from any header", "[csv][dialect]") {
   std::vector<ColumnChoice> choices = {{"id", "Position No.", {}, {}},
                                        {"reports_to", "Boss Position", {}, {}}};
-  auto run = structure("Position No.,Job Title,Boss Position,Post ID\n7,Clerk,9,x\n9,Head,,y\n",
-                       choices);
+  auto run =
+      structure("Position No.,Job Title,Boss Position,Post ID\n7,Clerk,9,x\n9,Head,,y\n", choices);
   REQUIRE(run->rendered().empty());
   CHECK(run->post("7") != nullptr);  // the chosen column wins over the alias `Post ID`
   CHECK(run->lines("7")[0].target.text == "9");
@@ -403,11 +402,10 @@ TEST_CASE("dialect: import ... columns in a policy", "[csv][dialect]") {
             "ceo,Chief Executive,\n"
             "mo,Monitoring Officer,ceo\n");
   SECTION("a good mapping") {
-    const auto policy = dir.write(
-        "p.remit",
-        "use \"uk/lgha1989\"\n"
-        "import \"hr.csv\" columns id = \"Position Number\",\n"
-        "    reports_to = \"Reports To Position\"\n");
+    const auto policy = dir.write("p.remit",
+                                  "use \"uk/lgha1989\"\n"
+                                  "import \"hr.csv\" columns id = \"Position Number\",\n"
+                                  "    reports_to = \"Reports To Position\"\n");
     remit::Inputs in;
     in.policies.push_back(policy);
     auto loaded = remit::test::load_files(in);
@@ -426,8 +424,7 @@ TEST_CASE("dialect: import ... columns in a policy", "[csv][dialect]") {
                         "'title'?); the fields are id, title, service"));
   }
   SECTION("a header the file lacks") {
-    const auto policy =
-        dir.write("p.remit", "import \"hr.csv\" columns id = \"Position Nmber\"\n");
+    const auto policy = dir.write("p.remit", "import \"hr.csv\" columns id = \"Position Nmber\"\n");
     remit::Inputs in;
     in.policies.push_back(policy);
     auto loaded = remit::test::load_files(in);
@@ -501,7 +498,8 @@ TEST_CASE("dialect: exports in each encoding load the same", "[csv][dialect]") {
   be += std::string("\x20\x13", 2);
   for (char c : std::string(" Pay;ceo\r\n")) le += std::string{c, '\0'}, be += std::string{'\0', c};
   const std::string utf8 =
-      "Post ID;Job Title;Reports To\r\nceo;Chief Executive;\r\nfin;Finance \xE2\x80\x93 Pay;ceo\r\n";
+      "Post ID;Job Title;Reports To\r\nceo;Chief Executive;\r\nfin;Finance \xE2\x80\x93 "
+      "Pay;ceo\r\n";
   struct Case {
     std::string name, bytes;
     bool warns;
@@ -541,4 +539,37 @@ TEST_CASE("dialect: a share may be written with %", "[csv][dialect]") {
   CHECK(lines[1].basis_points == 4000u);
   CHECK_THAT(structure("id,title,reports_to\nj,J,a:%\n")->rendered(),
              Contains("share \"%\" is not a percentage"));
+}
+
+// ---- job shares ---------------------------------------------------------------------------------
+
+TEST_CASE("dialect: a job share on two identical rows is one post", "[csv][dialect]") {
+  auto run = structure(
+      "Post ID,Job Title,Reports To\n"
+      "ceo,Chief Executive,\n"
+      "hr,Head of HR,ceo\n"
+      "hr,Head of HR,ceo\n");
+  CHECK(run->diags.error_count() == 0);
+  REQUIRE(run->program.posts.size() == 2);
+  CHECK(run->program.post_lines.size() == 1);
+  CHECK_THAT(run->rendered(),
+             Contains("org.csv:4:1: note: post \"hr\" is on two identical rows: read as one post "
+                      "(a job share)"));
+  CHECK_THAT(run->rendered(), Contains("org.csv:3:1: note: the first row"));
+  CHECK_THAT(run->rendered(), !Contains("warning"));
+}
+
+TEST_CASE("dialect: a repeated id with other content stays two posts", "[csv][dialect]") {
+  auto run =
+      structure("id,title,reports_to\nceo,Chief Executive,\nhr,Head of HR,ceo\nhr,Head of HR,\n");
+  CHECK(run->program.posts.size() == 3);  // resolution reports the id used twice
+  CHECK(run->diags.all().empty());
+  TempDir dir;
+  remit::Inputs in;
+  in.structures.push_back(dir.write("org.csv",
+                                    "id,title,reports_to\nceo,Chief Executive,\n"
+                                    "hr,Head of HR,ceo\nhr,Head of HR (Interim),ceo\n"));
+  auto loaded = remit::test::load_files(in);
+  CHECK_FALSE(loaded.ok);
+  CHECK_THAT(loaded.diagnostics(), Contains("org.csv:4:1: error: the id 'hr' is used twice"));
 }

@@ -264,9 +264,10 @@ TEST_CASE("limits: duplicate, missing and unknown CSV columns", "[limits]") {
   write_text(dir / "dup.csv", "id,title,id,service,directorate,reports_to,designations,flags\n");
   Loaded dup = load(structure_files({dir / "dup.csv"}));
   REQUIRE_FALSE(dup.ok);
-  CHECK(dup.first() == (dir / "dup.csv").string() +
-                           ":1:10: error: column \"id\" appears twice in "
-                           "the header: remove one, or say which to read with --columns id=\"...\"");
+  CHECK(dup.first() ==
+        (dir / "dup.csv").string() +
+            ":1:10: error: column \"id\" appears twice in "
+            "the header: remove one, or say which to read with --columns id=\"...\"");
   CHECK_THAT(dup.diagnostics(),
              Contains((dir / "dup.csv").string() + ":1:1: note: the first of the two"));
   write_text(dir / "dup2.csv", "person,post_id,person\n");
