@@ -58,53 +58,6 @@ constexpr std::array<csv::ColumnSpec, column_count> columns{{
     {"accountable_to", false, accountable_to_headers},
 }};
 
-// The posts of one file by id, to find a row that repeats an earlier one. A flat table of
-// (hash, post) pairs: a node-based map would allocate per row of a million-row export.
-class PostTable {
- public:
-  explicit PostTable(std::size_t expected) {
-    slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected * 2)));
-    mask_ = slots_.size() - 1;
-  }
-
-  // The index in `posts` of an earlier post with the id of posts[index], or none; records
-  // posts[index] when it is the first.
-  std::optional<std::size_t> find_or_add(const std::vector<ast::PostDecl>& posts,
-                                         std::size_t index) {
-    const std::string_view id = posts[index].id.text;
-    const std::size_t hash = std::hash<std::string_view>{}(id);
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      Slot& slot = slots_[i];
-      if (slot.index == empty) {
-        slot = Slot{hash, index};
-        if (++size_ * 2 > slots_.size()) grow();
-        return std::nullopt;
-      }
-      if (slot.hash == hash && posts[slot.index].id.text == id) return slot.index;
-    }
-  }
-
- private:
-  static constexpr std::size_t empty = SIZE_MAX;
-  struct Slot {
-    std::size_t hash = 0;
-    std::size_t index = empty;
-  };
-  void grow() {
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.size() * 2));
-    mask_ = slots_.size() - 1;
-    for (const Slot& slot : old) {
-      if (slot.index == empty) continue;
-      std::size_t i = slot.hash & mask_;
-      while (slots_[i].index != empty) i = (i + 1) & mask_;
-      slots_[i] = slot;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
-  std::size_t size_ = 0;
-};
-
 // Whether two posts read from rows say the same: then the second row is a job share's second
 // holder's row (the holders file says who), not a second post.
 bool same_post(const ast::Program& program, const ast::PostDecl& a, const ast::PostDecl& b) {
@@ -299,7 +252,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
   program.posts.reserve(program.posts.size() + reader.line_estimate());
   program.post_lines.reserve(program.post_lines.size() + reader.line_estimate());
   RowReader read(errors);
-  PostTable ids(reader.line_estimate());
+  const std::size_t first_post = program.posts.size();
   csv::Reader::Status status;
   while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {
     if (!csv::check_row(status, row, width, errors, reader.separator())) continue;
@@ -343,14 +296,18 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     post.lines = ast::Program::since(program.post_lines, lines_begin);
     post.designations = ast::Program::since(program.post_designations, designations_begin);
     post.duties = ast::Program::since(program.post_duties, duties_begin);
+    // A job share is exported as the post's row once per holder, one after the other (an
+    // export is ordered by post). Only the row before is looked at: finding a repeat anywhere
+    // in the file would cost a cache miss per row of a million-row export, and a repeat
+    // elsewhere is still reported, as a repeated id, by resolution.
     const std::size_t self = program.posts.size() - 1;
-    const auto earlier = ids.find_or_add(program.posts, self);
-    if (!earlier || !same_post(program, program.posts[*earlier], post)) continue;
-    // A repeated row: one post (resolution reports a repeated id whose rows differ).
+    if (self == first_post) continue;
+    const ast::PostDecl& before = program.posts[self - 1];
+    if (before.id.text != post.id.text || !same_post(program, before, post)) continue;
     diags
         .note(post.id.where, "post " + csv::quoted(post.id.text) +
                                  " is on two identical rows: read as one post (a job share)")
-        .notes.push_back(Note{program.posts[*earlier].id.where, "the first row"});
+        .notes.push_back(Note{before.id.where, "the row before"});
     program.posts.pop_back();
     program.post_lines.resize(lines_begin);
     program.post_designations.resize(designations_begin);

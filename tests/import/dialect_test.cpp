@@ -543,7 +543,8 @@ TEST_CASE("dialect: a share may be written with %", "[csv][dialect]") {
 
 // ---- job shares ---------------------------------------------------------------------------------
 
-TEST_CASE("dialect: a job share on two identical rows is one post", "[csv][dialect]") {
+TEST_CASE("dialect: a job share on identical rows one after the other is one post",
+          "[csv][dialect]") {
   auto run = structure(
       "Post ID,Job Title,Reports To\n"
       "ceo,Chief Executive,\n"
@@ -555,7 +556,7 @@ TEST_CASE("dialect: a job share on two identical rows is one post", "[csv][diale
   CHECK_THAT(run->rendered(),
              Contains("org.csv:4:1: note: post \"hr\" is on two identical rows: read as one post "
                       "(a job share)"));
-  CHECK_THAT(run->rendered(), Contains("org.csv:3:1: note: the first row"));
+  CHECK_THAT(run->rendered(), Contains("org.csv:3:1: note: the row before"));
   CHECK_THAT(run->rendered(), !Contains("warning"));
 }
 
@@ -572,4 +573,13 @@ TEST_CASE("dialect: a repeated id with other content stays two posts", "[csv][di
   auto loaded = remit::test::load_files(in);
   CHECK_FALSE(loaded.ok);
   CHECK_THAT(loaded.diagnostics(), Contains("org.csv:4:1: error: the id 'hr' is used twice"));
+  // Identical rows apart from each other are not taken for a job share (only the row before
+  // is looked at): resolution reports the id.
+  remit::Inputs apart;
+  apart.structures.push_back(
+      dir.write("apart.csv", "id,title\nhr,Head of HR\nceo,Chief\nhr,Head of HR\n"));
+  auto loaded_apart = remit::test::load_files(apart);
+  CHECK_FALSE(loaded_apart.ok);
+  CHECK_THAT(loaded_apart.diagnostics(),
+             Contains("apart.csv:4:1: error: the id 'hr' is used twice"));
 }
