@@ -39,9 +39,15 @@ constexpr std::string_view id_headers[] = {
 constexpr std::string_view title_headers[] = {"title", "job title", "post title", "position title"};
 constexpr std::string_view service_headers[] = {"service", "team", "unit", "section"};
 constexpr std::string_view directorate_headers[] = {"directorate", "department", "division"};
-constexpr std::string_view reports_to_headers[] = {"reports to",          "manager",
-                                                   "line manager",        "reports to senior post",
-                                                   "reports to position", "manager post id"};
+constexpr std::string_view reports_to_headers[] = {"reports to",
+                                                   "manager",
+                                                   "line manager",
+                                                   "reports to senior post",
+                                                   "reports to position",
+                                                   "reports to post",
+                                                   "manager post id",
+                                                   "manager position",
+                                                   "manager position number"};
 constexpr std::string_view designations_headers[] = {"designations", "designation",
                                                      "statutory role"};
 constexpr std::string_view flags_headers[] = {"flags", "duties"};
