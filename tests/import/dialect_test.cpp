@@ -586,3 +586,26 @@ TEST_CASE("dialect: a repeated id with other content stays two posts", "[csv][di
   CHECK_THAT(loaded_apart.diagnostics(),
              Contains("apart.csv:4:1: error: the id 'hr' is used twice"));
 }
+
+TEST_CASE("dialect: Excel's Unicode text (UTF-16, tabs, Title Case) derives like the CSV",
+          "[csv][dialect][cli]") {
+  TempDir dir;
+  const std::string rows =
+      "Post ID\tJob Title\tReports To\tStatutory Role\r\n"
+      "ceo\tChief Executive\t\thead_of_paid_service\r\n"
+      "dfin\tDirector of Finance\tceo\tsection_151_officer\r\n";
+  std::string unicode_text = "\xFF\xFE";
+  for (char c : rows) unicode_text += std::string{c, '\0'};
+  dir.write("export.txt", unicode_text);
+  dir.write("plain.csv",
+            "id,title,reports_to,designations\nceo,Chief Executive,,head_of_paid_service\n"
+            "dfin,Director of Finance,ceo,section_151_officer\n");
+  Result unicode =
+      remit_cli("derive --format csv --structure '" + (dir / "export.txt").string() + "'");
+  Result plain =
+      remit_cli("derive --format csv --structure '" + (dir / "plain.csv").string() + "'");
+  CHECK(unicode.status == 0);
+  CHECK(unicode.err.empty());
+  CHECK(unicode.out == plain.out);
+  CHECK_THAT(unicode.out, Contains("dfin,Director of Finance"));
+}
