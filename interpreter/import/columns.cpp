@@ -1,6 +1,7 @@
 #include "import/columns.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "resolve/suggest.hpp"
 
@@ -57,6 +58,9 @@ class Matcher {
     column_of_.assign(specs.size(), -1);
     keys_.reserve(header.size());
     for (const HeaderCell& cell : header) keys_.push_back(header_key(cell.text));
+    for (std::size_t s = 0; s < specs.size(); ++s) {
+      for (std::string_view h : specs[s].headers) spec_of_key_.emplace(header_key(h), s);
+    }
   }
 
   bool choose(const ColumnChoice& choice) {
@@ -100,27 +104,27 @@ class Matcher {
     bool ok = true;
     for (std::size_t f = 0; f < header_.size(); ++f) {
       if (taken_[f] || keys_[f].empty()) continue;
-      for (std::size_t s = 0; s < specs_.size(); ++s) {
-        if (chosen_[s] || !means(specs_[s], keys_[f])) continue;
-        taken_[f] = true;
-        int& slot = column_of_[s];
-        if (slot < 0) {
-          slot = static_cast<int>(f);
-          break;
-        }
-        const HeaderCell& first = header_[static_cast<std::size_t>(slot)];
-        const std::string both =
-            first.text == header_[f].text
-                ? "column " + csv::quoted(first.text) + " appears twice in the header"
-                : "columns " + csv::quoted(first.text) + " and " + csv::quoted(header_[f].text) +
-                      " both hold " + std::string(specs_[s].name);
-        Diagnostic* d = errors_.error(header_[f].where,
-                                      both + ": remove one, or say which to read with --columns " +
-                                          std::string(specs_[s].name) + "=\"...\"");
-        if (d) d->notes.push_back(Note{first.where, "the first of the two"});
-        ok = false;
-        break;
+      // One lookup per column: an export may have thousands of columns.
+      const auto it = spec_of_key_.find(keys_[f]);
+      if (it == spec_of_key_.end() || chosen_[it->second]) continue;
+      const std::size_t s = it->second;
+      taken_[f] = true;
+      int& slot = column_of_[s];
+      if (slot < 0) {
+        slot = static_cast<int>(f);
+        continue;
       }
+      const HeaderCell& first = header_[static_cast<std::size_t>(slot)];
+      const std::string both =
+          first.text == header_[f].text
+              ? "column " + csv::quoted(first.text) + " appears twice in the header"
+              : "columns " + csv::quoted(first.text) + " and " + csv::quoted(header_[f].text) +
+                    " both hold " + std::string(specs_[s].name);
+      Diagnostic* d = errors_.error(header_[f].where,
+                                    both + ": remove one, or say which to read with --columns " +
+                                        std::string(specs_[s].name) + "=\"...\"");
+      if (d) d->notes.push_back(Note{first.where, "the first of the two"});
+      ok = false;
     }
     return ok;
   }
@@ -139,16 +143,22 @@ class Matcher {
     }
     if (keys.empty()) return;
     const std::vector<std::string_view> candidates(keys.begin(), keys.end());
+    Suggester suggest(candidates);
+    std::vector<bool> warned(specs_.size(), false);
     for (std::size_t f = 0; f < header_.size(); ++f) {
-      if (taken_[f] || keys_[f].empty()) continue;
-      auto near = closest(keys_[f], candidates);
+      // No alias is longer than this, nor a plausible misspelling of one.
+      constexpr std::size_t longest = 40;
+      if (taken_[f] || keys_[f].empty() || keys_[f].size() > longest) continue;
+      auto near = suggest.closest(keys_[f]);
       if (!near) continue;
       const auto k = static_cast<std::size_t>(
           std::find(candidates.begin(), candidates.end(), *near) - candidates.begin());
-      const ColumnSpec& spec = specs_[spec_of[k]];
-      const std::size_t h =
-          k - static_cast<std::size_t>(std::find(spec_of.begin(), spec_of.end(), spec_of[k]) -
-                                       spec_of.begin());
+      const std::size_t s = spec_of[k];
+      if (warned[s]) continue;  // one warning per field, however many columns resemble it
+      warned[s] = true;
+      const ColumnSpec& spec = specs_[s];
+      const std::size_t h = k - static_cast<std::size_t>(
+                                    std::find(spec_of.begin(), spec_of.end(), s) - spec_of.begin());
       errors_.warning(header_[f].where,
                       "column " + csv::quoted(header_[f].text) + " is not read: did you mean " +
                           csv::quoted(spec.headers[h]) + " (" + std::string(spec.name) +
@@ -172,10 +182,6 @@ class Matcher {
   }
 
  private:
-  bool means(const ColumnSpec& spec, std::string_view key) const {
-    return std::any_of(spec.headers.begin(), spec.headers.end(),
-                       [&](std::string_view h) { return header_key(h) == key; });
-  }
   std::string file_name() const {
     return header_at_.known() ? errors_.sources().file(header_at_.file).name : "the file";
   }
@@ -188,6 +194,7 @@ class Matcher {
   std::vector<bool> chosen_;  // by spec: named by a choice
   std::vector<bool> taken_;   // by column: read as some field
   std::vector<std::string> keys_;
+  std::unordered_map<std::string, std::size_t> spec_of_key_;  // an alias's key -> its spec
 };
 
 }  // namespace

@@ -609,3 +609,12 @@ TEST_CASE("dialect: Excel's Unicode text (UTF-16, tabs, Title Case) derives like
   CHECK(unicode.out == plain.out);
   CHECK_THAT(unicode.out, Contains("dfin,Director of Finance"));
 }
+
+TEST_CASE("dialect: many columns like one field give one warning", "[csv][dialect]") {
+  std::string header = "id,title";
+  for (int i = 0; i < 1000; ++i) header += ",Reprots To";
+  auto run = structure(header + "\n");
+  CHECK(run->diags.error_count() == 0);
+  CHECK(run->diags.all().size() == 1);
+  CHECK_THAT(run->rendered(), Contains("org.csv:1:10: warning: column \"Reprots To\" is not read"));
+}
