@@ -24,10 +24,12 @@ std::string header_list(std::span<const HeaderCell> header) {
 }
 
 std::string headers_of(const ColumnSpec& spec) {
+  std::vector<std::string_view> all(spec.headers.begin(), spec.headers.end());
+  all.insert(all.end(), spec.fallback_headers.begin(), spec.fallback_headers.end());
   std::string out;
-  for (std::size_t i = 0; i < spec.headers.size(); ++i) {
-    if (i > 0) out += i + 1 == spec.headers.size() ? " or " : ", ";
-    out += csv::quoted(spec.headers[i]);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i > 0) out += i + 1 == all.size() ? " or " : ", ";
+    out += csv::quoted(all[i]);
   }
   return out;
 }
@@ -60,6 +62,9 @@ class Matcher {
     for (const HeaderCell& cell : header) keys_.push_back(header_key(cell.text));
     for (std::size_t s = 0; s < specs.size(); ++s) {
       for (std::string_view h : specs[s].headers) spec_of_key_.emplace(header_key(h), s);
+      for (std::string_view h : specs[s].fallback_headers) {
+        fallback_of_key_.emplace(header_key(h), s);
+      }
     }
   }
 
@@ -100,14 +105,25 @@ class Matcher {
     return true;
   }
 
+  // Each column whose header is one of a field's takes it; then, for a field still without a
+  // column, one whose header is one of its fallbacks.
   bool by_header() {
+    const bool ok = by_keys(spec_of_key_, {});
+    std::vector<bool> settled(specs_.size());
+    for (std::size_t s = 0; s < specs_.size(); ++s) settled[s] = column_of_[s] >= 0;
+    return by_keys(fallback_of_key_, settled) && ok;
+  }
+
+  bool by_keys(const std::unordered_map<std::string, std::size_t>& spec_of_key,
+               const std::vector<bool>& settled) {
     bool ok = true;
     for (std::size_t f = 0; f < header_.size(); ++f) {
       if (taken_[f] || keys_[f].empty()) continue;
       // One lookup per column: an export may have thousands of columns.
-      const auto it = spec_of_key_.find(keys_[f]);
-      if (it == spec_of_key_.end() || chosen_[it->second]) continue;
+      const auto it = spec_of_key.find(keys_[f]);
+      if (it == spec_of_key.end()) continue;
       const std::size_t s = it->second;
+      if (chosen_[s] || (!settled.empty() && settled[s])) continue;
       taken_[f] = true;
       int& slot = column_of_[s];
       if (slot < 0) {
@@ -195,6 +211,7 @@ class Matcher {
   std::vector<bool> taken_;   // by column: read as some field
   std::vector<std::string> keys_;
   std::unordered_map<std::string, std::size_t> spec_of_key_;  // an alias's key -> its spec
+  std::unordered_map<std::string, std::size_t> fallback_of_key_;
 };
 
 }  // namespace

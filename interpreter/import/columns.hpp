@@ -20,6 +20,9 @@ struct ColumnSpec {
   std::string_view name;  // the field, as --columns names it: reports_to
   bool required = true;
   std::span<const std::string_view> headers;  // in plain words: "reports to", "line manager"
+  // Headers read as the field only when the file has none of `headers`: a holders export with
+  // both `Employee Number` and `Name` is keyed by the number.
+  std::span<const std::string_view> fallback_headers = {};
 };
 
 // One header cell: its text without surrounding blanks, and where it is.

@@ -22,14 +22,16 @@ enum Column : std::size_t { person, post_id, qualifications, kind, column_count 
 
 // The headers each field is known by (docs/cli.md lists them). A contract type (permanent,
 // fixed term) is not a kind of holding, so it is not read as one.
-constexpr std::string_view person_headers[] = {"person", "person id", "employee", "employee number",
-                                               "name"};
+constexpr std::string_view person_headers[] = {"person", "person id", "employee",
+                                               "employee number"};
+// A name is not unique, so it keys the holders only when there is nothing better.
+constexpr std::string_view person_fallback_headers[] = {"name"};
 constexpr std::string_view post_id_headers[] = {"post id", "post", "position", "position number"};
 constexpr std::string_view qualifications_headers[] = {"qualifications", "qualification"};
 constexpr std::string_view kind_headers[] = {"kind", "holding", "holding kind"};
 
 constexpr std::array<csv::ColumnSpec, column_count> columns{{
-    {"person", true, person_headers},
+    {"person", true, person_headers, person_fallback_headers},
     {"post_id", true, post_id_headers},
     {"qualifications", false, qualifications_headers},
     {"kind", false, kind_headers},

@@ -618,3 +618,13 @@ TEST_CASE("dialect: many columns like one field give one warning", "[csv][dialec
   CHECK(run->diags.all().size() == 1);
   CHECK_THAT(run->rendered(), Contains("org.csv:1:10: warning: column \"Reprots To\" is not read"));
 }
+
+TEST_CASE("dialect: a holders Name column keys people only without a better one",
+          "[csv][dialect]") {
+  auto both = holders("Employee Number,Name,Position Number\ne1,Ann Lee,p1\ne2,Ann Lee,p2\n");
+  REQUIRE(both->rendered().empty());
+  CHECK(both->program.people.size() == 2);
+  auto name_only = holders("Name,Post\nAnn Lee,p1\n");
+  REQUIRE(name_only->rendered().empty());
+  CHECK(name_only->program.people[0].id.text == "Ann Lee");
+}
