@@ -24,6 +24,7 @@
 #include "ast/percent.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
+#include "import/columns.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
@@ -43,6 +44,7 @@ struct CommonOptions {
   std::vector<std::string> policies;
   std::vector<std::string> structures;
   std::vector<std::string> holders;
+  std::vector<std::string> columns;  // --columns id="Position Number",…
   std::string format;
   std::string output;
   bool verbose = false;
@@ -56,6 +58,22 @@ const CLI::Validator names_a_file(
     },
     "FILE");
 
+// --columns field="Header",…: read once here to refuse a malformed list with the usage errors.
+const CLI::Validator column_choices(
+    [](const std::string& s) {
+      std::vector<remit::ColumnChoice> choices;
+      return remit::csv::parse_column_choices(s, choices);
+    },
+    "FIELD=\"HEADER\",...");
+
+void add_columns(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--columns", o.columns,
+                 "Read fields from columns with other headers, as in id=\"Position Number\","
+                 "reports_to=\"Reports To Position\" (every --structure and --holders file)")
+      ->allow_extra_args(false)
+      ->check(column_choices);
+}
+
 bool to_stdout(const CommonOptions& o) {
   return o.output.empty() || o.output == "-";
 }
@@ -66,13 +84,14 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
                  "policy (stdlib uk/lgha1989)");
   // One file per --structure/--holders (repeat the option for more), so that a policy named
   // after it is not taken for a second CSV.
-  cmd.add_option(
-         "--structure", o.structures,
-         "An HR export: CSV with id,title,service,directorate,reports_to,designations,flags")
+  cmd.add_option("--structure", o.structures,
+                 "An HR export: CSV with id,title[,service,directorate,reports_to,designations,"
+                 "flags] under these or the usual HR headers (Post ID, Job Title, Reports To...)")
       ->allow_extra_args(false);
   cmd.add_option("--holders", o.holders,
                  "Who holds which post: CSV with person,post_id[,qualifications][,kind]")
       ->allow_extra_args(false);
+  add_columns(cmd, o);
   cmd.add_option("-o,--output", o.output,
                  "Write the result to this file (replaced atomically; never one of the inputs; "
                  "- for standard output)")
@@ -85,6 +104,7 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   for (const auto& p : o.policies) in.policies.emplace_back(p);
   for (const auto& p : o.structures) in.structures.emplace_back(p);
   for (const auto& p : o.holders) in.holders.emplace_back(p);
+  for (const auto& c : o.columns) (void)remit::csv::parse_column_choices(c, in.columns);
   if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
   return in;
 }
@@ -543,6 +563,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides")
       ->allow_extra_args(false);
+  add_columns(*diff_cmd, diff_opts);
   diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file")
       ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");

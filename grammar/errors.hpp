@@ -50,6 +50,11 @@ REMIT_ERROR(or_operand, "expected a set of posts after 'or'");
 REMIT_ERROR(module_name, "expected a module name in quotes, e.g. use \"uk/lgha1989\"");
 REMIT_ERROR(authority_name, "expected the authority's name in quotes");
 REMIT_ERROR(import_path, "expected a CSV file name in quotes, e.g. import \"structure.csv\"");
+REMIT_ERROR(column_list,
+            "expected a field and the header of its column, e.g. columns id = \"Position Number\"");
+REMIT_ERROR(column_choice, "expected a field after ',', e.g. reports_to = \"Reports To Position\"");
+REMIT_ERROR(column_equals, "expected '=' and the column's header in quotes, e.g. id = \"Post ID\"");
+REMIT_ERROR(column_header, "expected the column's header in quotes, e.g. id = \"Post ID\"");
 REMIT_ERROR(body_id,
             "expected an id for the body, e.g. council (letters, digits, _, -, / and ., or any "
             "text in single quotes)");

@@ -41,6 +41,8 @@ struct Pieces {
   ast::Text label;
   bool has_label = false;
   bool import_holders = false;
+  ast::Text import_path;
+  std::vector<ast::ColumnChoice> columns;
   bool is_override = false;
   std::uint32_t category_number = 0;
   ast::ExprId when = ast::unresolved;
@@ -424,12 +426,27 @@ struct action<g::holders_marker> {
   }
 };
 template <>
+struct action<g::import_path> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.import_path = b.text;
+  }
+};
+template <>
+struct action<g::column_choice> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.columns.push_back(ast::ColumnChoice{b.name, b.text});
+  }
+};
+template <>
 struct action<g::import_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     auto kind = std::exchange(b.import_holders, false) ? ast::ImportKind::holders
                                                        : ast::ImportKind::structure;
-    b.program.imports.push_back(ast::ImportDecl{kind, b.text, b.span(in)});
+    b.program.imports.push_back(
+        ast::ImportDecl{kind, b.import_path, b.span(in), std::exchange(b.columns, {})});
   }
 };
 template <>

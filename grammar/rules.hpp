@@ -180,7 +180,16 @@ struct authority_name : seq<string_lit> {};
 struct authority_stmt : if_must<kw_authority, sep, authority_name> {};
 struct holders_marker : kw_holders {};
 struct import_path : seq<string_lit> {};
-struct import_stmt : if_must<kw_import, sep, opt<holders_marker, sep>, import_path> {};
+// import "hr.csv" columns id = "Position Number", reports_to = "Reports To Position"
+struct kw_columns : whole<TAO_PEGTL_KEYWORD("columns")> {};
+struct column_field : seq<identifier> {};
+struct column_equals : one<'='> {};
+struct column_header : seq<string_lit> {};
+struct column_choice : if_must<column_field, sep, column_equals, sep, column_header> {};
+struct column_list : list_must<column_choice, comma> {};
+struct import_columns : if_must<kw_columns, sep, column_list> {};
+struct import_stmt
+    : if_must<kw_import, sep, opt<holders_marker, sep>, import_path, opt<sep, import_columns>> {};
 
 struct body_id : seq<reference> {};
 struct body_label : seq<string_lit> {};

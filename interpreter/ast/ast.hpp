@@ -212,10 +212,17 @@ struct UseDecl {
 
 enum class ImportKind : std::uint8_t { structure, holders };
 
+// `columns id = "Position Number"` after an import: the field is read from that column.
+struct ColumnChoice {
+  Name field;
+  Text header;
+};
+
 struct ImportDecl {
   ImportKind kind = ImportKind::structure;
   Text path;
   SourceSpan where;
+  std::vector<ColumnChoice> columns;
 };
 
 struct AuthorityDecl {

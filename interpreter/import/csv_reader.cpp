@@ -14,23 +14,24 @@ namespace remit::csv {
 
 namespace {
 
-// Bytes that end an unquoted field or are not allowed in one; everything else is copied through.
+// Bytes that end an unquoted field or are not allowed in one, besides the file's separator;
+// everything else is copied through.
 constexpr std::array<bool, 256> make_special() {
   std::array<bool, 256> table{};
-  for (unsigned char c : {',', '\n', '\r', '"', '\0'}) table[c] = true;
+  for (unsigned char c : {'\n', '\r', '"', '\0'}) table[c] = true;
   return table;
 }
 constexpr std::array<bool, 256> special = make_special();
 
-bool is_special(char c) {
-  return special[static_cast<unsigned char>(c)];
+bool is_special(char c, char separator) {
+  return c == separator || special[static_cast<unsigned char>(c)];
 }
 
 // The first byte at or after `i` that ends or breaks an unquoted field, or `n`. Most of an export
 // is unquoted text, so this loop is the reader's hot path: on x86-64 it tests 16 bytes at a time.
-std::size_t find_special(const char* text, std::size_t i, std::size_t n) {
+std::size_t find_special(const char* text, std::size_t i, std::size_t n, char separator) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(separator);
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
@@ -46,7 +47,7 @@ std::size_t find_special(const char* text, std::size_t i, std::size_t n) {
     i += 16;
   }
 #endif
-  while (i < n && !is_special(text[i])) ++i;
+  while (i < n && !is_special(text[i], separator)) ++i;
   return i;
 }
 
@@ -101,11 +102,68 @@ Reader::Reader(SourceSet& sources, FileId file)
     : sources_(sources), file_(file), text_(sources.file(file).text) {
   if (text_.size() >= UINT32_MAX) {
     opening_error_ = "the file is over 4 GB, more than remit can read";
-  } else if (starts_with_bytes(text_, "\xEF\xBB\xBF")) {
+    return;
+  }
+  if (starts_with_bytes(text_, "\xEF\xBB\xBF")) {
     pos_ = 3;  // the UTF-8 byte order mark Excel writes for "CSV UTF-8"
   } else if (starts_with_bytes(text_, "\xFF\xFE") || starts_with_bytes(text_, "\xFE\xFF")) {
     opening_error_ = "the file is UTF-16 text; save it from the spreadsheet as \"CSV UTF-8\"";
+    return;
   }
+  if (!read_sep_line()) sep_ = detect_separator(text_.substr(pos_));
+}
+
+// Excel writes `sep=;` as the first line of a CSV meant for Excel in another locale: it names
+// the separator and is not part of the data.
+bool Reader::read_sep_line() {
+  const std::string_view rest = text_.substr(pos_);
+  if (rest.size() < 5 || !equal_ignoring_case(rest.substr(0, 4), "sep=")) return false;
+  const std::size_t end = rest.find('\n');
+  std::string_view line = rest.substr(0, end);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.size() != 5) return false;
+  const char sep = line[4];
+  if (sep != ',' && sep != ';' && sep != '\t') {
+    opening_error_ = "the first line names " + describe_byte(sep) +
+                     " as the separator; remit reads files separated by `,`, `;` or tabs";
+    return true;
+  }
+  sep_ = sep;
+  if (end == std::string_view::npos) {
+    pos_ = text_.size();
+  } else {
+    pos_ += end + 1;
+    start_line(pos_);
+  }
+  return true;
+}
+
+char detect_separator(std::string_view text) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') {
+      quoted = !quoted;  // a "" escape toggles twice
+    } else if (quoted) {
+      continue;
+    } else if (c == '\n') {
+      break;
+    } else if (c == ',') {
+      ++commas;
+    } else if (c == ';') {
+      ++semicolons;
+    } else if (c == '\t') {
+      ++tabs;
+    }
+  }
+  if (tabs > commas && tabs > semicolons) return '\t';
+  if (semicolons > commas) return ';';
+  return ',';
+}
+
+std::string separator_name(char separator) {
+  if (separator == '\t') return "a tab";
+  return std::string("`") + separator + "`";
 }
 
 SourceSpan Reader::here(std::size_t at) const {
@@ -212,12 +270,14 @@ Reader::Status Reader::next(Row& row) {
       }
       std::string_view value = text_.substr(content, i - content);
       ++i;  // the closing quote
-      if (i < n && text[i] != ',' && text[i] != '\n' &&
+      if (i < n && text[i] != sep_ && text[i] != '\n' &&
           !(text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')) {
         return skip_line(row, i,
                          "unexpected " + describe_byte(text[i]) +
-                             " after the closing `\"` of a quoted field: expected `,` or the end "
-                             "of the line (write a `\"` inside a quoted value as `\"\"`)");
+                             " after the closing `\"` of a quoted field: expected " +
+                             separator_name(sep_) +
+                             " or the end of the line (write a `\"` inside a quoted value as "
+                             "`\"\"`)");
       }
       if (escaped) {
         std::string plain;
@@ -233,7 +293,7 @@ Reader::Status Reader::next(Row& row) {
       field.unescaped = escaped;
     } else {
       const std::size_t start = i;
-      i = find_special(text, i, n);
+      i = find_special(text, i, n, sep_);
       field.text = text_.substr(start, i - start);
       if (i < n) {
         const char c = text[i];
@@ -253,14 +313,14 @@ Reader::Status Reader::next(Row& row) {
       }
     }
 
-    // After a field: a comma starts the next one (an empty one at the end of the file, too);
+    // After a field: a separator starts the next one (an empty one at the end of the file, too);
     // a line end or the end of the file ends the record.
     if (i == n) {
       pos_ = i;
       done_ = true;
       return Status::row;
     }
-    if (text[i] == ',') {
+    if (text[i] == sep_) {
       ++i;
       continue;
     }
@@ -357,88 +417,8 @@ bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
   return ok;
 }
 
-std::string header_example(std::span<const ColumnSpec> specs) {
-  std::string out;
-  for (const ColumnSpec& spec : specs) {
-    if (!spec.required) continue;
-    if (!out.empty()) out += ',';
-    out += spec.name;
-  }
-  for (const ColumnSpec& spec : specs) {
-    if (spec.required) continue;
-    out += "[,";
-    out += spec.name;
-    out += ']';
-  }
-  return out;
-}
-
-bool match_header(const Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
-                  std::vector<int>& column_of) {
-  column_of.assign(specs.size(), -1);
-  bool ok = true;
-  auto expected = [&] { return " (expected the columns " + header_example(specs) + ")"; };
-  for (std::size_t f = 0; f < header.fields.size(); ++f) {
-    const Field& field = header.fields[f];
-    const std::string_view name = trim(field.text);
-    const SourceSpan where = span_at(field, leading_blanks(field.text));
-    if (name.empty()) {
-      errors.error(where,
-                   "column " + std::to_string(f + 1) + " of the header has no name" + expected());
-      ok = false;
-      continue;
-    }
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const ColumnSpec& s) { return s.name == name; });
-    if (spec == specs.end()) {
-      auto near = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& s) {
-        return equal_ignoring_case(s.name, name);
-      });
-      std::string hint = near != specs.end() ? " (did you mean `" + std::string(near->name) +
-                                                   "`? column names are written in lower case)"
-                                             : expected();
-      errors.error(where, "unknown column `" + std::string(name) + "` in the header" + hint);
-      ok = false;
-      continue;
-    }
-    int& slot = column_of[static_cast<std::size_t>(spec - specs.begin())];
-    if (slot >= 0) {
-      Diagnostic* d =
-          errors.error(where, "column `" + std::string(name) + "` appears twice in the header");
-      const Field& first = header.fields[static_cast<std::size_t>(slot)];
-      if (d) d->notes.push_back(Note{span_at(first, leading_blanks(first.text)), "first here"});
-      ok = false;
-      continue;
-    }
-    slot = static_cast<int>(f);
-  }
-  for (std::size_t s = 0; s < specs.size(); ++s) {
-    if (specs[s].required && column_of[s] < 0) {
-      errors.error(header.where(),
-                   "the header has no `" + std::string(specs[s].name) + "` column" + expected());
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-bool read_header(Reader& reader, Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
-                 std::vector<int>& column_of) {
-  const Reader::Status status = reader.next(header);
-  if (status == Reader::Status::end) {
-    errors.error(SourceSpan{errors.file(), 1, 1, 0},
-                 "empty file: expected a header line `" + header_example(specs) + "`");
-    return false;
-  }
-  if (status == Reader::Status::bad_row) {
-    errors.error(header.error_where, header.error);
-    return false;
-  }
-  return match_header(header, specs, errors, column_of);
-}
-
-bool check_row(Reader::Status status, const Row& row, std::size_t header_width,
-               ErrorLimit& errors) {
+bool check_row(Reader::Status status, const Row& row, std::size_t header_width, ErrorLimit& errors,
+               char separator) {
   if (status == Reader::Status::bad_row) {
     errors.error(row.error_where, row.error);
     return false;
@@ -449,8 +429,9 @@ bool check_row(Reader::Status status, const Row& row, std::size_t header_width,
                              (width == 1 ? " field" : " fields") + " but the header has " +
                              std::to_string(header_width) + " columns";
   if (width > header_width) {
-    errors.error(row.fields[header_width].where,
-                 counts + " (a value containing a comma must be in double quotes)");
+    errors.error(row.fields[header_width].where, counts + " (a value containing " +
+                                                     separator_name(separator) +
+                                                     " must be in double quotes)");
   } else {
     errors.error(row.where(), counts);
   }

@@ -48,6 +48,7 @@ class ErrorLimit {
   [[nodiscard]] bool stopped() const { return stopped_; }
   [[nodiscard]] std::size_t count() const { return count_; }
   [[nodiscard]] FileId file() const { return file_; }
+  [[nodiscard]] const SourceSet& sources() const { return sources_; }
 
  private:
   const SourceSet& sources_;
@@ -67,8 +68,12 @@ class Reader {
   };
 
   // Skips a UTF-8 byte order mark. A UTF-16 file, or one over 4 GB (spans are 32-bit), gives one
-  // bad_row saying so, then the end.
+  // bad_row saying so, then the end. The separator is the one a first line `sep=X` names (that
+  // line is skipped), else the one of `,`, `;` and tab the header line has most of.
   Reader(SourceSet& sources, FileId file);
+
+  // The byte between fields: `,`, `;` or a tab.
+  [[nodiscard]] char separator() const { return sep_; }
 
   // Reads the next record that is not a blank line.
   Status next(Row& row);
@@ -86,6 +91,7 @@ class Reader {
   // are still checked, or (stop) gives up on the file.
   Status skip_line(Row& row, std::size_t at, std::string message);
   Status stop(Row& row, SourceSpan where, std::string message);
+  bool read_sep_line();
 
   SourceSet& sources_;
   FileId file_;
@@ -94,8 +100,16 @@ class Reader {
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_start_ = 0;
+  char sep_ = ',';  // a member the hot loop compares with, not a call per byte
   bool done_ = false;
 };
+
+// Which of `,`, `;` and tab separates the fields of `text`'s first line: the one it has most of
+// outside double quotes; `,` on a tie or when it has none.
+[[nodiscard]] char detect_separator(std::string_view text);
+
+// "`,`", "`;`" or "a tab", for messages.
+[[nodiscard]] std::string separator_name(char separator);
 
 // span_at for a position after a line break inside a quoted field: counts the lines before it.
 [[nodiscard]] SourceSpan span_across_lines(const Field& field, std::size_t pos);
@@ -157,27 +171,9 @@ struct Token {
 bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
                 std::vector<Token>& out);
 
-struct ColumnSpec {
-  std::string_view name;
-  bool required = true;
-};
-
-// Finds each spec'd column in the header row: `column_of[i]` is the field index of specs[i], or
-// -1 for an absent optional column. Reports unknown, duplicate, empty and missing column names;
-// returns false when there was any, since rows cannot then be read with confidence.
-bool match_header(const Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
-                  std::vector<int>& column_of);
-
-// Reads the header row and matches it against `specs` (see match_header). Reports an empty file
-// (no header line at all) too; returns false when the rows cannot be read.
-bool read_header(Reader& reader, Row& header, std::span<const ColumnSpec> specs, ErrorLimit& errors,
-                 std::vector<int>& column_of);
-
 // Reports what next() found wrong with a bad_row, or that the row has a different number of
 // fields from the header; returns whether the row can be used.
-bool check_row(Reader::Status status, const Row& row, std::size_t header_width, ErrorLimit& errors);
-
-// "id,title,service,..." for messages: the required columns, then "[,optional]" ones.
-[[nodiscard]] std::string header_example(std::span<const ColumnSpec> specs);
+bool check_row(Reader::Status status, const Row& row, std::size_t header_width, ErrorLimit& errors,
+               char separator = ',');
 
 }  // namespace remit::csv

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "import/columns.hpp"
 #include "import/csv_reader.hpp"
 
 namespace remit {
@@ -19,11 +20,21 @@ namespace {
 
 enum Column : std::size_t { person, post_id, qualifications, kind, column_count };
 
+// The headers each field is known by (docs/cli.md lists them). A contract type (permanent,
+// fixed term) is not a kind of holding, so it is not read as one.
+constexpr std::string_view person_headers[] = {"person", "person id", "employee",
+                                               "employee number"};
+// A name is not unique, so it keys the holders only when there is nothing better.
+constexpr std::string_view person_fallback_headers[] = {"name"};
+constexpr std::string_view post_id_headers[] = {"post id", "post", "position", "position number"};
+constexpr std::string_view qualifications_headers[] = {"qualifications", "qualification"};
+constexpr std::string_view kind_headers[] = {"kind", "holding", "holding kind"};
+
 constexpr std::array<csv::ColumnSpec, column_count> columns{{
-    {"person"},
-    {"post_id"},
-    {"qualifications", false},
-    {"kind", false},
+    {"person", true, person_headers, person_fallback_headers},
+    {"post_id", true, post_id_headers},
+    {"qualifications", false, qualifications_headers},
+    {"kind", false, kind_headers},
 }};
 
 constexpr std::string_view qualified_prefix = "qualified_";
@@ -138,8 +149,13 @@ class PersonTable {
 class HoldersImport {
  public:
   HoldersImport(ast::Program& program, csv::ErrorLimit& errors, const std::vector<int>& at,
-                std::size_t width, std::size_t rows)
-      : program_(program), errors_(errors), at_(at), width_(width), people_(rows) {
+                std::size_t width, std::size_t rows, char separator)
+      : program_(program),
+        errors_(errors),
+        at_(at),
+        width_(width),
+        separator_(separator),
+        people_(rows) {
     program_.people.reserve(program_.people.size() + rows);
   }
 
@@ -164,6 +180,7 @@ class HoldersImport {
   csv::ErrorLimit& errors_;
   const std::vector<int>& at_;
   std::size_t width_;
+  char separator_;
   PersonTable people_;  // people of this file only: one also in a .remit file is a duplicate
   HoldingIndex holdings_;
   std::vector<csv::Token> tokens_;             // reused from row to row
@@ -217,7 +234,12 @@ bool HoldersImport::read_kind(const csv::Row& row, ast::HoldingKind& out) {
 }
 
 void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::size_t hash) {
-  if (!csv::check_row(status, row, width_, errors_)) return;
+  if (!csv::check_row(status, row, width_, errors_, separator_)) return;
+  // A row of empty cells (a spreadsheet's formatted but unused rows) holds nothing.
+  if (std::all_of(row.fields.begin(), row.fields.end(),
+                  [](const csv::Field& f) { return csv::trim(f.text).empty(); })) {
+    return;
+  }
   bool ok = true;
 
   const csv::Field& person_field = field(row, person);
@@ -279,13 +301,19 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
 
 }  // namespace
 
-void import_holders(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags) {
+std::span<const csv::ColumnSpec> holders_columns() {
+  return columns;
+}
+
+void import_holders(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
+                    std::span<const ColumnChoice> choices) {
   csv::ErrorLimit errors(sources, file, diags);
   csv::Reader reader(sources, file);
   csv::Row header;
   std::vector<int> at;
-  if (!csv::read_header(reader, header, columns, errors, at)) return;
-  HoldersImport import(program, errors, at, header.fields.size(), reader.line_estimate());
+  if (!csv::read_header(reader, header, columns, choices, errors, at)) return;
+  HoldersImport import(program, errors, at, header.fields.size(), reader.line_estimate(),
+                       reader.separator());
 
   // Rows are read a batch ahead of being added, so that the person lookups of a batch (cache
   // misses in a large table) overlap instead of waiting one after another.

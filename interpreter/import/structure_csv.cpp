@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <system_error>
 #include <unordered_set>
+#include <utility>
 
 #include "ast/percent.hpp"
+#include "import/columns.hpp"
 #include "import/csv_reader.hpp"
 
 namespace remit {
@@ -26,16 +32,64 @@ enum Column : std::size_t {
   column_count
 };
 
+// The headers each field is known by, in the words of the HR systems that export them (iTrent,
+// ResourceLink, Oracle, SAP) and of the government's organogram files. docs/cli.md lists them.
+constexpr std::string_view id_headers[] = {
+    "id", "post id", "position id", "position number", "post unique reference", "post ref"};
+constexpr std::string_view title_headers[] = {"title", "job title", "post title", "position title"};
+constexpr std::string_view service_headers[] = {"service", "team", "unit", "section"};
+constexpr std::string_view directorate_headers[] = {"directorate", "department", "division"};
+constexpr std::string_view reports_to_headers[] = {"reports to",
+                                                   "manager",
+                                                   "line manager",
+                                                   "reports to senior post",
+                                                   "reports to position",
+                                                   "reports to post",
+                                                   "manager post id",
+                                                   "manager position",
+                                                   "manager position number"};
+constexpr std::string_view designations_headers[] = {"designations", "designation",
+                                                     "statutory role"};
+constexpr std::string_view flags_headers[] = {"flags", "duties"};
+constexpr std::string_view accountable_to_headers[] = {"accountable to"};
+
 constexpr std::array<csv::ColumnSpec, column_count> columns{{
-    {"id"},
-    {"title"},
-    {"service"},
-    {"directorate"},
-    {"reports_to"},
-    {"designations"},
-    {"flags"},
-    {"accountable_to", false},
+    {"id", true, id_headers},
+    {"title", true, title_headers},
+    {"service", false, service_headers},
+    {"directorate", false, directorate_headers},
+    {"reports_to", false, reports_to_headers},
+    {"designations", false, designations_headers},
+    {"flags", false, flags_headers},
+    {"accountable_to", false, accountable_to_headers},
 }};
+
+// Whether two posts read from rows say the same: then the second row is a job share's second
+// holder's row (the holders file says who), not a second post.
+bool same_post(const ast::Program& program, const ast::PostDecl& a, const ast::PostDecl& b) {
+  const auto same_names = [](std::span<const ast::Name> x, std::span<const ast::Name> y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                      [](const ast::Name& m, const ast::Name& n) { return m.text == n.text; });
+  };
+  const auto la = program.lines(a), lb = program.lines(b);
+  return a.title == b.title && a.service == b.service && a.directorate == b.directorate &&
+         std::equal(la.begin(), la.end(), lb.begin(), lb.end(),
+                    [](const ast::LineDecl& x, const ast::LineDecl& y) {
+                      return x.target.text == y.target.text && x.kind == y.kind &&
+                             x.basis_points == y.basis_points;
+                    }) &&
+         same_names(program.designations(a), program.designations(b)) &&
+         same_names(program.duties(a), program.duties(b));
+}
+
+// What an absent optional column reads as in every row.
+const csv::Field no_field{};
+
+// A row of empty cells: a spreadsheet's formatted but unused rows, exported as `,,,,,`.
+bool all_blank(const csv::Row& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(),
+                     [](const csv::Field& f) { return csv::trim(f.text).empty(); });
+}
 
 // Reads the fields of one row into a post, reporting every problem in the row (not only the
 // first), so one run shows an HR officer everything to fix.
@@ -188,23 +242,31 @@ class RowReader {
 
 }  // namespace
 
-void import_structure(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags) {
+std::span<const csv::ColumnSpec> structure_columns() {
+  return columns;
+}
+
+void import_structure(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
+                      std::span<const ColumnChoice> choices) {
   csv::ErrorLimit errors(sources, file, diags);
   csv::Reader reader(sources, file);
   csv::Row row;
   std::vector<int> at;
-  if (!csv::read_header(reader, row, columns, errors, at)) return;
+  if (!csv::read_header(reader, row, columns, choices, errors, at)) return;
   const std::size_t width = row.fields.size();
 
   program.posts.reserve(program.posts.size() + reader.line_estimate());
   program.post_lines.reserve(program.post_lines.size() + reader.line_estimate());
   RowReader read(errors);
+  const std::size_t first_post = program.posts.size();
   csv::Reader::Status status;
   while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {
-    if (!csv::check_row(status, row, width, errors)) continue;
+    if (!csv::check_row(status, row, width, errors, reader.separator())) continue;
     auto field = [&](Column c) -> const csv::Field& {
       return row.fields[static_cast<std::size_t>(at[c])];
     };
+    if (csv::trim(field(id).text).empty() && all_blank(row)) continue;
+    auto optional = [&](Column c) -> const csv::Field& { return at[c] < 0 ? no_field : field(c); };
     // Built in place and dropped if the row is bad: a million posts are not copied. Its lines,
     // designations and duties go straight into the program's arenas (see ast::Slice).
     ast::PostDecl& post = program.posts.emplace_back();
@@ -214,9 +276,9 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     bool ok = read.id(field(id), post.id);
     if (!ok) post.id.where = row.where();
     ok = read.title(field(title), post.title) && ok;
-    post.service = RowReader::text(field(service)).text;
-    post.directorate = RowReader::text(field(directorate)).text;
-    ok = read.lines(field(reports_to), "reports_to", ast::LineKind::reports, program.post_lines,
+    post.service = RowReader::text(optional(service)).text;
+    post.directorate = RowReader::text(optional(directorate)).text;
+    ok = read.lines(optional(reports_to), "reports_to", ast::LineKind::reports, program.post_lines,
                     lines_begin) &&
          ok;
     if (at[accountable_to] >= 0) {
@@ -224,10 +286,11 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
                       program.post_lines, lines_begin) &&
            ok;
     }
-    ok = read.names(field(designations), "designations", "section_151_officer",
+    ok = read.names(optional(designations), "designations", "section_151_officer",
                     program.post_designations, designations_begin) &&
          ok;
-    ok = read.names(field(flags), "flags", "delegated_powers", program.post_duties, duties_begin) &&
+    ok = read.names(optional(flags), "flags", "delegated_powers", program.post_duties,
+                    duties_begin) &&
          ok;
     if (!ok) {
       program.posts.pop_back();
@@ -239,6 +302,22 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     post.lines = ast::Program::since(program.post_lines, lines_begin);
     post.designations = ast::Program::since(program.post_designations, designations_begin);
     post.duties = ast::Program::since(program.post_duties, duties_begin);
+    // A job share is exported as the post's row once per holder, one after the other (an
+    // export is ordered by post). Only the row before is looked at: finding a repeat anywhere
+    // in the file would cost a cache miss per row of a million-row export, and a repeat
+    // elsewhere is still reported, as a repeated id, by resolution.
+    const std::size_t self = program.posts.size() - 1;
+    if (self == first_post) continue;
+    const ast::PostDecl& before = program.posts[self - 1];
+    if (before.id.text != post.id.text || !same_post(program, before, post)) continue;
+    diags
+        .note(post.id.where, "post " + csv::quoted(post.id.text) +
+                                 " is on two identical rows: read as one post (a job share)")
+        .notes.push_back(Note{before.id.where, "the row before"});
+    program.posts.pop_back();
+    program.post_lines.resize(lines_begin);
+    program.post_designations.resize(designations_begin);
+    program.post_duties.resize(duties_begin);
   }
 }
 

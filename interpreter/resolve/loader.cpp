@@ -9,9 +9,12 @@
 #include <system_error>
 
 #include "grammar/parser.hpp"
+#include "import/columns.hpp"
+#include "import/encoding.hpp"
 #include "import/holders_csv.hpp"
 #include "import/structure_csv.hpp"
 #include "resolve/embedded_stdlib.hpp"
+#include "resolve/suggest.hpp"
 #include "source/text_checks.hpp"
 
 namespace fs = std::filesystem;
@@ -128,30 +131,49 @@ class Loader {
                            "); to use a file of your own, give its name ending in .remit");
   }
 
-  void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth) {
+  void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth,
+           std::span<const ColumnChoice> choices) {
     std::string key = key_of(path);
     if (loaded_.count(key)) return;
     if (from.known() && !allowed(path, from, "import")) return;
-    auto text = read(path, from);
-    if (!text) return;
+    auto bytes = read(path, from);
+    if (!bytes) return;
     loaded_.emplace(key, true);
-    FileId file = add(path.string(), std::move(*text), depth);
-    // The CSV reader reports NUL bytes itself; text that is not UTF-8 (a Latin-1 export, say)
-    // would otherwise flow into every report.
-    // UTF-16 is named as such by the CSV reader, so it is left to it.
-    const std::string_view head = std::string_view(sources_.file(file).text).substr(0, 2);
-    const bool utf16 = head == "\xFF\xFE" || head == "\xFE\xFF";
-    if (auto bad = utf16 ? std::nullopt : find_invalid_utf8(sources_.file(file).text)) {
-      diags_.error(span_at(sources_, file, *bad),
-                   "this byte is not valid UTF-8: save the export as UTF-8 (CSV UTF-8 in a "
-                   "spreadsheet's Save As)");
+    // An export saved as Windows-1252 or UTF-16 is converted to UTF-8 before it is read, and
+    // its positions count in the converted text, which is what the file holds from here on.
+    csv::DecodedText decoded = csv::decode_export(std::move(*bytes));
+    FileId file = add(path.string(), std::move(decoded.text), depth);
+    if (!decoded.error.empty()) {
+      diags_.error(span_at(sources_, file, sources_.file(file).text.size()), decoded.error);
       return;
     }
-    if (kind == ast::ImportKind::structure) {
-      import_structure(sources_, file, program_, diags_);
-    } else {
-      import_holders(sources_, file, program_, diags_);
+    if (decoded.from == csv::TextEncoding::windows1252) {
+      diags_.warning(span_at(sources_, file, decoded.first_converted),
+                     "read as Windows-1252 (not UTF-8); save it as \"CSV UTF-8\" to silence this");
     }
+    if (kind == ast::ImportKind::structure) {
+      import_structure(sources_, file, program_, diags_, choices);
+    } else {
+      import_holders(sources_, file, program_, diags_, choices);
+    }
+  }
+
+  // --columns names fields of either kind of file; one that neither has is reported here, as
+  // the importers pass over a choice meant for the other kind.
+  bool known_fields(std::span<const ColumnChoice> choices) {
+    std::vector<std::string_view> fields;
+    for (const csv::ColumnSpec& spec : structure_columns()) fields.push_back(spec.name);
+    for (const csv::ColumnSpec& spec : holders_columns()) fields.push_back(spec.name);
+    bool ok = true;
+    for (const ColumnChoice& choice : choices) {
+      if (std::find(fields.begin(), fields.end(), choice.field) != fields.end()) continue;
+      std::string list;
+      for (std::string_view f : fields) list += (list.empty() ? "" : ", ") + std::string(f);
+      diags_.error({}, "--columns: there is no field " + csv::quoted(choice.field) + " to read" +
+                           did_you_mean(choice.field, fields) + "; the fields are " + list);
+      ok = false;
+    }
+    return ok;
   }
 
  private:
@@ -261,7 +283,12 @@ class Loader {
       }
       for (std::size_t i = first_import; i < last_import; ++i) {
         const ast::ImportDecl imp = program_.imports[i];
-        csv(base / imp.path.text, imp.kind, imp.where, depth);
+        std::vector<ColumnChoice> choices;
+        for (const ast::ColumnChoice& c : imp.columns) {
+          choices.push_back(ColumnChoice{std::string(c.field.text), std::string(c.header.text),
+                                         c.field.where, c.header.where});
+        }
+        csv(base / imp.path.text, imp.kind, imp.where, depth, choices);
       }
     }
     stack_.pop_back();
@@ -382,6 +409,7 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
                  FileDepths& depths, Diagnostics& diags, const Limits& limits) {
   Loader loader(sources, program, depths, diags, limits, inputs);
   if (!loader.output_is_not_an_input(inputs)) return false;
+  if (!loader.known_fields(inputs.columns)) return false;
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
   // A run that defines no category at all (no policy, or only a structure) derives by the Act.
@@ -389,8 +417,12 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
     loader.module(default_policy_module, {}, 1);
     if (inputs.policies.empty() && inputs.texts.empty()) loader.module(default_rules_module, {}, 1);
   }
-  for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
-  for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
+  for (const fs::path& p : inputs.structures) {
+    loader.csv(p, ast::ImportKind::structure, {}, 0, inputs.columns);
+  }
+  for (const fs::path& p : inputs.holders) {
+    loader.csv(p, ast::ImportKind::holders, {}, 0, inputs.columns);
+  }
   return !diags.has_errors();
 }
 

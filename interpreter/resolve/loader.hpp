@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "import/column_choice.hpp"
 #include "remit/limits.hpp"
 #include "source/diagnostic.hpp"
 
@@ -17,6 +18,11 @@ struct Inputs {
   std::vector<std::filesystem::path> policies;    // .remit files or directories of them
   std::vector<std::filesystem::path> structures;  // HR exports (structure CSV)
   std::vector<std::filesystem::path> holders;     // holders CSV
+  // --columns: the columns of fields whose headers in the files above are not the known ones.
+  // A structure field's choice applies to every structure file, a holders field's to every
+  // holders file; a policy's `import … columns` has its own. A field that neither kind of file
+  // has is an error.
+  std::vector<ColumnChoice> columns;
   // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
   // `use` of a relative .remit path from such text resolves against the working directory.
   struct Text {

@@ -35,6 +35,8 @@ class Diagnostics {
   explicit Diagnostics(std::size_t limit_per_file = 101) : limit_(limit_per_file) {}
   Diagnostic& error(SourceSpan where, std::string message);
   Diagnostic& warning(SourceSpan where, std::string message);
+  // Something done that the user may want to know of, and nothing to fix.
+  Diagnostic& note(SourceSpan where, std::string message);
   // Errors a reader found in `file` past its own cap and only counted: they join the count in
   // the "… more errors in this file not shown" note and the total.
   void add_unshown(FileId file, std::size_t count);

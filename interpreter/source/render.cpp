@@ -65,6 +65,10 @@ Diagnostic& Diagnostics::warning(SourceSpan where, std::string message) {
   return list_.emplace_back(Diagnostic{Severity::warning, where, std::move(message), {}});
 }
 
+Diagnostic& Diagnostics::note(SourceSpan where, std::string message) {
+  return list_.emplace_back(Diagnostic{Severity::note, where, std::move(message), {}});
+}
+
 void Diagnostics::sort() {
   std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.where.file, a.where.line, a.where.column) <

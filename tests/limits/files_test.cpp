@@ -264,16 +264,20 @@ TEST_CASE("limits: duplicate, missing and unknown CSV columns", "[limits]") {
   write_text(dir / "dup.csv", "id,title,id,service,directorate,reports_to,designations,flags\n");
   Loaded dup = load(structure_files({dir / "dup.csv"}));
   REQUIRE_FALSE(dup.ok);
-  CHECK(dup.first() == (dir / "dup.csv").string() +
-                           ":1:10: error: column `id` appears twice in "
-                           "the header");
-  CHECK_THAT(dup.diagnostics(), Contains((dir / "dup.csv").string() + ":1:1: note: first here"));
+  CHECK(dup.first() ==
+        (dir / "dup.csv").string() +
+            ":1:10: error: column \"id\" appears twice in "
+            "the header: remove one, or say which to read with --columns id=\"...\"");
+  CHECK_THAT(dup.diagnostics(),
+             Contains((dir / "dup.csv").string() + ":1:1: note: the first of the two"));
   write_text(dir / "dup2.csv", "person,post_id,person\n");
   Loaded dup2 = load(holders_files({dir / "dup2.csv"}));
   REQUIRE_FALSE(dup2.ok);
   CHECK(dup2.first() ==
-        (dir / "dup2.csv").string() + ":1:16: error: column `person` appears twice in the header");
-  write_text(dir / "missing.csv", "id,title\n");
+        (dir / "dup2.csv").string() +
+            ":1:16: error: column \"person\" appears twice in the header: remove one, or say "
+            "which to read with --columns person=\"...\"");
+  write_text(dir / "missing.csv", "id,service\n");
   Loaded missing = load(structure_files({dir / "missing.csv"}));
   REQUIRE_FALSE(missing.ok);
   CHECK_THAT(missing.first(), StartsWith((dir / "missing.csv").string() + ":1:"));
