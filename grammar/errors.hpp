@@ -46,6 +46,9 @@ REMIT_ERROR(or_operand, "expected a set of posts after 'or'");
 REMIT_ERROR(module_name, "expected a module name in quotes, e.g. use \"uk/lgha1989\"");
 REMIT_ERROR(authority_name, "expected the authority's name in quotes");
 REMIT_ERROR(import_path, "expected a CSV file name in quotes, e.g. import \"structure.csv\"");
+REMIT_ERROR(designated_post,
+            "expected the id of a post, as in 'designate dfin as section_151_officer'");
+REMIT_ERROR(kw_duty, "expected 'duty', as in 'give hplan duty delegated_powers'");
 REMIT_ERROR(body_id, "expected an id for the body, e.g. council");
 REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
 REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
@@ -113,7 +116,7 @@ REMIT_ERROR(scenario_close,
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "
-            "require, forbid or scenario");
+            "require, forbid, scenario, designate or give");
 
 // opt<> and star<> always match, so must<> never raises for them; the message is never shown.
 template <typename... Rules>

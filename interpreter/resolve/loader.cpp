@@ -9,7 +9,9 @@
 #include <system_error>
 
 #include "grammar/parser.hpp"
+#include "import/designations_csv.hpp"
 #include "import/holders_csv.hpp"
+#include "import/organogram_csv.hpp"
 #include "import/structure_csv.hpp"
 #include "resolve/embedded_stdlib.hpp"
 #include "source/text_checks.hpp"
@@ -90,6 +92,7 @@ class Loader {
     }
     for (const fs::path& p : inputs.structures) check(p);
     for (const fs::path& p : inputs.holders) check(p);
+    for (const fs::path& p : inputs.designations) check(p);
     return clear;
   }
 
@@ -147,10 +150,21 @@ class Loader {
                    "spreadsheet's Save As)");
       return;
     }
-    if (kind == ast::ImportKind::structure) {
-      import_structure(sources_, file, program_, diags_);
-    } else {
-      import_holders(sources_, file, program_, diags_);
+    switch (kind) {
+      case ast::ImportKind::structure:
+        // A government organogram is told by its header, so it needs no option of its own.
+        if (is_organogram(sources_, file)) {
+          import_organogram(sources_, file, program_, diags_);
+        } else {
+          import_structure(sources_, file, program_, diags_);
+        }
+        break;
+      case ast::ImportKind::holders:
+        import_holders(sources_, file, program_, diags_);
+        break;
+      case ast::ImportKind::designations:
+        import_designations(sources_, file, program_, diags_);
+        break;
     }
   }
 
@@ -391,6 +405,9 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   }
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
+  for (const fs::path& p : inputs.designations) {
+    loader.csv(p, ast::ImportKind::designations, {}, 0);
+  }
   return !diags.has_errors();
 }
 

@@ -17,6 +17,8 @@ struct Inputs {
   std::vector<std::filesystem::path> policies;    // .remit files or directories of them
   std::vector<std::filesystem::path> structures;  // HR exports (structure CSV)
   std::vector<std::filesystem::path> holders;     // holders CSV
+  // Designations sheets (CSV): designations and duties of posts, by id.
+  std::vector<std::filesystem::path> designations;
   // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
   // `use` of a relative .remit path from such text resolves against the working directory.
   struct Text {
