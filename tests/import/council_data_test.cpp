@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "explain/explain.hpp"
 #include "remit/remit.hpp"
 #include "report/designation_suggestions.hpp"
 #include "resolve/organisation.hpp"
@@ -305,6 +306,19 @@ TEST_CASE("designations sheet: adds designations and duties to imported posts",
   INFO(p.diagnostics());
   REQUIRE(p.ok);
   CHECK(p.restricted() == Listing{{1, "ceo"}, {2, "dfin"}, {4, "hplan"}});
+}
+
+TEST_CASE("designations sheet: explain points at the row that gives the designation",
+          "[council-data][designations]") {
+  TempDir dir;
+  auto p = load(dir, bare_structure, "",
+                "id,designations,flags\nceo,head_of_paid_service,\ndfin,section_151_officer,\n");
+  REQUIRE(p.ok);
+  const auto u = p.run->resolved().organisation.find_unit("dfin");
+  REQUIRE(u);
+  const std::string text = render_text(explain_listing(*p.run, *u), p.run->sources());
+  CHECK_THAT(text, Contains("because it is designated section_151_officer"));
+  CHECK_THAT(text, Contains("designations.csv:3:6"));
 }
 
 TEST_CASE("designations sheet: an unknown post id is an error with a did-you-mean",
