@@ -40,12 +40,13 @@ AuthorityNames::AuthorityNames(const ast::Program& program, const Organisation& 
     : program_(program),
       organisation_(organisation),
       authority_(fold_name(organisation.authority)) {
-  // The first body named as the authority: declaration order, so the choice is reproducible.
+  // The first body declared as the authority itself, so the choice is reproducible: its id is
+  // `council`, or its name is "Council", "The Council", "Full Council" or the authority's.
   for (const ast::BodyDecl& b : program_.bodies) {
-    const std::string id = fold_name(b.id.text);
-    if (id == "xx" || !is_authority_word(id, authority_)) {
-      if (!is_authority_word(fold_name(b.label.text), authority_)) continue;
-    }
+    const std::string label = fold_name(b.label.text);
+    const bool names_authority = fold_name(b.id.text) == "council" ||
+                                 (label != "xx" && is_authority_word(label, authority_));
+    if (!names_authority) continue;
     if (auto u = organisation_.find_unit(b.id.text); u && organisation_.units[*u].is_body()) {
       authority_body_ = *u;
       break;

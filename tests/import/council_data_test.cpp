@@ -105,6 +105,18 @@ TEST_CASE("top of structure: XX, the authority's name or a body's name is a line
     CHECK(managers(p, "ceo") == "council");
     CHECK(p.diagnostics().empty());
   }
+  // The body that stands for the authority may have any id when its name says what it is.
+  for (const std::string body :
+       {"body fc \"Full Council\"", "body edc \"Example District Council\""}) {
+    INFO(body);
+    TempDir dir;
+    auto p = load(dir, docs_sample("XX"),
+                  "use \"uk/lgha1989\"\nauthority \"Example District Council\"\n"
+                  "body audit \"Audit Committee\"\n" +
+                      body + "\n");
+    REQUIRE(p.ok);
+    CHECK(managers(p, "ceo") == body.substr(5, body.find(' ', 5) - 5));
+  }
   TempDir dir;
   auto p = load(dir, docs_sample("Audit Committee"),
                 "use \"uk/lgha1989\"\nbody audit \"Audit Committee\"\n");
