@@ -28,6 +28,7 @@
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
+#include "report/designation_suggestions.hpp"
 #include "report/difference_report.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
@@ -45,6 +46,7 @@ struct CommonOptions {
   std::vector<std::string> structures;
   std::vector<std::string> holders;
   std::vector<std::string> columns;  // --columns id="Position Number",…
+  std::vector<std::string> designations;
   std::string format;
   std::string output;
   bool verbose = false;
@@ -92,6 +94,9 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
                  "Who holds which post: CSV with person,post_id[,qualifications][,kind]")
       ->allow_extra_args(false);
   add_columns(cmd, o);
+  cmd.add_option("--designations", o.designations,
+                 "Designations and duties of posts: CSV with id,designations,flags")
+      ->allow_extra_args(false);
   cmd.add_option("-o,--output", o.output,
                  "Write the result to this file (replaced atomically; never one of the inputs; "
                  "- for standard output)")
@@ -105,6 +110,7 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   for (const auto& p : o.structures) in.structures.emplace_back(p);
   for (const auto& p : o.holders) in.holders.emplace_back(p);
   for (const auto& c : o.columns) (void)remit::csv::parse_column_choices(c, in.columns);
+  for (const auto& p : o.designations) in.designations.emplace_back(p);
   if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
   return in;
 }
@@ -481,6 +487,21 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   return d.breaches_appeared.empty() ? ok : breach;
 }
 
+// `remit suggest`: the designations the posts' titles suggest, as a designations sheet for a
+// person to review. Nothing is applied.
+int suggest(const CommonOptions& o) {
+  if (o.structures.empty()) {
+    std::cerr << "remit: error: suggest reads the titles of an HR export: give it with "
+                 "--structure FILE\n";
+    return bad_input;
+  }
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  std::ostringstream out;
+  remit::write_designation_suggestions(out, run);
+  return emit(o, out.str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -571,6 +592,12 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--format", diff_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  CommonOptions suggest_opts;
+  CLI::App* suggest_cmd = app.add_subcommand(
+      "suggest",
+      "List the designations posts' titles suggest, as a designations sheet to review (CSV)");
+  add_common(*suggest_cmd, suggest_opts);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -593,6 +620,7 @@ int main(int argc, char** argv) {
     }
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
+    if (*suggest_cmd) return suggest(suggest_opts);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";
     return bad_input;

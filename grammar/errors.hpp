@@ -58,6 +58,9 @@ REMIT_ERROR(column_header, "expected the column's header in quotes, e.g. id = \"
 REMIT_ERROR(body_id,
             "expected an id for the body, e.g. council (letters, digits, _, -, / and ., or any "
             "text in single quotes)");
+REMIT_ERROR(designated_post,
+            "expected the id of a post, as in 'designate dfin as section_151_officer'");
+REMIT_ERROR(kw_duty, "expected 'duty', as in 'give hplan duty delegated_powers'");
 REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
 REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
 REMIT_ERROR(cites, "expected 'cite \"…\"'");
@@ -125,7 +128,7 @@ REMIT_ERROR(scenario_close,
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "
-            "require, forbid or scenario");
+            "require, forbid, scenario, designate or give");
 
 // opt<> and star<> always match, so must<> never raises for them; the message is never shown.
 template <typename... Rules>

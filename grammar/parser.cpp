@@ -43,6 +43,7 @@ struct Pieces {
   bool import_holders = false;
   ast::Text import_path;
   std::vector<ast::ColumnChoice> columns;
+  bool import_designations = false;
   bool is_override = false;
   std::uint32_t category_number = 0;
   ast::ExprId when = ast::unresolved;
@@ -445,10 +446,39 @@ struct action<g::import_stmt> {
   static void apply(const Input& in, Builder& b) {
     auto kind = std::exchange(b.import_holders, false) ? ast::ImportKind::holders
                                                        : ast::ImportKind::structure;
+    if (std::exchange(b.import_designations, false)) kind = ast::ImportKind::designations;
     b.program.imports.push_back(
         ast::ImportDecl{kind, b.import_path, b.span(in), std::exchange(b.columns, {})});
   }
 };
+template <>
+struct action<g::designations_marker> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.import_designations = true;
+  }
+};
+template <>
+struct action<g::designated_post> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_post = b.name;
+  }
+};
+// One DesignateDecl per name listed, each at its name.
+template <ast::VocabularyKind Kind>
+struct add_designations {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    for (const ast::Name& n : b.take_names()) {
+      b.program.designates.push_back(ast::DesignateDecl{b.edit_post, n, Kind, b.span(in)});
+    }
+  }
+};
+template <>
+struct action<g::designate_stmt> : add_designations<ast::VocabularyKind::designation> {};
+template <>
+struct action<g::give_stmt> : add_designations<ast::VocabularyKind::duty> {};
 template <>
 struct action<g::body_id> {
   template <typename Input>

@@ -47,6 +47,8 @@ struct kw_use : whole<TAO_PEGTL_KEYWORD("use")> {};
 struct kw_authority : whole<TAO_PEGTL_KEYWORD("authority")> {};
 struct kw_import : whole<TAO_PEGTL_KEYWORD("import")> {};
 struct kw_holders : whole<TAO_PEGTL_KEYWORD("holders")> {};
+struct kw_designations : whole<TAO_PEGTL_KEYWORD("designations")> {};
+struct kw_give : whole<TAO_PEGTL_KEYWORD("give")> {};
 struct kw_body : whole<TAO_PEGTL_KEYWORD("body")> {};
 struct kw_designation : whole<TAO_PEGTL_KEYWORD("designation")> {};
 struct kw_duty : whole<TAO_PEGTL_KEYWORD("duty")> {};
@@ -188,8 +190,15 @@ struct column_header : seq<string_lit> {};
 struct column_choice : if_must<column_field, sep, column_equals, sep, column_header> {};
 struct column_list : list_must<column_choice, comma> {};
 struct import_columns : if_must<kw_columns, sep, column_list> {};
-struct import_stmt
-    : if_must<kw_import, sep, opt<holders_marker, sep>, import_path, opt<sep, import_columns>> {};
+struct designations_marker : kw_designations {};
+struct import_stmt : if_must<kw_import, sep, opt<sor<holders_marker, designations_marker>, sep>,
+                             import_path, opt<sep, import_columns>> {};
+
+// designate p as role[, role]   give p duty d[, d]: outside a scenario, a designation or duty of
+// a post declared elsewhere (an imported one, most often).
+struct designated_post : seq<reference> {};
+struct designate_stmt : if_must<kw_designate, sep, designated_post, sep, kw_as, sep, role_list> {};
+struct give_stmt : if_must<kw_give, sep, designated_post, sep, kw_duty, sep, duty_list> {};
 
 struct body_id : seq<reference> {};
 struct body_label : seq<string_lit> {};
@@ -310,15 +319,16 @@ struct scenario_close : one<'}'> {};
 struct scenario_block : if_must<one<'{'>, sep, star<scenario_edit, sep>, scenario_close> {};
 struct scenario_stmt : if_must<kw_scenario, sep, scenario_name, sep, scenario_block> {};
 
-struct statement : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, body_stmt, vocab_stmt,
-                       post_stmt, person_stmt, let_stmt, override_stmt, category_stmt,
-                       precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt> {};
+struct statement
+    : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, designate_stmt, give_stmt,
+          body_stmt, vocab_stmt, post_stmt, person_stmt, let_stmt, override_stmt, category_stmt,
+          precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt> {};
 // The words a statement can start with, as `statement` above tries them. After a syntax error
 // the parser goes on at the next line that starts with one (parser.cpp, resume_point).
 struct statement_keyword
-    : sor<kw_scenario, kw_use, kw_authority, kw_import, kw_body, kw_designation, kw_duty,
-          kw_qualification, kw_post, kw_person, kw_let, kw_override, kw_category, kw_precedence,
-          kw_incompatible, kw_require, kw_forbid> {};
+    : sor<kw_scenario, kw_use, kw_authority, kw_import, kw_designate, kw_give, kw_body,
+          kw_designation, kw_duty, kw_qualification, kw_post, kw_person, kw_let, kw_override,
+          kw_category, kw_precedence, kw_incompatible, kw_require, kw_forbid> {};
 struct end_of_file : eof {};
 struct file : seq<sep, star<statement, sep>, must<end_of_file>> {};  // a BOM is skipped before
 

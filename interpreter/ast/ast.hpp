@@ -49,6 +49,9 @@ struct LineDecl {
   // `60%` as 6000 basis points (ast/percent.hpp); none: an equal part of what the explicit
   // shares leave.
   std::optional<std::uint32_t> basis_points;
+  // Read from an HR export, where a manager that names no post or body may still mean the
+  // authority (`XX`, `council`, its name): resolve/top_of_structure.hpp.
+  bool from_export = false;
 };
 
 enum class HoldingKind : std::uint8_t { substantive, interim, acting };
@@ -210,7 +213,7 @@ struct UseDecl {
   SourceSpan where;
 };
 
-enum class ImportKind : std::uint8_t { structure, holders };
+enum class ImportKind : std::uint8_t { structure, holders, designations };
 
 // `columns id = "Position Number"` after an import: the field is read from that column.
 struct ColumnChoice {
@@ -223,6 +226,15 @@ struct ImportDecl {
   Text path;
   SourceSpan where;
   std::vector<ColumnChoice> columns;
+};
+
+// `designate p as role` or `give p duty d` outside a scenario, or a row of a designations sheet:
+// a designation or duty of a post declared or imported elsewhere (an HR export has none).
+struct DesignateDecl {
+  Name post;
+  Name name;                                          // the designation or duty
+  VocabularyKind kind = VocabularyKind::designation;  // designation or duty only
+  SourceSpan where;
 };
 
 struct AuthorityDecl {
@@ -342,6 +354,7 @@ struct Program {
   std::vector<AuthorityDecl> authorities;
   std::vector<UseDecl> uses;
   std::vector<ImportDecl> imports;
+  std::vector<DesignateDecl> designates;
   std::vector<BodyDecl> bodies;
   std::vector<PostDecl> posts;
   std::vector<PersonDecl> people;

@@ -393,11 +393,18 @@ class Explainer {
     return s.size() && s.test(u);
   }
   const ast::PostDecl* post_decl(UnitIndex u) const { return org_.units[u].post; }
-  // Where a post names one of its designations or duties, else where the post is declared.
+  // Where a post names one of its designations or duties, or a designations sheet or a
+  // `designate`/`give` statement gives it one; else where the post is declared.
   SourceSpan fact_where(UnitIndex u, std::string_view name, bool designation) const {
     if (const ast::PostDecl* d = post_decl(u)) {
       for (const ast::Name& n : designation ? p_.designations(*d) : p_.duties(*d)) {
         if (n.text == name) return n.where;
+      }
+    }
+    const auto kind = designation ? ast::VocabularyKind::designation : ast::VocabularyKind::duty;
+    for (const ast::DesignateDecl& g : p_.designates) {
+      if (g.kind == kind && g.name.text == name && g.post.text == org_.units[u].id) {
+        return g.name.where;
       }
     }
     return org_.units[u].where();

@@ -149,7 +149,7 @@ class RowReader {
         ok = false;
         continue;
       }
-      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt};
+      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt, true};
       if (colon != std::string_view::npos) {
         const std::string_view raw = token.text.substr(colon + 1);
         const SourceSpan share_at =

@@ -11,7 +11,9 @@
 #include "grammar/parser.hpp"
 #include "import/columns.hpp"
 #include "import/encoding.hpp"
+#include "import/designations_csv.hpp"
 #include "import/holders_csv.hpp"
+#include "import/organogram_csv.hpp"
 #include "import/structure_csv.hpp"
 #include "resolve/embedded_stdlib.hpp"
 #include "resolve/suggest.hpp"
@@ -93,6 +95,7 @@ class Loader {
     }
     for (const fs::path& p : inputs.structures) check(p);
     for (const fs::path& p : inputs.holders) check(p);
+    for (const fs::path& p : inputs.designations) check(p);
     return clear;
   }
 
@@ -151,10 +154,21 @@ class Loader {
       diags_.warning(span_at(sources_, file, decoded.first_converted),
                      "read as Windows-1252 (not UTF-8); save it as \"CSV UTF-8\" to silence this");
     }
-    if (kind == ast::ImportKind::structure) {
-      import_structure(sources_, file, program_, diags_, choices);
-    } else {
-      import_holders(sources_, file, program_, diags_, choices);
+    switch (kind) {
+      case ast::ImportKind::structure:
+        // A government organogram is told by its header, so it needs no option of its own.
+        if (is_organogram(sources_, file)) {
+          import_organogram(sources_, file, program_, diags_);
+        } else {
+          import_structure(sources_, file, program_, diags_, choices);
+        }
+        break;
+      case ast::ImportKind::holders:
+        import_holders(sources_, file, program_, diags_, choices);
+        break;
+      case ast::ImportKind::designations:
+        import_designations(sources_, file, program_, diags_, choices);
+        break;
     }
   }
 
@@ -422,6 +436,9 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   }
   for (const fs::path& p : inputs.holders) {
     loader.csv(p, ast::ImportKind::holders, {}, 0, inputs.columns);
+  }
+  for (const fs::path& p : inputs.designations) {
+    loader.csv(p, ast::ImportKind::designations, {}, 0, inputs.columns);
   }
   return !diags.has_errors();
 }

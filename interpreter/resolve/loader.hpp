@@ -23,6 +23,8 @@ struct Inputs {
   // holders file; a policy's `import … columns` has its own. A field that neither kind of file
   // has is an error.
   std::vector<ColumnChoice> columns;
+  // Designations sheets (CSV): designations and duties of posts, by id.
+  std::vector<std::filesystem::path> designations;
   // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
   // `use` of a relative .remit path from such text resolves against the working directory.
   struct Text {

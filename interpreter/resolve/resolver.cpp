@@ -10,6 +10,7 @@
 #include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
+#include "resolve/top_of_structure.hpp"
 
 namespace remit {
 namespace {
@@ -36,6 +37,7 @@ class Resolver {
     vocabulary();
     units();
     post_details();
+    added_designations();
     people();
     lets_and_categories();
     scenarios();
@@ -154,6 +156,62 @@ class Resolver {
       }
       shares(d, self);
     }
+    if (tops_from_export_ > 0) {
+      diags_.warning(
+          first_top_from_export_.where,
+          std::to_string(tops_from_export_) +
+              (tops_from_export_ == 1 ? " post of the HR export reports"
+                                      : " posts of the HR export report") +
+              " to the authority (" + in_quotes(first_top_from_export_.text) +
+              " here), but no body stands for it: read as the top of the structure, "
+              "with no line to a body. If a line to the council should count towards "
+              "category 3 (LGHA 1989 s.2(7)), declare it: body council \"Full Council\"");
+    }
+  }
+
+  // `designate p as r`, `give p duty d` and designations sheets: added to what the post's own
+  // declaration says. Saying a designation twice says nothing more.
+  void added_designations() {
+    for (const ast::DesignateDecl& d : p_.designates) {
+      const bool designation = d.kind == ast::VocabularyKind::designation;
+      auto u = unit(d.post, [&] {
+        return std::string(designation ? "designation " : "duty ") + shorten(d.name.text) +
+               " is given to ";
+      });
+      if (!u) continue;
+      const Unit& target = org().units[*u];
+      if (target.is_body()) {
+        diags_.error(d.post.where, in_quotes(d.post.text) +
+                                       " is a body, not a post: only posts carry designations "
+                                       "and duties");
+        continue;
+      }
+      auto s = symbol(d.kind, d.name);
+      if (!s) continue;
+      const std::span<const ast::Name> own =
+          designation ? p_.designations(*target.post) : p_.duties(*target.post);
+      const bool said = std::any_of(own.begin(), own.end(),
+                                    [&](const ast::Name& n) { return n.text == d.name.text; });
+      if (said || !added_[designation ? 0 : 1].insert(PairSet::pair(*s, *u))) continue;
+      (designation ? org().designated : org().with_duty).edit()[*s].push_back(*u);
+    }
+  }
+
+  // A line to a unit; a manager from an HR export that names none may mean the authority
+  // (resolve/top_of_structure.hpp). None: the error is reported, or the post is the top.
+  std::optional<UnitIndex> line_target(const ast::PostDecl& d, const ast::LineDecl& l) {
+    std::optional<UnitIndex> target = org().find_unit(l.target.text);
+    if (!target && l.from_export) {
+      if (!authority_names_) authority_names_.emplace(p_, org());
+      const AuthorityTarget a = authority_names_->find(l.target.text);
+      if (a.kind == AuthorityTarget::Kind::body) return a.body;
+      if (a.kind == AuthorityTarget::Kind::top) {
+        if (tops_from_export_++ == 0) first_top_from_export_ = l.target;
+        return std::nullopt;
+      }
+    }
+    if (target) return target;
+    return unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
   }
 
   // A post's duties are split between its duty-carrying lines: explicit shares as given, the
@@ -180,8 +238,7 @@ class Resolver {
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const ast::LineDecl& l = lines[i];
-      auto target =
-          unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
+      auto target = line_target(d, l);
       if (!target) continue;
       if (*target == self) {
         diags_.error(l.target.where,
@@ -644,8 +701,12 @@ class Resolver {
   std::vector<std::uint32_t> active_position_;  // active decl -> its place in plan.active
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> vocabulary_names_[3], unit_names_, person_names_, let_names_;
-  DutySplit split_;  // reused for every post
-  PairSet held_;     // (person, post) pairs already held
+  DutySplit split_;   // reused for every post
+  PairSet held_;      // (person, post) pairs already held
+  PairSet added_[2];  // (designation, post) and (duty, post) pairs given by DesignateDecls
+  std::optional<AuthorityNames> authority_names_;  // made on the first export line that needs it
+  std::size_t tops_from_export_ = 0;
+  ast::Name first_top_from_export_;
 };
 
 }  // namespace
