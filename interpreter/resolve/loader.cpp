@@ -11,6 +11,7 @@
 #include "grammar/parser.hpp"
 #include "import/holders_csv.hpp"
 #include "import/structure_csv.hpp"
+#include "import/workbook.hpp"
 #include "resolve/embedded_stdlib.hpp"
 #include "source/text_checks.hpp"
 
@@ -64,7 +65,8 @@ class Loader {
         diags_(diags),
         limits_(limits),
         output_path_(inputs.output),
-        output_(identity_of(inputs.output)) {
+        output_(identity_of(inputs.output)),
+        sheet_(inputs.sheet) {
     for (const fs::path& folder : inputs.confine_to) {
       std::error_code ec;
       fs::path canonical = fs::weakly_canonical(fs::absolute(folder, ec), ec);
@@ -128,13 +130,21 @@ class Loader {
                            "); to use a file of your own, give its name ending in .remit");
   }
 
-  void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth) {
+  void csv(const fs::path& path, ast::ImportKind kind_of_import, SourceSpan from,
+           std::uint32_t depth) {
     std::string key = key_of(path);
     if (loaded_.count(key)) return;
     if (from.known() && !allowed(path, from, "import")) return;
     auto text = read(path, from);
     if (!text) return;
     loaded_.emplace(key, true);
+    // A workbook is known by its bytes, whatever its name; its sheet becomes CSV text, so the
+    // bytes themselves never reach the text checks below.
+    const FileKind kind = file_kind_of(*text);
+    if (kind != FileKind::text) {
+      workbook(path, *text, kind, kind_of_import, from, depth);
+      return;
+    }
     FileId file = add(path.string(), std::move(*text), depth);
     // The CSV reader reports NUL bytes itself; text that is not UTF-8 (a Latin-1 export, say)
     // would otherwise flow into every report.
@@ -147,6 +157,11 @@ class Loader {
                    "spreadsheet's Save As)");
       return;
     }
+    import_rows(file, kind_of_import);
+  }
+
+ private:
+  void import_rows(FileId file, ast::ImportKind kind) {
     if (kind == ast::ImportKind::structure) {
       import_structure(sources_, file, program_, diags_);
     } else {
@@ -154,7 +169,40 @@ class Loader {
     }
   }
 
- private:
+  void workbook(const fs::path& path, std::string_view bytes, FileKind kind,
+                ast::ImportKind kind_of_import, SourceSpan from, std::uint32_t depth) {
+    const std::string name = in_quotes(path.string());
+    if (kind == FileKind::encrypted) {
+      diags_.error(from, name +
+                             " is a password-protected workbook or an old Excel 97-2003 (.xls) "
+                             "file, which remit cannot read: save it without a password as an "
+                             "Excel workbook (.xlsx), or as CSV UTF-8");
+      return;
+    }
+    if (kind == FileKind::zip) {
+      diags_.error(from, name +
+                             " is a zip archive but not a workbook remit can read (.xlsx or "
+                             ".ods), or the workbook is damaged: save it again from the "
+                             "spreadsheet as .xlsx, or as CSV UTF-8");
+      return;
+    }
+    SheetText sheet = read_sheet(bytes, kind, sheet_);
+    if (!sheet.error.empty()) {
+      diags_.error(from, "cannot read " + name + ": " + sheet.error);
+      return;
+    }
+    if (sheet.csv.size() > limits_.max_file_bytes) {
+      diags_.error(from, "sheet \"" + sheet.sheet + "\" of " + name + " holds " +
+                             byte_size(sheet.csv.size()) + " of text: larger than the limit of " +
+                             byte_size(limits_.max_file_bytes));
+      return;
+    }
+    const FileId file =
+        add(path.string(), std::move(sheet.csv), depth,
+            SheetOrigin{.sheet = std::move(sheet.sheet), .first_column = sheet.first_column});
+    import_rows(file, kind_of_import);
+  }
+
   // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
   // with a warning: reading a pipe nobody writes to would wait for ever. So is a sub-folder whose
   // name ends in .remit: a folder's sub-folders are not read.
@@ -284,8 +332,9 @@ class Loader {
     return fs::path(key).filename().string();
   }
 
-  FileId add(std::string display, std::string text, std::uint32_t depth) {
-    FileId id = sources_.add(std::move(display), std::move(text));
+  FileId add(std::string display, std::string text, std::uint32_t depth,
+             std::optional<SheetOrigin> sheet = {}) {
+    FileId id = sources_.add(std::move(display), std::move(text), std::move(sheet));
     depths_.resize(sources_.size(), 0);
     depths_[id] = depth;
     return id;
@@ -370,6 +419,7 @@ class Loader {
   const Limits& limits_;
   fs::path output_path_;
   std::optional<FileIdentity> output_;
+  std::string sheet_;                                               // Inputs::sheet
   std::vector<fs::path> confine_to_;                                // canonical
   std::map<std::string, bool> loaded_;                              // key -> finished loading
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file

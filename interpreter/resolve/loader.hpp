@@ -17,6 +17,10 @@ struct Inputs {
   std::vector<std::filesystem::path> policies;    // .remit files or directories of them
   std::vector<std::filesystem::path> structures;  // HR exports (structure CSV)
   std::vector<std::filesystem::path> holders;     // holders CSV
+  // Each of these (and each file a policy imports) may be a CSV file or a workbook (.xlsx,
+  // .ods), told apart by content. A workbook's first sheet is read, or the sheet of this name
+  // when it is set (a workbook without one is an error that lists the sheets it has).
+  std::string sheet;
   // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
   // `use` of a relative .remit path from such text resolves against the working directory.
   struct Text {
