@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "report/output_file.hpp"
 #include "tests/robustness/robustness_support.hpp"
 
 namespace {
@@ -327,4 +328,52 @@ TEST_CASE("output file: an extension the command does not write is an error", "[
   CHECK(check_csv.code == 2);
   CHECK_THAT(check_csv.err, Contains(".txt, .json"));
   CHECK_FALSE(fs::exists(dir / "report.csv"));
+}
+
+TEST_CASE("write_file_atomically_with: a writer that needs a file name replaces the file whole",
+          "[output]") {
+  TempDir dir;
+  write_text(dir / "out.xlsx", "old");
+  fs::permissions(dir / "out.xlsx", fs::perms::owner_read | fs::perms::owner_write);
+  auto leftovers = [&] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (e.path().filename() != "out.xlsx") names.push_back(e.path().filename().string());
+    }
+    return names;
+  };
+  SECTION("a writer that fails leaves the old file and no temporary file") {
+    const std::string err =
+        remit::write_file_atomically_with(dir / "out.xlsx", [](const fs::path& p) {
+          write_text(p, "half");
+          return std::string("the writer gave up");
+        });
+    CHECK(err == "the writer gave up");
+    CHECK(read_text(dir / "out.xlsx") == "old");
+    CHECK(leftovers().empty());
+  }
+  SECTION("a writer that succeeds replaces it, keeping its permissions") {
+    fs::path used;
+    const std::string err =
+        remit::write_file_atomically_with(dir / "out.xlsx", [&](const fs::path& p) {
+          used = p;
+          write_text(p, "new");
+          return std::string();
+        });
+    CHECK(err.empty());
+    CHECK(used.parent_path() == dir.path());
+    CHECK(used != dir / "out.xlsx");
+    CHECK(read_text(dir / "out.xlsx") == "new");
+    CHECK((fs::status(dir / "out.xlsx").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(leftovers().empty());
+  }
+  SECTION("a device is written through, never replaced") {
+    const std::string err = remit::write_file_atomically_with("/dev/null", [](const fs::path& p) {
+      write_text(p, "bytes");
+      return std::string();
+    });
+    CHECK(err.empty());
+    CHECK(fs::is_character_file("/dev/null"));
+  }
 }
