@@ -52,12 +52,18 @@ std::uint32_t field_at(std::string_view line, std::uint32_t column) {
 
 }  // namespace
 
+std::optional<SourceSet::Cell> SourceSet::cell_of(const SourceSpan& span) const {
+  if (!span.known() || span.file >= files_.size() || !files_[span.file].sheet) return {};
+  const SheetOrigin& sheet = *files_[span.file].sheet;
+  const std::uint32_t field = field_at(line_text(span), span.column);
+  return Cell{sheet.sheet, column_letters(sheet.first_column + field) + std::to_string(span.line)};
+}
+
 std::string SourceSet::where(const SourceSpan& span) const {
   if (!span.known() || span.file >= files_.size()) return {};
-  if (const auto& sheet = files_[span.file].sheet) {
-    const std::uint32_t field = field_at(line_text(span), span.column);
-    return files_[span.file].name + ", sheet \"" + sheet->sheet + "\", cell " +
-           column_letters(sheet->first_column + field) + std::to_string(span.line);
+  if (const auto cell = cell_of(span)) {
+    return files_[span.file].name + ", sheet \"" + std::string(cell->sheet) + "\", cell " +
+           cell->cell;
   }
   return files_[span.file].name + ":" + std::to_string(span.line) + ":" +
          std::to_string(span.column);

@@ -51,6 +51,12 @@ class SourceSet {
   // "file:line:col", or "" for an unknown span; in a workbook's sheet,
   // `file, sheet "NAME", cell C12`.
   [[nodiscard]] std::string where(const SourceSpan& span) const;
+  // The cell a span points into, when its file is a workbook's sheet.
+  struct Cell {
+    std::string_view sheet;
+    std::string cell;  // "C12"
+  };
+  [[nodiscard]] std::optional<Cell> cell_of(const SourceSpan& span) const;
 
  private:
   std::deque<SourceFile> files_;

@@ -377,3 +377,16 @@ TEST_CASE("write_file_atomically_with: a writer that needs a file name replaces 
     CHECK(fs::is_character_file("/dev/null"));
   }
 }
+
+TEST_CASE("workbook: JSON locations name the sheet and the cell", "[workbook][cli]") {
+  TempDir dir;
+  write_workbook(dir / "s.xlsx", {{"Posts", csv_rows(read_text(fixture / "structure.csv")), 0}});
+  const CliResult r =
+      run({"explain", "--structure", "s.xlsx", "9", "--format", "json"}, dir.path());
+  INFO(remit::robust::describe(r));
+  REQUIRE(r.code == 0);
+  // Post 9 is on row 2; its designations are in column F.
+  CHECK_THAT(r.out, Contains("\"file\": \"s.xlsx\""));
+  CHECK_THAT(r.out, Contains("\"sheet\": \"Posts\""));
+  CHECK_THAT(r.out, Contains("\"cell\": \"F2\""));
+}
