@@ -104,6 +104,13 @@ class Loader {
     policy_file(path, {}, 0);
   }
 
+  // A sheet named when no input is a workbook: the name was meant for a file that is not one.
+  void sheet_unused() {
+    if (sheet_.empty() || read_a_workbook_) return;
+    diags_.warning({}, "no input is a workbook (.xlsx, .ods), so the sheet \"" + sheet_ +
+                           "\" was not read; the inputs were read as CSV");
+  }
+
   void text_argument(const Inputs::Text& t) { parse_file("text:" + t.name, t.name, t.text, {}, 0); }
 
   void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
@@ -186,6 +193,7 @@ class Loader {
                              "spreadsheet as .xlsx, or as CSV UTF-8");
       return;
     }
+    read_a_workbook_ = true;
     SheetText sheet = read_sheet(bytes, kind, sheet_);
     if (!sheet.error.empty()) {
       diags_.error(from, "cannot read " + name + ": " + sheet.error);
@@ -419,7 +427,8 @@ class Loader {
   const Limits& limits_;
   fs::path output_path_;
   std::optional<FileIdentity> output_;
-  std::string sheet_;                                               // Inputs::sheet
+  std::string sheet_;  // Inputs::sheet
+  bool read_a_workbook_ = false;
   std::vector<fs::path> confine_to_;                                // canonical
   std::map<std::string, bool> loaded_;                              // key -> finished loading
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
@@ -441,6 +450,7 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   }
   for (const fs::path& p : inputs.structures) loader.csv(p, ast::ImportKind::structure, {}, 0);
   for (const fs::path& p : inputs.holders) loader.csv(p, ast::ImportKind::holders, {}, 0);
+  loader.sheet_unused();
   return !diags.has_errors();
 }
 

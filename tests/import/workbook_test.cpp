@@ -390,3 +390,13 @@ TEST_CASE("workbook: JSON locations name the sheet and the cell", "[workbook][cl
   CHECK_THAT(r.out, Contains("\"sheet\": \"Posts\""));
   CHECK_THAT(r.out, Contains("\"cell\": \"F2\""));
 }
+
+TEST_CASE("workbook: --sheet with no workbook among the inputs is a warning", "[workbook][cli]") {
+  TempDir dir;
+  const CliResult r = run({"derive", "--structure", (fixture / "structure.csv").string(), "--sheet",
+                           "Posts", "--format", "csv"},
+                          dir.path());
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err,
+             Contains("warning: no input is a workbook (.xlsx, .ods), so the sheet \"Posts\""));
+}
