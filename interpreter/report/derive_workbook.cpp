@@ -69,7 +69,6 @@ class Sheet {
     }
     worksheet_freeze_panes(sheet_, frozen_rows, 0);
   }
-  void set_width(lxw_col_t col, double width) { widths_[col] = width; }
 
  private:
   lxw_worksheet* sheet_;
