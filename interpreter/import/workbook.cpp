@@ -167,7 +167,9 @@ std::string number_text(double value) {
         std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
     return std::string(buffer, end);
   }
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  // A spreadsheet shows at most 15 significant digits: 0.1 + 0.2 is shown, and read, as 0.3.
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 15);
   return std::string(buffer, end);
 }
 

@@ -37,8 +37,8 @@ struct SheetText {
 // names of the sheets there are); nothing is thrown.
 [[nodiscard]] SheetText read_sheet(std::string_view bytes, FileKind kind, std::string_view wanted);
 
-// How a number stored in a cell reads: whole numbers without a decimal point, others in the
-// fewest digits that give the number back.
+// How a number stored in a cell reads: whole numbers without a decimal point, others to the 15
+// significant digits a spreadsheet shows, without trailing zeros.
 [[nodiscard]] std::string number_text(double value);
 
 }  // namespace remit

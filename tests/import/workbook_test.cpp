@@ -114,6 +114,8 @@ TEST_CASE("workbook: a number in a cell reads as a user sees it", "[workbook]") 
   CHECK(remit::number_text(0.6) == "0.6");
   CHECK(remit::number_text(12.5) == "12.5");
   CHECK(remit::number_text(-3.0) == "-3");
+  CHECK(remit::number_text(0.1 + 0.2) == "0.3");
+  CHECK(remit::number_text(1234567.125) == "1234567.125");
 }
 
 TEST_CASE("workbook: an xlsx with numeric ids derives the same list as its CSV twin",
