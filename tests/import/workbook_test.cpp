@@ -402,3 +402,17 @@ TEST_CASE("workbook: --sheet with no workbook among the inputs is a warning", "[
   CHECK_THAT(r.err,
              Contains("warning: no input is a workbook (.xlsx, .ods), so the sheet \"Posts\""));
 }
+
+TEST_CASE("workbook: a policy imports a workbook as it imports a CSV file", "[workbook][cli]") {
+  TempDir dir;
+  write_workbook(dir / "s.xlsx", {{"Posts", csv_rows(read_text(fixture / "structure.csv")), 0}});
+  write_text(dir / "p.remit", "use \"uk/lgha1989\"\nimport \"s.xlsx\"\n");
+  write_text(dir / "q.remit",
+             "use \"uk/lgha1989\"\nimport \"" + (fixture / "structure.csv").string() + "\"\n");
+  const CliResult from_xlsx = run({"derive", "p.remit", "--format", "csv"}, dir.path());
+  const CliResult from_csv = run({"derive", "q.remit", "--format", "csv"}, dir.path());
+  INFO(remit::robust::describe(from_xlsx));
+  CHECK(from_xlsx.code == 0);
+  CHECK(from_csv.code == 0);
+  CHECK(from_xlsx.out == from_csv.out);
+}
