@@ -251,6 +251,13 @@ TEST_CASE("workbook: a damaged, password-protected or foreign file is refused wi
     CHECK_THAT(r.err, !Contains("not valid UTF-8"));
   }
   CHECK_THAT(run({"derive", "--structure", "locked.xlsx"}, dir.path()).err, Contains("password"));
+  // A sound package whose sheet is cut off: liborcus's error, caught, said in plain words.
+  const CliResult damaged =
+      run({"derive", "--structure", (project_dir / "tests/data/workbooks/damaged.xlsx").string()},
+          dir.path());
+  CHECK(damaged.code == 2);
+  CHECK_THAT(damaged.err, Contains("damaged.xlsx': it looks like an .xlsx workbook but cannot be "
+                                   "read (it may be damaged)"));
 }
 
 TEST_CASE("derive --format xlsx: the list and the reasons, read back", "[workbook][cli][output]") {
