@@ -3,6 +3,7 @@
 //   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
 //   remit explain POLICY… (POST_ID [--why-not N] | --breach N) [--format text|json]
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage. Documented in docs/cli.md.
+#include <fcntl.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@
 #include "report/check_report.hpp"
 #include "report/derive_report.hpp"
 #include "report/designation_suggestions.hpp"
+#include "report/derive_workbook.hpp"
 #include "report/difference_report.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
@@ -47,6 +49,7 @@ struct CommonOptions {
   std::vector<std::string> holders;
   std::vector<std::string> columns;  // --columns id="Position Number",…
   std::vector<std::string> designations;
+  std::string sheet;
   std::string format;
   std::string output;
   bool verbose = false;
@@ -80,6 +83,17 @@ bool to_stdout(const CommonOptions& o) {
   return o.output.empty() || o.output == "-";
 }
 
+// `-o /dev/stdout` or `-o /dev/tty` at a terminal: somewhere a workbook's bytes must not go.
+bool names_a_terminal(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_character_file(path, ec)) return false;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool tty = ::isatty(fd);
+  ::close(fd);
+  return tty;
+}
+
 void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("policy", o.policies,
                  "Policy files (.remit) or directories of them; none: the built-in default "
@@ -97,6 +111,9 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--designations", o.designations,
                  "Designations and duties of posts: CSV with id,designations,flags")
       ->allow_extra_args(false);
+  cmd.add_option("--sheet", o.sheet,
+                 "In a workbook (.xlsx, .ods) given as --structure or --holders: the sheet to "
+                 "read (default: the first)");
   cmd.add_option("-o,--output", o.output,
                  "Write the result to this file (replaced atomically; never one of the inputs; "
                  "- for standard output)")
@@ -111,6 +128,7 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   for (const auto& p : o.holders) in.holders.emplace_back(p);
   for (const auto& c : o.columns) (void)remit::csv::parse_column_choices(c, in.columns);
   for (const auto& p : o.designations) in.designations.emplace_back(p);
+  in.sheet = o.sheet;
   if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
   return in;
 }
@@ -146,27 +164,79 @@ bool load(remit::Run& run, const CommonOptions& o) {
   return true;
 }
 
-std::optional<remit::Format> format_of(const std::string& name, remit::Format fallback) {
-  if (name.empty()) return fallback;
-  auto f = remit::parse_format(name);
-  if (!f) std::cerr << "remit: error: unknown format '" << name << "'\n";
-  return f;
+// An existing file that is not a regular file (a device, a FIFO, /dev/fd/N): written as it is,
+// whatever its name, so its name says nothing about the format.
+bool names_a_device(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  return !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
 }
+
+// The format to write: --format when given; else, for `-o FILE`, the one the file's extension
+// names (.csv .md .json .txt .xlsx, among those the command writes); else `fallback`. A file
+// name without an extension, or a device, gets `fallback`; an extension the command does not
+// write is an error that lists those it does.
+std::optional<remit::Format> format_of(const CommonOptions& o,
+                                       std::initializer_list<remit::Format> writes,
+                                       remit::Format fallback) {
+  if (!o.format.empty()) {
+    auto f = remit::parse_format(o.format);
+    if (!f) std::cerr << "remit: error: unknown format '" << o.format << "'\n";
+    return f;
+  }
+  if (to_stdout(o) || names_a_device(o.output)) return fallback;
+  const std::string extension = std::filesystem::path(o.output).extension().string();
+  if (extension.empty()) return fallback;
+  const auto f = remit::format_of_extension(extension);
+  if (f && std::find(writes.begin(), writes.end(), *f) != writes.end()) return f;
+  std::string known;
+  for (remit::Format w : writes) {
+    known += (known.empty() ? "" : ", ") + std::string(remit::extension_of(w));
+  }
+  std::cerr << remit::display_text("remit: error: -o " + o.output +
+                                   ": this command does not know what to write to a '" + extension +
+                                   "' file; name the file with one of " + known +
+                                   ", or give --format")
+            << "\n";
+  return std::nullopt;
+}
+
+constexpr std::initializer_list<remit::Format> text_or_json = {remit::Format::text,
+                                                               remit::Format::json};
 
 int derive(const CommonOptions& o, bool all) {
   // A table for people at a terminal; CSV when the output goes to a program or a file.
   const bool terminal = to_stdout(o) && ::isatty(STDOUT_FILENO);
-  auto format = format_of(o.format, terminal ? remit::Format::table : remit::Format::csv);
+  auto format = format_of(o,
+                          {remit::Format::csv, remit::Format::markdown, remit::Format::json,
+                           remit::Format::text, remit::Format::xlsx},
+                          terminal ? remit::Format::table : remit::Format::csv);
   if (!format) return bad_input;
+  if (*format == remit::Format::xlsx && (to_stdout(o) || names_a_terminal(o.output))) {
+    std::cerr << "remit: error: a workbook is written to a file, not to "
+              << (to_stdout(o) ? "standard output" : "a terminal")
+              << ": give one with -o, such as -o restricted-posts.xlsx\n";
+    return bad_input;
+  }
   remit::Run run;
   if (!load(run, o)) return bad_input;
+  if (*format == remit::Format::xlsx) {
+    if (std::string err = remit::write_restricted_posts_workbook(
+            o.output, run, run.restricted_posts(all), {.clean_up_on_signals = true});
+        !err.empty()) {
+      std::cerr << "remit: error: " << err << "\n";
+      return bad_input;
+    }
+    return ok;
+  }
   std::ostringstream out;
   write_restricted_posts(out, run, run.restricted_posts(all), *format);
   return emit(o, out.str());
 }
 
 int check(const CommonOptions& o, bool with_explanations) {
-  auto format = format_of(o.format, remit::Format::text);
+  auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   remit::Run run;
   if (!load(run, o)) return bad_input;
@@ -194,7 +264,7 @@ std::string breach_count_text(std::size_t k) {
 
 // `remit explain POLICY… --breach N`: every positional argument is a policy.
 int breach_explanation(CommonOptions o, std::size_t n) {
-  auto format = format_of(o.format, remit::Format::text);
+  auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   // A last word that is neither a file nor a folder, nor looks like one, is a post id: the
   // command asks for two explanations at once.
@@ -225,7 +295,7 @@ int breach_explanation(CommonOptions o, std::size_t n) {
 // `why_not`: the category number given with --why-not, if the option was given at all (0 is a
 // number like any other, and no category has it).
 int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
-  auto format = format_of(o.format, remit::Format::text);
+  auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   if (o.policies.empty()) {
     std::cerr << "remit: error: explain needs the id of a post (remit explain POLICY… POST_ID)\n";
@@ -385,7 +455,7 @@ EditsOrProblem edits_of(const Edits& e) {
 }
 
 int whatif(const CommonOptions& o, const Edits& e) {
-  auto format = format_of(o.format, remit::Format::text);
+  auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   // A malformed edit is a usage error, found before the policy is read.
   EditsOrProblem given = edits_of(e);
@@ -448,14 +518,14 @@ int whatif(const CommonOptions& o, const Edits& e) {
 // --policy files are added to both sides.
 int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
          bool with_explanations) {
-  auto format = format_of(o.format, remit::Format::text);
+  auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   auto side = [&](const std::string& path) {
     CommonOptions s = o;
     std::string lower = path;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (lower.ends_with(".csv")) {
+    if (lower.ends_with(".csv") || lower.ends_with(".xlsx") || lower.ends_with(".ods")) {
       s.structures.insert(s.structures.begin(), path);
     } else {
       s.policies.insert(s.policies.begin(), path);
@@ -526,8 +596,9 @@ int main(int argc, char** argv) {
   add_common(*derive_cmd, derive_opts);
   derive_cmd
       ->add_option("--format", derive_opts.format,
-                   "table (default on a terminal), csv, json or markdown")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+                   "table (default on a terminal), csv, json, markdown or xlsx (a workbook; "
+                   "with -o only); without it, -o FILE's extension chooses")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "xlsx"}));
   derive_cmd->add_flag("--all", all,
                        "Show every category each post meets, not only the one it is listed in");
 
@@ -585,6 +656,7 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides")
       ->allow_extra_args(false);
   add_columns(*diff_cmd, diff_opts);
+  diff_cmd->add_option("--sheet", diff_opts.sheet, "In a workbook: the sheet to read");
   diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file")
       ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");

@@ -726,6 +726,10 @@ nlohmann::ordered_json to_json(const Reason& r, const SourceSet& sources) {
     j["location"] = {{"file", sources.file(r.where.file).name},
                      {"line", r.where.line},
                      {"column", r.where.column}};
+    if (const auto cell = sources.cell_of(r.where)) {
+      j["location"]["sheet"] = std::string(cell->sheet);
+      j["location"]["cell"] = cell->cell;
+    }
   }
   nlohmann::ordered_json because = nlohmann::ordered_json::array();
   for (const Reason& c : r.because) because.push_back(to_json(c, sources));

@@ -21,13 +21,16 @@ struct View {
 };
 
 void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
-  out << "category,id,title,service,directorate\n";
+  // The category's name comes last, so that a script reading the earlier columns by position
+  // reads what it always did.
+  out << "category,id,title,service,directorate,category_name\n";
   std::string line;
   for (const ListedPost& p : list) {
     const Unit& u = v.unit(p);
     line.clear();
     line += std::to_string(v.category(p).number);
-    for (std::string_view f : {u.id, u.title(), u.service(), u.directorate()}) {
+    for (std::string_view f :
+         {u.id, u.title(), u.service(), u.directorate(), v.category(p).label.text}) {
       line += ',';
       line += csv_field(f);
     }
@@ -100,11 +103,12 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
       current = c.number;
       first = false;
       out << "\n## Category " << c.number << " - " << cell(c.label.text) << "\n\n"
-          << "| id | title | service | directorate |\n|---|---|---|---|\n";
+          << "| title | service | directorate | id |\n|---|---|---|---|\n";
     }
+    // Titles first, as a published list reads; the id last, for finding the post again.
     const Unit& u = v.unit(p);
-    out << "| " << cell(u.id) << " | " << cell(u.title()) << " | " << cell(u.service()) << " | "
-        << cell(u.directorate()) << " |\n";
+    out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
+        << " | " << cell(u.id) << " |\n";
   }
 }
 
@@ -147,6 +151,9 @@ void write_restricted_posts(std::ostream& out, const Run& run, const std::vector
     case Format::table:
     case Format::text:
       table(out, v, list);
+      break;
+    case Format::xlsx:
+      // A workbook is not text: write_restricted_posts_workbook writes it to a file.
       break;
   }
 }

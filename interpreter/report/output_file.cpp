@@ -12,9 +12,12 @@
 #include <charconv>
 #include <csignal>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <random>
 #include <system_error>
+
+#include "source/source.hpp"
 
 namespace fs = std::filesystem;
 
@@ -199,9 +202,13 @@ std::string write_in_place(const fs::path& shown, const fs::path& path, std::str
   return ok ? std::string() : failure("cannot write", shown, err);
 }
 
+// Puts the new file's content into the temporary file, open as `fd` at `temp`; returns "" or
+// what went wrong.
+using Fill = std::function<std::string(int fd, const fs::path& temp)>;
+
 // A regular file (or none yet): a temporary file beside it, renamed over it.
 std::string replace_file(const fs::path& shown, const fs::path& target, const struct stat* existing,
-                         std::string_view content, const SignalCleanup& cleanup) {
+                         const Fill& fill, const SignalCleanup& cleanup) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   fs::path temp;
   int fd = -1;
@@ -223,23 +230,16 @@ std::string replace_file(const fs::path& shown, const fs::path& target, const st
     }
     [[maybe_unused]] int ignored = ::fchmod(fd, existing->st_mode & 07777);
   }
-  bool ok = write_all(fd, content);
-  int err = errno;
-  if (ok && ::fsync(fd) != 0) {
-    ok = false;
-    err = errno;
-  }
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  if (!ok) {
+  std::string problem = fill(fd, temp);
+  if (problem.empty() && ::fsync(fd) != 0) problem = failure("cannot write", shown, errno);
+  if (::close(fd) != 0 && problem.empty()) problem = failure("cannot write", shown, errno);
+  if (!problem.empty()) {
     ::unlink(temp.c_str());
     cleanup.disarm();
-    return failure("cannot write", shown, err);
+    return problem;
   }
   if (cleanup.rename_and_disarm(temp, target) != 0) {
-    err = errno;
+    const int err = errno;
     ::unlink(temp.c_str());
     return failure("cannot replace", shown, err);
   }
@@ -262,7 +262,58 @@ std::string write_file_atomically(const fs::path& path, std::string_view content
   if (exists && S_ISDIR(st.st_mode)) return failure("cannot replace", path, EISDIR);
   if (exists && !S_ISREG(st.st_mode)) return write_in_place(path, *target, content);
   SignalCleanup cleanup(options.clean_up_on_signals);
-  return replace_file(path, *target, exists ? &st : nullptr, content, cleanup);
+  const Fill fill = [&](int fd, const fs::path&) {
+    return write_all(fd, content) ? std::string() : failure("cannot write", path, errno);
+  };
+  return replace_file(path, *target, exists ? &st : nullptr, fill, cleanup);
+}
+
+std::string write_file_atomically_with(const fs::path& path, const MakeFile& make,
+                                       WriteOptions options) {
+  if (path.empty()) return "no output file named";
+  int err = 0;
+  const auto target = descriptor_named(path) ? std::optional<fs::path>() : final_target(path, err);
+  if (!descriptor_named(path) && !target) return failure("cannot write", path, err);
+  struct stat st {};
+  const bool exists = target && ::stat(target->c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return failure("cannot replace", path, EISDIR);
+  if (!target || (exists && !S_ISREG(st.st_mode))) {
+    // A device, FIFO or open descriptor cannot be renamed over: the file is made in the
+    // temporary folder, then its bytes are written there as any other content is.
+    std::error_code ec;
+    const fs::path temp = fs::temp_directory_path(ec) / ("remit-" + random_suffix());
+    if (ec) return failure("cannot write", path, ec.value());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return failure("cannot write", path, errno);
+    ::close(fd);
+    std::string problem = make(temp);
+    std::string bytes;
+    if (problem.empty()) {
+      std::string error;
+      if (auto read = read_file(temp, error)) {
+        bytes = std::move(*read);
+      } else {
+        problem = "cannot write '" + path.string() + "': " + error;
+      }
+    }
+    ::unlink(temp.c_str());
+    return problem.empty() ? write_file_atomically(path, bytes, options) : problem;
+  }
+  SignalCleanup cleanup(options.clean_up_on_signals);
+  const Fill fill = [&](int fd, const fs::path& temp) {
+    std::string problem = make(temp);
+    if (!problem.empty()) return problem;
+    // The writer opened the file by its name: it must still be the file created for it, not
+    // something put in its place meanwhile.
+    struct stat made {
+    }, named{};
+    if (::fstat(fd, &made) != 0 || ::lstat(temp.c_str(), &named) != 0 ||
+        made.st_dev != named.st_dev || made.st_ino != named.st_ino) {
+      return failure("cannot write", path, EEXIST);
+    }
+    return std::string();
+  };
+  return replace_file(path, *target, exists ? &st : nullptr, fill, cleanup);
 }
 
 }  // namespace remit

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,15 @@ struct WriteOptions {
 // no temporary file is left.
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   WriteOptions options = {});
+
+// Writes the whole file at the path it is given; returns "" or what went wrong.
+using MakeFile = std::function<std::string(const std::filesystem::path&)>;
+
+// The same, for a writer that can only write to a file name (a workbook library): `make` writes
+// a new temporary file beside the target, which then replaces it as above. For a target that is
+// not a regular file (a device, a FIFO, /dev/fd/N) the file is made in the temporary folder and
+// its bytes written to the target.
+std::string write_file_atomically_with(const std::filesystem::path& path, const MakeFile& make,
+                                       WriteOptions options = {});
 
 }  // namespace remit

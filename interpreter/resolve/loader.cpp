@@ -15,6 +15,7 @@
 #include "import/holders_csv.hpp"
 #include "import/organogram_csv.hpp"
 #include "import/structure_csv.hpp"
+#include "import/workbook.hpp"
 #include "resolve/embedded_stdlib.hpp"
 #include "resolve/suggest.hpp"
 #include "source/text_checks.hpp"
@@ -69,7 +70,8 @@ class Loader {
         diags_(diags),
         limits_(limits),
         output_path_(inputs.output),
-        output_(identity_of(inputs.output)) {
+        output_(identity_of(inputs.output)),
+        sheet_(inputs.sheet) {
     for (const fs::path& folder : inputs.confine_to) {
       std::error_code ec;
       fs::path canonical = fs::weakly_canonical(fs::absolute(folder, ec), ec);
@@ -108,6 +110,13 @@ class Loader {
     policy_file(path, {}, 0);
   }
 
+  // A sheet named when no input is a workbook: the name was meant for a file that is not one.
+  void sheet_unused() {
+    if (sheet_.empty() || read_a_workbook_) return;
+    diags_.warning({}, "no input is a workbook (.xlsx, .ods), so the sheet \"" + sheet_ +
+                           "\" was not read; the inputs were read as CSV");
+  }
+
   void text_argument(const Inputs::Text& t) { parse_file("text:" + t.name, t.name, t.text, {}, 0); }
 
   void module(std::string_view name, SourceSpan from, std::uint32_t depth) {
@@ -134,14 +143,21 @@ class Loader {
                            "); to use a file of your own, give its name ending in .remit");
   }
 
-  void csv(const fs::path& path, ast::ImportKind kind, SourceSpan from, std::uint32_t depth,
-           std::span<const ColumnChoice> choices) {
+  void csv(const fs::path& path, ast::ImportKind kind_of_import, SourceSpan from,
+           std::uint32_t depth, std::span<const ColumnChoice> choices) {
     std::string key = key_of(path);
     if (loaded_.count(key)) return;
     if (from.known() && !allowed(path, from, "import")) return;
     auto bytes = read(path, from);
     if (!bytes) return;
     loaded_.emplace(key, true);
+    // A workbook is known by its bytes, whatever its name; its sheet becomes CSV text, so the
+    // bytes themselves never reach the text decoding below.
+    const FileKind kind = file_kind_of(*bytes);
+    if (kind != FileKind::text) {
+      workbook(path, *bytes, kind, kind_of_import, from, depth, choices);
+      return;
+    }
     // An export saved as Windows-1252 or UTF-16 is converted to UTF-8 before it is read, and
     // its positions count in the converted text, which is what the file holds from here on.
     csv::DecodedText decoded = csv::decode_export(std::move(*bytes));
@@ -154,22 +170,7 @@ class Loader {
       diags_.warning(span_at(sources_, file, decoded.first_converted),
                      "read as Windows-1252 (not UTF-8); save it as \"CSV UTF-8\" to silence this");
     }
-    switch (kind) {
-      case ast::ImportKind::structure:
-        // A government organogram is told by its header, so it needs no option of its own.
-        if (is_organogram(sources_, file)) {
-          import_organogram(sources_, file, program_, diags_);
-        } else {
-          import_structure(sources_, file, program_, diags_, choices);
-        }
-        break;
-      case ast::ImportKind::holders:
-        import_holders(sources_, file, program_, diags_, choices);
-        break;
-      case ast::ImportKind::designations:
-        import_designations(sources_, file, program_, diags_, choices);
-        break;
-    }
+    import_rows(file, kind_of_import, choices);
   }
 
   // --columns names fields of either kind of file; one that neither has is reported here, as
@@ -191,6 +192,61 @@ class Loader {
   }
 
  private:
+  void import_rows(FileId file, ast::ImportKind kind, std::span<const ColumnChoice> choices) {
+    switch (kind) {
+      case ast::ImportKind::structure:
+        // A government organogram is told by its header, so it needs no option of its own.
+        if (is_organogram(sources_, file)) {
+          import_organogram(sources_, file, program_, diags_);
+        } else {
+          import_structure(sources_, file, program_, diags_, choices);
+        }
+        break;
+      case ast::ImportKind::holders:
+        import_holders(sources_, file, program_, diags_, choices);
+        break;
+      case ast::ImportKind::designations:
+        import_designations(sources_, file, program_, diags_, choices);
+        break;
+    }
+  }
+
+  void workbook(const fs::path& path, std::string_view bytes, FileKind kind,
+                ast::ImportKind kind_of_import, SourceSpan from, std::uint32_t depth,
+                std::span<const ColumnChoice> choices) {
+    const std::string name = in_quotes(path.string());
+    if (kind == FileKind::encrypted) {
+      diags_.error(from, name +
+                             " is a password-protected workbook or an old Excel 97-2003 (.xls) "
+                             "file, which remit cannot read: save it without a password as an "
+                             "Excel workbook (.xlsx), or as CSV UTF-8");
+      return;
+    }
+    if (kind == FileKind::zip) {
+      diags_.error(from, name +
+                             " is a zip archive but not a workbook remit can read (.xlsx or "
+                             ".ods), or the workbook is damaged: save it again from the "
+                             "spreadsheet as .xlsx, or as CSV UTF-8");
+      return;
+    }
+    read_a_workbook_ = true;
+    SheetText sheet = read_sheet(bytes, kind, sheet_);
+    if (!sheet.error.empty()) {
+      diags_.error(from, "cannot read " + name + ": " + sheet.error);
+      return;
+    }
+    if (sheet.csv.size() > limits_.max_file_bytes) {
+      diags_.error(from, "sheet \"" + sheet.sheet + "\" of " + name + " holds " +
+                             byte_size(sheet.csv.size()) + " of text: larger than the limit of " +
+                             byte_size(limits_.max_file_bytes));
+      return;
+    }
+    const FileId file =
+        add(path.string(), std::move(sheet.csv), depth,
+            SheetOrigin{.sheet = std::move(sheet.sheet), .first_column = sheet.first_column});
+    import_rows(file, kind_of_import, choices);
+  }
+
   // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
   // with a warning: reading a pipe nobody writes to would wait for ever. So is a sub-folder whose
   // name ends in .remit: a folder's sub-folders are not read.
@@ -325,8 +381,9 @@ class Loader {
     return fs::path(key).filename().string();
   }
 
-  FileId add(std::string display, std::string text, std::uint32_t depth) {
-    FileId id = sources_.add(std::move(display), std::move(text));
+  FileId add(std::string display, std::string text, std::uint32_t depth,
+             std::optional<SheetOrigin> sheet = {}) {
+    FileId id = sources_.add(std::move(display), std::move(text), std::move(sheet));
     depths_.resize(sources_.size(), 0);
     depths_[id] = depth;
     return id;
@@ -411,6 +468,8 @@ class Loader {
   const Limits& limits_;
   fs::path output_path_;
   std::optional<FileIdentity> output_;
+  std::string sheet_;  // Inputs::sheet
+  bool read_a_workbook_ = false;
   std::vector<fs::path> confine_to_;                                // canonical
   std::map<std::string, bool> loaded_;                              // key -> finished loading
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
@@ -440,6 +499,7 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   for (const fs::path& p : inputs.designations) {
     loader.csv(p, ast::ImportKind::designations, {}, 0, inputs.columns);
   }
+  loader.sheet_unused();
   return !diags.has_errors();
 }
 

@@ -25,6 +25,10 @@ struct Inputs {
   std::vector<ColumnChoice> columns;
   // Designations sheets (CSV): designations and duties of posts, by id.
   std::vector<std::filesystem::path> designations;
+  // Each of these (and each file a policy imports) may be a CSV file or a workbook (.xlsx,
+  // .ods), told apart by content. A workbook's first sheet is read, or the sheet of this name
+  // when it is set (a workbook without one is an error that lists the sheets it has).
+  std::string sheet;
   // Policy text held in memory (embedding, tests, fuzzing): a display name and the text.
   // `use` of a relative .remit path from such text resolves against the working directory.
   struct Text {

@@ -136,7 +136,11 @@ void append_one(std::string& out, const SourceSet& sources, SourceSpan where, Se
   if (!at.empty()) out += at + ": ";
   out += label(severity);
   out += ": " + display_text(message) + "\n";
-  if (where.known()) append_excerpt(out, sources.line_text(where), where.column);
+  // A workbook's row is shown by its cell alone: the CSV text made from it is not what the
+  // user sees.
+  if (where.known() && !sources.file(where.file).sheet) {
+    append_excerpt(out, sources.line_text(where), where.column);
+  }
 }
 
 }  // namespace

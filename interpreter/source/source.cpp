@@ -6,8 +6,8 @@
 
 namespace remit {
 
-FileId SourceSet::add(std::string name, std::string text) {
-  files_.push_back(SourceFile{std::move(name), std::move(text)});
+FileId SourceSet::add(std::string name, std::string text, std::optional<SheetOrigin> sheet) {
+  files_.push_back(SourceFile{std::move(name), std::move(text), std::move(sheet)});
   return static_cast<FileId>(files_.size() - 1);
 }
 
@@ -28,8 +28,43 @@ std::string_view SourceSet::line_text(const SourceSpan& span) const {
   return text.substr(begin, end - begin);
 }
 
+namespace {
+
+// "A", "Z", "AA": a spreadsheet's name for column `index` (0 = A).
+std::string column_letters(std::uint32_t index) {
+  std::string letters;
+  for (std::uint64_t n = std::uint64_t{index} + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return letters;
+}
+
+// Which field of a CSV line byte `column` (from 1) falls in: commas outside quotes before it.
+std::uint32_t field_at(std::string_view line, std::uint32_t column) {
+  std::uint32_t field = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i + 1 < column && i < line.size(); ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == ',' && !quoted) ++field;
+  }
+  return field;
+}
+
+}  // namespace
+
+std::optional<SourceSet::Cell> SourceSet::cell_of(const SourceSpan& span) const {
+  if (!span.known() || span.file >= files_.size() || !files_[span.file].sheet) return {};
+  const SheetOrigin& sheet = *files_[span.file].sheet;
+  const std::uint32_t field = field_at(line_text(span), span.column);
+  return Cell{sheet.sheet, column_letters(sheet.first_column + field) + std::to_string(span.line)};
+}
+
 std::string SourceSet::where(const SourceSpan& span) const {
   if (!span.known() || span.file >= files_.size()) return {};
+  if (const auto cell = cell_of(span)) {
+    return files_[span.file].name + ", sheet \"" + std::string(cell->sheet) + "\", cell " +
+           cell->cell;
+  }
   return files_[span.file].name + ":" + std::to_string(span.line) + ":" +
          std::to_string(span.column);
 }

@@ -23,24 +23,40 @@ struct SourceSpan {
   [[nodiscard]] bool known() const { return file != no_file; }
 };
 
+// Where a file's text came from when it is not the file's own bytes: a sheet of a workbook,
+// made into CSV text one sheet row a line (import/workbook.hpp), so that a location in the text
+// can be told as the cell the user sees.
+struct SheetOrigin {
+  std::string sheet;               // the sheet's name
+  std::uint32_t first_column = 0;  // the sheet column of the text's first field (0 = A)
+};
+
 struct SourceFile {
   std::string name;  // as shown to the user: the path given, or "<stdlib>/uk/lgha1989.remit"
   std::string text;
+  std::optional<SheetOrigin> sheet;  // set for a workbook's sheet
 };
 
 // Owns every loaded file and every string made while reading them. The AST and the model hold
 // string_views into it, so it must outlive them; std::deque keeps elements in place as it grows.
 class SourceSet {
  public:
-  FileId add(std::string name, std::string text);
+  FileId add(std::string name, std::string text, std::optional<SheetOrigin> sheet = {});
   [[nodiscard]] const SourceFile& file(FileId id) const { return files_.at(id); }
   [[nodiscard]] std::size_t size() const { return files_.size(); }
   // Keeps a string made while reading (an unescaped literal, say) alive as long as the set.
   std::string_view keep(std::string text);
   // The full line of text that `span` points into, without its line ending.
   [[nodiscard]] std::string_view line_text(const SourceSpan& span) const;
-  // "file:line:col", or "" for an unknown span.
+  // "file:line:col", or "" for an unknown span; in a workbook's sheet,
+  // `file, sheet "NAME", cell C12`.
   [[nodiscard]] std::string where(const SourceSpan& span) const;
+  // The cell a span points into, when its file is a workbook's sheet.
+  struct Cell {
+    std::string_view sheet;
+    std::string cell;  // "C12"
+  };
+  [[nodiscard]] std::optional<Cell> cell_of(const SourceSpan& span) const;
 
  private:
   std::deque<SourceFile> files_;

@@ -56,11 +56,11 @@ TEST_CASE("derive lists numeric ids in numeric order, leading zeros included", "
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK(r.out ==
-        "category,id,title,service,directorate\n"
-        "7,007,Planner C,S,D\n"
-        "7,7,Planner D,S,D\n"
-        "7,20,Planner B,S,D\n"
-        "7,100,Planner A,S,D\n");
+        "category,id,title,service,directorate,category_name\n"
+        "7,007,Planner C,S,D,Officers to whom powers are delegated\n"
+        "7,7,Planner D,S,D,Officers to whom powers are delegated\n"
+        "7,20,Planner B,S,D,Officers to whom powers are delegated\n"
+        "7,100,Planner A,S,D,Officers to whom powers are delegated\n");
 }
 
 TEST_CASE("control characters in a CSV title are escaped in text output", "[report][escape]") {
@@ -139,5 +139,5 @@ TEST_CASE("a Markdown row stays one row with | and a line break in a title", "[r
   const auto r = run_cli({"derive", "--structure", "org.csv", "--format", "markdown"}, dir.path());
   INFO(r.err);
   REQUIRE(r.status == 0);
-  CHECK_THAT(r.out, Contains("| 1 | Legal \\| Democratic<br>Services | S | D |\n"));
+  CHECK_THAT(r.out, Contains("| Legal \\| Democratic<br>Services | S | D | 1 |\n"));
 }

@@ -86,7 +86,7 @@ std::vector<Case> cases() {
        {},
        {"derive", "--format", "xml"},
        2,
-       "--format: xml not in {table,csv,json,markdown}"},
+       "--format: xml not in {table,csv,json,markdown,xlsx}"},
       {"-o into a missing directory",
        {{"p.remit", good_policy}},
        {"derive", "p.remit", "-o", "no/such/dir/out.csv"},

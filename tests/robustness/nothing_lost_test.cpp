@@ -71,7 +71,7 @@ TEST_CASE("robustness: a successful derive replaces the output file", "[robustne
   CHECK(r.code == 0);
   const std::string now = read_text(dir / "out.csv");
   CHECK(now != old_content);
-  CHECK_THAT(now, StartsWith("category,id,title,service,directorate\n"));
+  CHECK_THAT(now, StartsWith("category,id,title,service,directorate,category_name\n"));
   CHECK_THAT(now, Contains("ceo"));
   CHECK(others(dir.path(), {"out.csv", "p.remit"}).empty());  // no temporary file left
 }

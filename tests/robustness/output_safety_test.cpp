@@ -72,7 +72,11 @@ TEST_CASE("output safety: -o naming an input is refused before anything is writt
       {"whatif", "council.remit", "--remove", "ceo", "-o", "council.remit"},
       {"diff", "council.remit", "folder", "-o", "folder/../council.remit"},
   };
-  for (const auto& args : runs) {
+  for (auto args : runs) {
+    // The format said outright: a name such as council.remit would otherwise be refused
+    // before anything is read, for its extension (as the last check below shows).
+    args.push_back("--format");
+    args.push_back(args[0] == "derive" ? "csv" : "text");
     std::string shown;
     for (const auto& a : args) shown += a + " ";
     INFO(shown);
@@ -87,6 +91,11 @@ TEST_CASE("output safety: -o naming an input is refused before anything is writt
     CHECK(fs::is_symlink(dir / "link.remit"));
     CHECK(temporaries(dir.path()).empty());
   }
+  // Without --format, the extension is refused first; the file is untouched all the same.
+  CliResult by_name = run_cli({"derive", "council.remit", "-o", "council.remit"}, dir.path());
+  CHECK(by_name.code == 2);
+  CHECK_THAT(by_name.err, Contains("'.remit' file"));
+  CHECK(read_text(dir / "council.remit") == policy);
   // A file the policy imports is an input too: the error points at the import.
   write_text(dir / "imports.remit", policy + "import \"s.csv\"\n");
   CliResult r = run_cli({"derive", "imports.remit", "-o", "s.csv"}, dir.path());
