@@ -136,6 +136,7 @@ class Loader {
     if (!text) return;
     loaded_.emplace(key, true);
     FileId file = add(path.string(), std::move(*text), depth);
+    sources_.mark_export(file);
     // The CSV reader reports NUL bytes itself; text that is not UTF-8 (a Latin-1 export, say)
     // would otherwise flow into every report.
     // UTF-16 is named as such by the CSV reader, so it is left to it.

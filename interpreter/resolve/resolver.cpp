@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "resolve/left_out.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
@@ -28,8 +29,8 @@ const char* vocabulary_word(ast::VocabularyKind kind) {
 class Resolver {
  public:
   Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
-           const Limits& limits)
-      : p_(program), depths_(depths), diags_(diags), limits_(limits) {}
+           const Limits& limits, ExportFaults& faults)
+      : p_(program), depths_(depths), diags_(diags), limits_(limits), faults_(faults) {}
 
   Resolved run() {
     vocabulary();
@@ -98,9 +99,19 @@ class Resolver {
     auto add = [&](const Unit& u, const ast::Name& id) {
       auto first = o.add_unit(u);
       duplicate_.push_back(first.has_value());
-      if (first) {
-        diags_.error(id.where, "the id " + in_quotes(id.text) + " is used twice")
-            .notes.push_back({o.units[*first].where(), "first used here"});
+      if (!first) return;
+      const std::string message = "the id " + in_quotes(id.text) + " is used twice";
+      std::vector<Note> notes{{o.units[*first].where(), "first used here"}};
+      if (u.is_body()) {
+        diags_.error(id.where, message).notes = std::move(notes);
+        return;
+      }
+      // The row is left out (with --keep-going): the first row with the id is the post.
+      const std::span<const ast::LineDecl> lines = p_.lines(*u.post);
+      const LeftOut fault{LeftOut::Fault::duplicate_id, id.where, id.text,
+                          lines.empty() ? std::string_view() : lines.front().target.text, *first};
+      if (faults_.leave_out(diags_, fault, message, std::move(notes))) {
+        o.units.edit().back().removed = true;
       }
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
@@ -179,12 +190,20 @@ class Resolver {
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const ast::LineDecl& l = lines[i];
-      auto target =
-          unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
-      if (!target) continue;
+      auto target = org().find_unit(l.target.text);
+      if (!target) {
+        auto ids = [&] { return unit_ids(); };
+        faults_.leave_out(
+            diags_,
+            {LeftOut::Fault::missing_manager, l.target.where, d.id.text, l.target.text, self},
+            shorten(d.id.text) + " " + line_verb(l.kind) + " " + in_quotes(l.target.text) +
+                ", which is not a post or body" + hint(diags_, unit_names_, ids, l.target));
+        continue;
+      }
       if (*target == self) {
-        diags_.error(l.target.where,
-                     "post " + in_quotes(d.id.text) + " " + line_verb(l.kind) + " itself");
+        faults_.leave_out(
+            diags_, {LeftOut::Fault::reports_to_itself, l.target.where, d.id.text, d.id.text, self},
+            "post " + in_quotes(d.id.text) + " " + line_verb(l.kind) + " itself");
         continue;
       }
       org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.target.where});
@@ -633,6 +652,7 @@ class Resolver {
   const FileDepths& depths_;
   Diagnostics& diags_;
   const Limits& limits_;
+  ExportFaults& faults_;
   Resolved out_;
   UnitIndex first_post_ = 0;
   std::vector<bool> duplicate_;
@@ -668,8 +688,10 @@ std::string nearest_numbers(std::span<const std::uint32_t> sorted, std::uint32_t
 }
 
 Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
-                 const Limits& limits) {
-  return Resolver(program, depths, diags, limits).run();
+                 const Limits& limits, ExportFaults* faults) {
+  if (faults) return Resolver(program, depths, diags, limits, *faults).run();
+  ExportFaults errors(nullptr, false, 0);
+  return Resolver(program, depths, diags, limits, errors).run();
 }
 
 }  // namespace remit
