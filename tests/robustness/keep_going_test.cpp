@@ -290,3 +290,42 @@ TEST_CASE("diff --structure compares two policies over one export", "[robustness
   CHECK_THAT(both.err, Contains("--structure gives the one export two policies are compared "
                                 "over"));
 }
+
+TEST_CASE("keep-going: a Run says what was left out and which posts are to be reviewed",
+          "[robustness][keep-going]") {
+  TempDir dir;
+  write_text(dir / "p.remit", policy);
+  write_text(dir / "s.csv", header + sound +
+                                "dhr,Director of HR,HR,Resources,gone,,\n"
+                                "hhr,Head of HR,,,dhr,,\n"
+                                "hfin,Head of Fun,,,ceo,,\n"
+                                "x,X,,,x,,\n");
+  Inputs inputs;
+  inputs.policies = {dir / "p.remit"};
+  inputs.structures = {dir / "s.csv"};
+  Loaded without = load(inputs);
+  CHECK_FALSE(without.ok);
+  CHECK(without.run->left_out().empty());
+
+  inputs.keep_going = true;
+  Loaded l = load(inputs);
+  REQUIRE(l.ok);
+  CHECK(l.run->diagnostics().error_count() == 0);
+  const auto& left = l.run->left_out();
+  REQUIRE(left.size() == 3);
+  // In the order found: the repeated id (while numbering the posts), then the lines.
+  CHECK(left[0].fault == LeftOut::Fault::duplicate_id);
+  CHECK(left[0].post == "hfin");
+  CHECK(left[0].where.line == 7);
+  CHECK(left[1].fault == LeftOut::Fault::missing_manager);
+  CHECK(left[1].manager == "gone");
+  CHECK(left[2].fault == LeftOut::Fault::reports_to_itself);
+  std::vector<std::string> review;
+  const auto& units = l.run->resolved().organisation.units;
+  for (const ToReview& r : l.run->to_review()) review.emplace_back(units[r.unit].id);
+  CHECK(review == std::vector<std::string>{"hfin", "dhr", "hhr", "x"});
+  for (const ListedPost& p : l.run->restricted_posts(true)) {
+    CHECK(std::find(review.begin(), review.end(), std::string(units[p.unit].id)) == review.end());
+  }
+  CHECK(l.run->restricted_posts().size() == 2);  // ceo and dfin
+}
