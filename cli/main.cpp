@@ -2,7 +2,8 @@
 //   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
 //   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
 //   remit explain POLICY… (POST_ID [--why-not N] | --breach N) [--format text|json]
-// Exit status: 0 ok, 1 a breach, 2 bad input or usage. Documented in docs/cli.md.
+// Exit status: 0 ok, 1 a breach, 2 bad input or usage, 3 (--keep-going) something was left out.
+// Documented in docs/cli.md.
 #include <fcntl.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -41,7 +42,9 @@
 
 namespace {
 
-enum Exit : int { ok = 0, breach = 1, bad_input = 2 };
+// `left_out` wins over `breach`: a check over a structure with rows left out is not a complete
+// answer, breach or not (the report says whether there are breaches).
+enum Exit : int { ok = 0, breach = 1, bad_input = 2, left_out = 3 };
 
 struct CommonOptions {
   std::vector<std::string> policies;
@@ -53,6 +56,7 @@ struct CommonOptions {
   std::string format;
   std::string output;
   bool verbose = false;
+  bool keep_going = false;
 };
 
 // `-o ""` (an unset variable in a script, say) must not quietly mean standard output.
@@ -94,6 +98,12 @@ bool names_a_terminal(const std::string& path) {
   return tty;
 }
 
+void add_keep_going(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_flag("--keep-going", o.keep_going,
+               "Leave out faulty rows of an HR export (a warning each), derive the rest, and list "
+               "the posts they could affect as to be reviewed; exit status 3");
+}
+
 void add_common(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("policy", o.policies,
                  "Policy files (.remit) or directories of them; none: the built-in default "
@@ -119,6 +129,7 @@ void add_common(CLI::App& cmd, CommonOptions& o) {
                  "- for standard output)")
       ->check(names_a_file);
   cmd.add_flag("-v,--verbose", o.verbose, "Trace the phases with their timings on stderr");
+  add_keep_going(cmd, o);
 }
 
 remit::Inputs inputs_of(const CommonOptions& o) {
@@ -130,6 +141,7 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   for (const auto& p : o.designations) in.designations.emplace_back(p);
   in.sheet = o.sheet;
   if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
+  in.keep_going = o.keep_going;
   return in;
 }
 
@@ -171,6 +183,35 @@ bool names_a_device(const std::string& path) {
   const auto status = std::filesystem::status(path, ec);
   return !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
          !std::filesystem::is_directory(status);
+}
+
+// The status of a command whose output was written with `status`: 3 when rows were left out.
+int finished(int status, std::initializer_list<const remit::Run*> runs) {
+  if (status == bad_input) return status;
+  for (const remit::Run* run : runs) {
+    if (!run->left_out().empty()) return left_out;
+  }
+  return status;
+}
+
+// For the commands whose output has no place for them: the posts to be reviewed, on stderr.
+void note_to_review(const remit::Run& run, std::string_view side = {}) {
+  const auto& posts = run.to_review();
+  if (posts.empty()) return;
+  const auto& units = run.resolved().organisation.units;
+  std::string ids;
+  constexpr std::size_t shown = 20;
+  for (std::size_t k = 0; k < posts.size() && k < shown; ++k) {
+    ids += (k ? ", " : "") + std::string(units[posts[k].unit].id);
+  }
+  if (posts.size() > shown) ids += " and " + std::to_string(posts.size() - shown) + " more";
+  std::cerr << remit::display_text(
+                   "remit: note: " + std::string(side) + std::to_string(posts.size()) +
+                   (posts.size() == 1 ? " post is" : " posts are") +
+                   " to be reviewed (their category could depend on a line left out; remit "
+                   "derive lists them with the reasons): " +
+                   ids)
+            << "\n";
 }
 
 // The format to write: --format when given; else, for `-o FILE`, the one the file's extension
@@ -232,7 +273,7 @@ int derive(const CommonOptions& o, bool all) {
   }
   std::ostringstream out;
   write_restricted_posts(out, run, run.restricted_posts(all), *format);
-  return emit(o, out.str());
+  return finished(emit(o, out.str()), {&run});
 }
 
 int check(const CommonOptions& o, bool with_explanations) {
@@ -252,7 +293,7 @@ int check(const CommonOptions& o, bool with_explanations) {
   write_breaches(out, run, breaches, *format, explanations);
   int written = emit(o, out.str());
   if (written != ok) return written;
-  return breaches.empty() ? ok : breach;
+  return finished(breaches.empty() ? ok : breach, {&run});
 }
 
 std::string breach_count_text(std::size_t k) {
@@ -287,8 +328,11 @@ int breach_explanation(CommonOptions o, std::size_t n) {
     return bad_input;
   }
   remit::Reason reason = remit::explain_breach(run, n);
-  return emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
-                                                : remit::render_text(reason, run.sources()));
+  note_to_review(run);
+  return finished(
+      emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
+                                             : remit::render_text(reason, run.sources())),
+      {&run});
 }
 
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
@@ -335,8 +379,17 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
   } else {
     reason = remit::explain_listing(run, *post);
   }
-  return emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
-                                                : remit::render_text(reason, run.sources()));
+  // The explanation is of the structure as derived, without the lines left out.
+  auto review = std::ranges::find(run.to_review(), *post, &remit::ToReview::unit);
+  if (review != run.to_review().end()) {
+    std::cerr << remit::display_text("remit: warning: '" + post_id + "' is to be reviewed: it " +
+                                     review->reason)
+              << "\n";
+  }
+  return finished(
+      emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
+                                             : remit::render_text(reason, run.sources())),
+      {&run});
 }
 
 struct Edits {
@@ -509,9 +562,10 @@ int whatif(const CommonOptions& o, const Edits& e) {
           .count());
   std::ostringstream out;
   write_difference(out, title, diff, *format, run.limits());
+  note_to_review(run);
   int written = emit(o, out.str());
   if (written != ok) return written;
-  return diff.breaches_appeared.empty() ? ok : breach;
+  return finished(diff.breaches_appeared.empty() ? ok : breach, {&run});
 }
 
 // `remit diff OLD NEW`: each side a policy file or directory, or an HR export (.csv); the
@@ -520,12 +574,20 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
          bool with_explanations) {
   auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
+  auto is_export = [](std::string path) {
+    std::transform(path.begin(), path.end(), path.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return path.ends_with(".csv") || path.ends_with(".xlsx") || path.ends_with(".ods");
+  };
+  if (!o.structures.empty() && (is_export(old_side) || is_export(new_side))) {
+    std::cerr << "remit: error: --structure gives the one export two policies are compared over; "
+                 "OLD and NEW are then policies, not exports (to compare two exports, give them "
+                 "as OLD and NEW without --structure)\n";
+    return bad_input;
+  }
   auto side = [&](const std::string& path) {
     CommonOptions s = o;
-    std::string lower = path;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (lower.ends_with(".csv") || lower.ends_with(".xlsx") || lower.ends_with(".ods")) {
+    if (is_export(path)) {
       s.structures.insert(s.structures.begin(), path);
     } else {
       s.policies.insert(s.policies.begin(), path);
@@ -552,9 +614,11 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
       }
     }
   }
+  note_to_review(before, "in " + old_side + ", ");
+  note_to_review(after, "in " + new_side + ", ");
   int written = emit(o, out.str());
   if (written != ok) return written;
-  return d.breaches_appeared.empty() ? ok : breach;
+  return finished(d.breaches_appeared.empty() ? ok : breach, {&before, &after});
 }
 
 // `remit suggest`: the designations the posts' titles suggest, as a designations sheet for a
@@ -653,10 +717,15 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("new", new_side, "The new version, likewise")->required();
   diff_cmd->add_option("--policy", diff_opts.policies, "Policy files applied to both sides")
       ->allow_extra_args(false);
+  diff_cmd
+      ->add_option("--structure", diff_opts.structures,
+                   "An HR export applied to both sides (to compare two policies over it)")
+      ->allow_extra_args(false);
   diff_cmd->add_option("--holders", diff_opts.holders, "Holders CSV applied to both sides")
       ->allow_extra_args(false);
   add_columns(*diff_cmd, diff_opts);
   diff_cmd->add_option("--sheet", diff_opts.sheet, "In a workbook: the sheet to read");
+  add_keep_going(*diff_cmd, diff_opts);
   diff_cmd->add_option("-o,--output", diff_opts.output, "Write the result to this file")
       ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");

@@ -69,6 +69,8 @@ Run::Run(const Run& base, std::unique_ptr<Resolved> edited)
       program_(base.program_),
       depths_(base.depths_),
       resolved_(std::move(edited)),
+      left_out_(base.left_out_),
+      to_review_(base.to_review_),
       base_(&base) {}
 
 Run::~Run() = default;
@@ -80,14 +82,23 @@ bool Run::load(const Inputs& inputs) {
   }
   spdlog::debug("loaded {} files, {} posts, {} bodies, {} expressions", sources_->size(),
                 program_->posts.size(), program_->bodies.size(), program_->exprs.size());
+  // Faults in an export's rows: errors, or with --keep-going warnings and left out.
+  ExportFaults faults(sources_.get(), inputs.keep_going, limits_.max_errors_per_file);
   {
     PhaseTimer t("resolve");
-    resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_, limits_));
+    resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_, limits_, &faults));
     if (diags_->has_errors()) return false;
   }
   {
     PhaseTimer t("cycles");
-    if (!check_cycles(resolved_->organisation, *diags_, limits_)) return false;
+    if (!leave_out_cycles(resolved_->organisation, *diags_, limits_, faults)) return false;
+  }
+  faults.finish(*diags_);
+  left_out_ = std::move(faults.left_out());
+  if (!left_out_.empty()) {
+    PhaseTimer t("to review");
+    to_review_ =
+        posts_to_review(resolved_->organisation, *sources_, left_out_, looks_down(*program_));
   }
   evaluate();
   return true;
@@ -158,6 +169,12 @@ std::vector<ListedPost> Run::restricted_posts(bool all) const {
     for (std::uint32_t u = 0; u < e.listed.size(); ++u) {
       if (e.listed[u] != not_listed) out.push_back(ListedPost{e.listed[u], u});
     }
+  }
+  // Never placed in or out of a category silently: those posts are listed apart.
+  if (!to_review_.empty()) {
+    std::erase_if(out, [&](const ListedPost& p) {
+      return std::ranges::binary_search(to_review_, p.unit, {}, &ToReview::unit);
+    });
   }
   const auto& cats = program_->categories;
   const auto& units = resolved_->organisation.units;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "remit/limits.hpp"
+#include "resolve/left_out.hpp"
 #include "resolve/loader.hpp"
 
 namespace remit {
@@ -84,8 +85,14 @@ class Run {
   // diagnostics say why, each with file:line:column.
   bool load(const Inputs& inputs);
   // The politically restricted posts, ordered by category number then post id; with `all`,
-  // every category each post meets rather than the one precedence lists it in.
+  // every category each post meets rather than the one precedence lists it in. A post to be
+  // reviewed (to_review()) is never among them.
   [[nodiscard]] std::vector<ListedPost> restricted_posts(bool all = false) const;
+  // With Inputs::keep_going: the lines and rows of HR exports left out, in the order found (each
+  // also a warning); and the posts whose category could depend on them, by unit, with the
+  // reason. Both empty when nothing was left out.
+  [[nodiscard]] const std::vector<LeftOut>& left_out() const { return left_out_; }
+  [[nodiscard]] const std::vector<ToReview>& to_review() const { return to_review_; }
   // Incompatibilities and require/forbid rules broken by the loaded structure.
   [[nodiscard]] const Breaches& breaches();
 
@@ -128,6 +135,8 @@ class Run {
   mutable std::unique_ptr<OrgGraph> graph_;
   std::unique_ptr<Evaluator> evaluator_;
   std::unique_ptr<Breaches> breaches_;
+  std::vector<LeftOut> left_out_;
+  std::vector<ToReview> to_review_;
   const Run* base_ = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "graph/cycles.hpp"
 
+#include <algorithm>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <unordered_set>
@@ -42,9 +43,11 @@ bool acyclic(const Organisation& org) {
   }
   return ready.size() == n;
 }
-}  // namespace
 
-bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits) {
+// Reports each cycle; under --keep-going (`faults`), a cycle with a line from an HR export is a
+// warning instead, and that line's id goes into `dropped`.
+bool find_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits,
+                 ExportFaults& faults, std::vector<LineId>& dropped) {
   const std::size_t shown_on_cycle = limits.posts_shown_on_cycle;
   const std::size_t located_on_cycle = limits.lines_located_on_cycle;
   const std::size_t n = org.size();
@@ -66,7 +69,6 @@ bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& lim
     const std::uint32_t c = component[start];
     if (size[c] < 2 || reported[c]) continue;
     reported[c] = true;
-    clean = false;
     // Walk lines inside the component from `start` until a post repeats: that is a cycle.
     std::vector<std::uint32_t> path_lines;
     std::unordered_map<UnitIndex, std::size_t> position;
@@ -90,29 +92,76 @@ bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& lim
     }
     if (cycle.size() > shown_on_cycle) chain += "… -> ";
     chain += std::string(org.units[org.lines[cycle.front()].from].id);
-    Diagnostic& d =
-        diags.error(org.lines[cycle.front()].where,
-                    "reporting cycle of " + std::to_string(cycle.size()) + " posts: " + chain +
-                        "; a post cannot report to itself, "
-                        "directly or through others");
+    std::vector<Note> notes;
     for (std::size_t k = 0; k < cycle.size() && k < located_on_cycle; ++k) {
       const Line& l = org.lines[cycle[k]];
-      d.notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
-                                      std::string(org.units[l.to].id) + " here"});
+      notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
+                                    std::string(org.units[l.to].id) + " here"});
     }
     if (cycle.size() > located_on_cycle) {
-      d.notes.push_back({org.units[start].where(),
-                         "and " + std::to_string(cycle.size() - located_on_cycle) + " more " +
-                             (cycle.size() - located_on_cycle == 1 ? "line" : "lines") +
-                             " on this cycle, not located here"});
+      notes.push_back({org.units[start].where(),
+                       "and " + std::to_string(cycle.size() - located_on_cycle) + " more " +
+                           (cycle.size() - located_on_cycle == 1 ? "line" : "lines") +
+                           " on this cycle, not located here"});
     }
     if (size[c] > cycle.size()) {
-      d.notes.push_back({org.units[start].where(), std::to_string(size[c]) +
-                                                       " posts in all are caught in this loop of "
-                                                       "reporting lines"});
+      notes.push_back({org.units[start].where(), std::to_string(size[c]) +
+                                                     " posts in all are caught in this loop of "
+                                                     "reporting lines"});
+    }
+    // The line the message points at is the one left out, or failing that (it is written in a
+    // policy) the first line of the cycle that comes from an export.
+    LineId chosen = cycle.front();
+    if (auto from_export =
+            std::find_if(cycle.begin(), cycle.end(),
+                         [&](LineId id) { return faults.from_export(org.lines[id].where); });
+        from_export != cycle.end()) {
+      chosen = *from_export;
+    }
+    const Line& l = org.lines[chosen];
+    const std::string message = "reporting cycle of " + std::to_string(cycle.size()) +
+                                " posts: " + chain +
+                                "; a post cannot report to itself, directly or through others";
+    if (faults.leave_out(
+            diags,
+            {LeftOut::Fault::cycle, l.where, org.units[l.from].id, org.units[l.to].id, l.from},
+            message, std::move(notes))) {
+      dropped.push_back(chosen);
+    } else {
+      clean = false;
     }
   }
   return clean;
+}
+
+// The organisation's lines without `dropped`.
+ReportingLines without(const ReportingLines& lines, std::vector<LineId> dropped) {
+  std::sort(dropped.begin(), dropped.end());
+  ReportingLines kept;
+  kept.reserve(lines.size() - dropped.size());
+  lines.for_each([&](LineId id, const Line& l) {
+    if (!std::binary_search(dropped.begin(), dropped.end(), id)) kept.push_back(l);
+  });
+  return kept;
+}
+}  // namespace
+
+bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits) {
+  ExportFaults errors(nullptr, false, 0);
+  std::vector<LineId> dropped;
+  return find_cycles(org, diags, limits, errors, dropped);
+}
+
+bool leave_out_cycles(Organisation& org, Diagnostics& diags, const Limits& limits,
+                      ExportFaults& faults) {
+  // Each round leaves out one line of each cycle found; a tangle of several cycles among the
+  // same posts takes a round for each.
+  for (;;) {
+    std::vector<LineId> dropped;
+    if (!find_cycles(org, diags, limits, faults, dropped)) return false;
+    if (dropped.empty()) return true;
+    org.lines = without(org.lines, std::move(dropped));
+  }
 }
 
 bool check_cycles_after(const Organisation& org, std::span<const UnitIndex> changed,

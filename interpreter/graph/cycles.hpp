@@ -7,6 +7,7 @@
 
 #include "graph/org_graph.hpp"
 #include "remit/limits.hpp"
+#include "resolve/left_out.hpp"
 #include "source/diagnostic.hpp"
 
 namespace remit {
@@ -15,6 +16,12 @@ namespace remit {
 // pointing at each line. Returns false when there was one.
 // `limits` caps how many posts the error names and how many lines it locates.
 bool check_cycles(const Organisation& org, Diagnostics& diags, const Limits& limits);
+
+// The same under --keep-going: a cycle with a line from an HR export is a warning, and that
+// line is left out of `org` (recorded in `faults`); cycles again until none is left. False when
+// a cycle runs only through lines written in policy text.
+bool leave_out_cycles(Organisation& org, Diagnostics& diags, const Limits& limits,
+                      ExportFaults& faults);
 
 // The same, for a structure that was acyclic before the posts in `changed` got new lines (a
 // what-if): a new cycle must run through one of those lines, so walking up from where each

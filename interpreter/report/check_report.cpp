@@ -5,6 +5,7 @@
 
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
+#include "report/derive_report.hpp"
 #include "source/diagnostic.hpp"
 #include "source/display.hpp"
 
@@ -164,6 +165,7 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   doc["summary"] = {{"breaches", breaches.size()},
                     {"incompatibilities_checked", ctx.program.incompatibilities.size()},
                     {"rules_checked", ctx.program.rules.size()}};
+  if (!ctx.run.to_review().empty()) doc["to_review"] = to_review_json(ctx.org, ctx.run.to_review());
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
@@ -176,6 +178,7 @@ void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches,
     json(out, ctx, breaches);
   } else {
     text(out, ctx, breaches);
+    write_to_review_text(out, ctx.org, run.to_review());
   }
 }
 

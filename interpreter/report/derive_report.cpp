@@ -14,29 +14,40 @@ namespace {
 struct View {
   const ast::Program& program;
   const Organisation& org;
+  // --keep-going: the posts whose category could depend on a row left out, listed apart.
+  const std::vector<ToReview>& review;
   const ast::CategoryDecl& category(const ListedPost& p) const {
     return program.categories[p.category];
   }
   const Unit& unit(const ListedPost& p) const { return org.units[p.unit]; }
 };
 
+// With posts to be reviewed, they follow the list as rows whose category is "to be reviewed",
+// and a last column, review_reason, says why (empty for the list proper); without, the columns
+// are as they always were.
 void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
-  // The category's name comes last, so that a script reading the earlier columns by position
-  // reads what it always did.
-  out << "category,id,title,service,directorate,category_name\n";
+  // The category's name comes after the columns there have always been, so that a script reading
+  // them by position reads what it always did.
+  const bool review = !v.review.empty();
+  out << "category,id,title,service,directorate,category_name"
+      << (review ? ",review_reason\n" : "\n");
   std::string line;
-  for (const ListedPost& p : list) {
-    const Unit& u = v.unit(p);
+  auto row = [&](std::string_view category, std::string_view category_name, const Unit& u,
+                 std::string_view reason) {
     line.clear();
-    line += std::to_string(v.category(p).number);
-    for (std::string_view f :
-         {u.id, u.title(), u.service(), u.directorate(), v.category(p).label.text}) {
+    line += category;
+    for (std::string_view f : {u.id, u.title(), u.service(), u.directorate(), category_name}) {
       line += ',';
       line += csv_field(f);
     }
+    if (review) line += ',' + csv_field(reason);
     line += '\n';
     out << line;
+  };
+  for (const ListedPost& p : list) {
+    row(std::to_string(v.category(p).number), v.category(p).label.text, v.unit(p), {});
   }
+  for (const ToReview& r : v.review) row("to be reviewed", {}, v.org.units[r.unit], r.reason);
 }
 
 // Grouped by category, like the lists councils publish; columns padded to line up. Control
@@ -87,6 +98,7 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
     out << row << "\n";
   }
   if (list.empty()) out << "No politically restricted posts.\n";
+  write_to_review_text(out, v.org, v.review);
 }
 
 // A table per category. Cells escape `|` and show line breaks as <br> (source/display.hpp).
@@ -110,6 +122,16 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
     out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
         << " | " << cell(u.id) << " |\n";
   }
+  if (v.review.empty()) return;
+  out << "\n## To be reviewed\n\n"
+      << "A faulty row of the HR export was left out (--keep-going); the category of these posts "
+         "could depend on it, so they are not in the list above.\n\n"
+      << "| id | title | service | directorate | reason |\n|---|---|---|---|---|\n";
+  for (const ToReview& r : v.review) {
+    const Unit& u = v.org.units[r.unit];
+    out << "| " << cell(u.id) << " | " << cell(u.title()) << " | " << cell(u.service()) << " | "
+        << cell(u.directorate()) << " | " << cell(r.reason) << " |\n";
+  }
 }
 
 void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
@@ -130,14 +152,42 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
                      {"directorate", std::string(u.directorate())}});
   }
   doc["posts"] = std::move(posts);
+  if (!v.review.empty()) doc["to_review"] = to_review_json(v.org, v.review);
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace
 
+void write_to_review_text(std::ostream& out, const Organisation& org,
+                          const std::vector<ToReview>& review) {
+  if (review.empty()) return;
+  out << "\nTo be reviewed - " << review.size() << (review.size() == 1 ? " post" : " posts")
+      << " not placed in or out of any category: a faulty row of the export was left out "
+         "(--keep-going) and their category could depend on it\n";
+  for (const ToReview& r : review) {
+    const Unit& u = org.units[r.unit];
+    out << "  " << display_text(u.id) << "  " << display_text(u.title()) << "\n    "
+        << display_text(r.reason) << "\n";
+  }
+}
+
+nlohmann::ordered_json to_review_json(const Organisation& org,
+                                      const std::vector<ToReview>& review) {
+  nlohmann::ordered_json posts = nlohmann::ordered_json::array();
+  for (const ToReview& r : review) {
+    const Unit& u = org.units[r.unit];
+    posts.push_back({{"id", std::string(u.id)},
+                     {"title", std::string(u.title())},
+                     {"service", std::string(u.service())},
+                     {"directorate", std::string(u.directorate())},
+                     {"reason", r.reason}});
+  }
+  return posts;
+}
+
 void write_restricted_posts(std::ostream& out, const Run& run, const std::vector<ListedPost>& list,
                             Format format) {
-  View v{run.program(), run.resolved().organisation};
+  View v{run.program(), run.resolved().organisation, run.to_review()};
   switch (format) {
     case Format::csv:
       csv(out, v, list);

@@ -162,6 +162,7 @@ class Loader {
     // its positions count in the converted text, which is what the file holds from here on.
     csv::DecodedText decoded = csv::decode_export(std::move(*bytes));
     FileId file = add(path.string(), std::move(decoded.text), depth);
+    sources_.mark_export(file);
     if (!decoded.error.empty()) {
       diags_.error(span_at(sources_, file, sources_.file(file).text.size()), decoded.error);
       return;
@@ -244,6 +245,7 @@ class Loader {
     const FileId file =
         add(path.string(), std::move(sheet.csv), depth,
             SheetOrigin{.sheet = std::move(sheet.sheet), .first_column = sheet.first_column});
+    sources_.mark_export(file);
     import_rows(file, kind_of_import, choices);
   }
 

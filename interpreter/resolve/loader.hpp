@@ -45,6 +45,10 @@ struct Inputs {
   // one of these folders; anything else is an error at the statement. The standard library's
   // modules are always allowed. The files and folders listed above are read as given.
   std::vector<std::filesystem::path> confine_to;
+  // --keep-going: a fault in a row of an HR export (a post reporting to itself, a line to a
+  // missing post, a repeated id, a reporting cycle) is a warning and the line or row is left
+  // out, instead of an error that stops the run. Faults in policy text stay errors.
+  bool keep_going = false;
 };
 
 // How far each file is from the command line: 0 for the files given, 1 for what they `use`...

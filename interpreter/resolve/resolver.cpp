@@ -6,6 +6,7 @@
 #include <string>
 
 #include "grammar/parser.hpp"
+#include "resolve/left_out.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
 #include "resolve/shares.hpp"
@@ -30,8 +31,8 @@ const char* vocabulary_word(ast::VocabularyKind kind) {
 class Resolver {
  public:
   Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
-           const Limits& limits)
-      : p_(program), depths_(depths), diags_(diags), limits_(limits) {}
+           const Limits& limits, ExportFaults& faults)
+      : p_(program), depths_(depths), diags_(diags), limits_(limits), faults_(faults) {}
 
   Resolved run() {
     vocabulary();
@@ -101,9 +102,19 @@ class Resolver {
     auto add = [&](const Unit& u, const ast::Name& id) {
       auto first = o.add_unit(u);
       duplicate_.push_back(first.has_value());
-      if (first) {
-        diags_.error(id.where, "the id " + in_quotes(id.text) + " is used twice")
-            .notes.push_back({o.units[*first].where(), "first used here"});
+      if (!first) return;
+      const std::string message = "the id " + in_quotes(id.text) + " is used twice";
+      std::vector<Note> notes{{o.units[*first].where(), "first used here"}};
+      if (u.is_body()) {
+        diags_.error(id.where, message).notes = std::move(notes);
+        return;
+      }
+      // The row is left out (with --keep-going): the first row with the id is the post.
+      const std::span<const ast::LineDecl> lines = p_.lines(*u.post);
+      const LeftOut fault{LeftOut::Fault::duplicate_id, id.where, id.text,
+                          lines.empty() ? std::string_view() : lines.front().target.text, *first};
+      if (faults_.leave_out(diags_, fault, message, std::move(notes))) {
+        o.units.edit().back().removed = true;
       }
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
@@ -199,7 +210,10 @@ class Resolver {
 
   // A line to a unit; a manager from an HR export that names none may mean the authority
   // (resolve/top_of_structure.hpp). None: the error is reported, or the post is the top.
-  std::optional<UnitIndex> line_target(const ast::PostDecl& d, const ast::LineDecl& l) {
+  // The post or body a line goes to; none for a line to the top of an export (no line), or one
+  // to a post that is not there (an error, or with --keep-going a line left out).
+  std::optional<UnitIndex> line_target(const ast::PostDecl& d, const ast::LineDecl& l,
+                                       UnitIndex self) {
     std::optional<UnitIndex> target = org().find_unit(l.target.text);
     if (!target && l.from_export) {
       if (!authority_names_) authority_names_.emplace(p_, org());
@@ -211,7 +225,12 @@ class Resolver {
       }
     }
     if (target) return target;
-    return unit(l.target, [&] { return shorten(d.id.text) + " " + line_verb(l.kind) + " "; });
+    auto ids = [&] { return unit_ids(); };
+    faults_.leave_out(
+        diags_, {LeftOut::Fault::missing_manager, l.target.where, d.id.text, l.target.text, self},
+        shorten(d.id.text) + " " + line_verb(l.kind) + " " + in_quotes(l.target.text) +
+            ", which is not a post or body" + hint(diags_, unit_names_, ids, l.target));
+    return std::nullopt;
   }
 
   // A post's duties are split between its duty-carrying lines: explicit shares as given, the
@@ -238,11 +257,12 @@ class Resolver {
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const ast::LineDecl& l = lines[i];
-      auto target = line_target(d, l);
+      auto target = line_target(d, l, self);
       if (!target) continue;
       if (*target == self) {
-        diags_.error(l.target.where,
-                     "post " + in_quotes(d.id.text) + " " + line_verb(l.kind) + " itself");
+        faults_.leave_out(
+            diags_, {LeftOut::Fault::reports_to_itself, l.target.where, d.id.text, d.id.text, self},
+            "post " + in_quotes(d.id.text) + " " + line_verb(l.kind) + " itself");
         continue;
       }
       org().lines.push_back(Line{self, *target, l.kind, split.shares[i], l.target.where});
@@ -692,6 +712,7 @@ class Resolver {
   const FileDepths& depths_;
   Diagnostics& diags_;
   const Limits& limits_;
+  ExportFaults& faults_;
   Resolved out_;
   UnitIndex first_post_ = 0;
   std::vector<bool> duplicate_;
@@ -731,8 +752,10 @@ std::string nearest_numbers(std::span<const std::uint32_t> sorted, std::uint32_t
 }
 
 Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
-                 const Limits& limits) {
-  return Resolver(program, depths, diags, limits).run();
+                 const Limits& limits, ExportFaults* faults) {
+  if (faults) return Resolver(program, depths, diags, limits, *faults).run();
+  ExportFaults errors(nullptr, false, 0);
+  return Resolver(program, depths, diags, limits, errors).run();
 }
 
 }  // namespace remit

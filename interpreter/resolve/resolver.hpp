@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ast/ast.hpp"
+#include "resolve/left_out.hpp"
 #include "resolve/loader.hpp"
 #include "resolve/organisation.hpp"
 #include "source/diagnostic.hpp"
@@ -23,7 +24,8 @@ namespace remit {
 std::string nearest_numbers(std::span<const std::uint32_t> sorted, std::uint32_t number,
                             std::size_t shown = 10);
 
+// `faults`: how a fault in an HR export's row is handled (--keep-going); none: as an error.
 Resolved resolve(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
-                 const Limits& limits = {});
+                 const Limits& limits = {}, ExportFaults* faults = nullptr);
 
 }  // namespace remit

@@ -35,6 +35,9 @@ struct SourceFile {
   std::string name;  // as shown to the user: the path given, or "<stdlib>/uk/lgha1989.remit"
   std::string text;
   std::optional<SheetOrigin> sheet;  // set for a workbook's sheet
+  // Read from an HR export (a structure or holders file), not written as policy: with
+  // --keep-going a faulty row of it is left out rather than stopping the run.
+  bool is_export = false;
 };
 
 // Owns every loaded file and every string made while reading them. The AST and the model hold
@@ -42,6 +45,10 @@ struct SourceFile {
 class SourceSet {
  public:
   FileId add(std::string name, std::string text, std::optional<SheetOrigin> sheet = {});
+  void mark_export(FileId id) { files_.at(id).is_export = true; }
+  [[nodiscard]] bool is_export(FileId id) const {
+    return id < files_.size() && files_[id].is_export;
+  }
   [[nodiscard]] const SourceFile& file(FileId id) const { return files_.at(id); }
   [[nodiscard]] std::size_t size() const { return files_.size(); }
   // Keeps a string made while reading (an unescaped literal, say) alive as long as the set.
