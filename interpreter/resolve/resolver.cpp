@@ -167,13 +167,14 @@ class Resolver {
       }
       shares(d, self);
     }
-    if (tops_from_export_ > 0) {
+    // One post reporting to the authority is the top of the structure (the chief executive, as
+    // a rule), whether or not a body stands for the authority. When several do, the others may
+    // be chief officers by reporting to the council (s.2(7)), which only a declared body shows.
+    if (tops_from_export_ > 1) {
       diags_.warning(
           first_top_from_export_.where,
           std::to_string(tops_from_export_) +
-              (tops_from_export_ == 1 ? " post of the HR export reports"
-                                      : " posts of the HR export report") +
-              " to the authority (" + in_quotes(first_top_from_export_.text) +
+              " posts of the HR export report to the authority (" + in_quotes(first_top_from_export_.text) +
               " here), but no body stands for it: read as the top of the structure, "
               "with no line to a body. If a line to the council should count towards "
               "category 3 (LGHA 1989 s.2(7)), declare it: body council \"Full Council\"");
