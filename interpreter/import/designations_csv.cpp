@@ -26,8 +26,8 @@ const std::array<csv::ColumnSpec, column_count>& columns() {
       return csv::ColumnSpec{name, required, {}, {}};
     };
     return std::array<csv::ColumnSpec, column_count>{
-        like("id", true), like("designations", false), like("flags", false),
-        like("title", false), csv::ColumnSpec{"comment", false, comment_headers, {}}};
+        like("id", true), like("designations", false), like("flags", false), like("title", false),
+        csv::ColumnSpec{"comment", false, comment_headers, {}}};
   }();
   return specs;
 }
@@ -54,8 +54,8 @@ bool add_names(const csv::Field& field, std::string_view column, std::string_vie
 
 }  // namespace
 
-void import_designations(SourceSet& sources, FileId file, ast::Program& program,
-                         Diagnostics& diags, std::span<const ColumnChoice> choices) {
+void import_designations(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
+                         std::span<const ColumnChoice> choices) {
   csv::ErrorLimit errors(sources, file, diags);
   csv::Reader reader(sources, file);
   csv::Row row;

@@ -21,7 +21,7 @@ namespace remit {
 
 // Appends a DesignateDecl for each name in each good row of `file` to `program.designates`.
 // Each bad row is reported (file:line:col) and skipped, up to 100 errors.
-void import_designations(SourceSet& sources, FileId file, ast::Program& program,
-                         Diagnostics& diags, std::span<const ColumnChoice> choices = {});
+void import_designations(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
+                         std::span<const ColumnChoice> choices = {});
 
 }  // namespace remit

@@ -10,8 +10,8 @@
 
 #include "grammar/parser.hpp"
 #include "import/columns.hpp"
-#include "import/encoding.hpp"
 #include "import/designations_csv.hpp"
+#include "import/encoding.hpp"
 #include "import/holders_csv.hpp"
 #include "import/organogram_csv.hpp"
 #include "import/structure_csv.hpp"

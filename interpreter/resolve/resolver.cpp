@@ -173,8 +173,8 @@ class Resolver {
     if (tops_from_export_ > 1) {
       diags_.warning(
           first_top_from_export_.where,
-          std::to_string(tops_from_export_) +
-              " posts of the HR export report to the authority (" + in_quotes(first_top_from_export_.text) +
+          std::to_string(tops_from_export_) + " posts of the HR export report to the authority (" +
+              in_quotes(first_top_from_export_.text) +
               " here), but no body stands for it: read as the top of the structure, "
               "with no line to a body. If a line to the council should count towards "
               "category 3 (LGHA 1989 s.2(7)), declare it: body council \"Full Council\"");

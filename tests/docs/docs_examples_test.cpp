@@ -171,7 +171,7 @@ std::map<std::string, std::string> all_files(const std::vector<fs::path>& pages)
 }
 
 const std::vector<std::string> documented_pages = {"README.md", "docs/cli.md", "docs/json.md",
-                                                   "docs/language.md"};
+                                                   "docs/language.md", "docs/hr-export.md"};
 
 std::vector<fs::path> every_doc() {
   std::vector<fs::path> pages{remit::test::project_dir / "README.md"};
@@ -226,6 +226,10 @@ TEST_CASE("docs: the sessions docs/json.md shows are what remit prints", "[docs]
 
 TEST_CASE("docs: the sessions docs/language.md shows are what remit prints", "[docs]") {
   check_page("docs/language.md");
+}
+
+TEST_CASE("docs: the sessions docs/hr-export.md shows are what remit prints", "[docs]") {
+  check_page("docs/hr-export.md");
 }
 
 TEST_CASE("docs: every page that shows a session is tested", "[docs]") {

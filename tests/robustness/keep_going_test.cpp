@@ -119,8 +119,11 @@ TEST_CASE(
       CliResult csv =
           e.run({"derive", "p.remit", "--structure", "s.csv", "--keep-going", "--format", "csv"});
       CHECK(csv.code == 3);
-      CHECK(line_one(csv.out) == "category,id,title,service,directorate,category_name,review_reason");
-      CHECK_THAT(csv.out, Contains("\n2,dfin,Director of Finance,Finance,Resources,Statutory Chief Officers,\n"));
+      CHECK(line_one(csv.out) ==
+            "category,id,title,service,directorate,category_name,review_reason");
+      CHECK_THAT(
+          csv.out,
+          Contains("\n2,dfin,Director of Finance,Finance,Resources,Statutory Chief Officers,\n"));
       CHECK_THAT(csv.out, Contains("\nto be reviewed,dhr,Director of HR,HR,Resources,,\""));
       CHECK_THAT(csv.out, Contains("\nto be reviewed,hhr,Head of HR,,,,\"is below 'dhr'"));
       CHECK(count(csv.out, "dhr,") == 1);
