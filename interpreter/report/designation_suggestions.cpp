@@ -117,10 +117,19 @@ void write_designation_suggestions(std::ostream& out, const Run& run) {
       if (symbol == org.designations.index.end()) continue;  // not declared by this policy
       const std::vector<UnitIndex>& carriers = org.designated[symbol->second];
       if (std::find(carriers.begin(), carriers.end(), u) != carriers.end()) continue;
-      designations += (designations.empty() ? "" : ";") + std::string(s.designation);
+      // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on `"literal" + string` in
+      // a Release build.
+      if (!designations.empty()) designations += ';';
+      designations += s.designation;
       if (!comment.empty()) comment += "; ";
-      comment += "the title says \"" + s.words + "\"";
-      if (!s.caution.empty()) comment += " (" + std::string(s.caution) + ")";
+      comment += "the title says \"";
+      comment += s.words;
+      comment += '"';
+      if (!s.caution.empty()) {
+        comment += " (";
+        comment += s.caution;
+        comment += ')';
+      }
     }
     if (designations.empty()) continue;
     out << csv_field(unit.id) << ',' << csv_field(unit.title()) << ',' << designations << ",,"
