@@ -40,10 +40,9 @@ struct Pieces {
   ast::Name id;
   ast::Text label;
   bool has_label = false;
-  bool import_holders = false;
+  ast::ImportKind import_kind = ast::ImportKind::structure;  // set by `holders`/`designations`
   ast::Text import_path;
   std::vector<ast::ColumnChoice> columns;
-  bool import_designations = false;
   bool is_override = false;
   std::uint32_t category_number = 0;
   ast::ExprId when = ast::unresolved;
@@ -423,7 +422,7 @@ template <>
 struct action<g::holders_marker> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.import_holders = true;
+    b.import_kind = ast::ImportKind::holders;
   }
 };
 template <>
@@ -444,9 +443,7 @@ template <>
 struct action<g::import_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    auto kind = std::exchange(b.import_holders, false) ? ast::ImportKind::holders
-                                                       : ast::ImportKind::structure;
-    if (std::exchange(b.import_designations, false)) kind = ast::ImportKind::designations;
+    const ast::ImportKind kind = std::exchange(b.import_kind, ast::ImportKind::structure);
     b.program.imports.push_back(
         ast::ImportDecl{kind, b.import_path, b.span(in), std::exchange(b.columns, {})});
   }
@@ -455,7 +452,7 @@ template <>
 struct action<g::designations_marker> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.import_designations = true;
+    b.import_kind = ast::ImportKind::designations;
   }
 };
 template <>
