@@ -23,7 +23,7 @@ constexpr std::string_view line_colour = "#555555";
 // manager of 30 is a few columns of boxes, not a row of 30 (org-chart tools do the same).
 constexpr std::size_t leaves_per_column = 8;
 // Titles wrap at this many characters, so that boxes stay narrow.
-constexpr std::size_t title_width = 24;
+constexpr std::size_t title_width = 18;
 
 // Text in an HTML-like label: control characters shown as escapes, markup characters as
 // entities.
@@ -141,7 +141,7 @@ std::string box_label(const ChartBox& b) {
       lines_html(wrapped(b.title, title_width)) + "</b></td></tr>";
   if (!b.service.empty()) {
     out += "<tr><td align=\"left\" balign=\"left\"><font point-size=\"9\">" +
-           lines_html(wrapped(b.service, title_width + 4)) + "</font></td></tr>";
+           lines_html(wrapped(b.service, title_width)) + "</font></td></tr>";
   }
   if (!b.id.empty()) {
     out += "<tr><td align=\"left\"><font point-size=\"8\">" + html(b.id) + "</font></td></tr>";
@@ -266,12 +266,12 @@ struct Legend {
   const Chart& chart;
   // Three columns side by side, so that the key is wide and low: categories; kinds of box and
   // designations; lines, changes and breaches.
-  std::string rows[3];
+  std::vector<std::string> rows[3];  // each a key cell and its text cell
   std::size_t section = 0;
 
   void row(std::string_view key, std::string_view text) {
-    rows[section] += "<tr>" + std::string(key) + "<td align=\"left\" balign=\"left\">" +
-                     lines_html(wrapped(text, 60)) + "</td></tr>";
+    rows[section].push_back(std::string(key) + "<td align=\"left\" balign=\"left\">" +
+                            lines_html(wrapped(text, 60)) + "</td>");
   }
   static std::string swatch(std::string_view text, std::string_view fill,
                             std::string_view colour = {}, std::string_view style = {}) {
@@ -336,17 +336,23 @@ struct Legend {
       row(swatch("BREACH", "#FFFFFF", breach_red),
           "Thick red outline: a post in a breach of " + rules);
     }
-    std::string columns;
-    for (const std::string& r : rows) {
-      if (r.empty()) continue;
-      columns +=
-          "<td valign=\"top\"><table border=\"0\" cellborder=\"0\" cellspacing=\"3\" "
-          "cellpadding=\"2\">" +
-          r + "</table></td>";
+    std::size_t height = 0, sections = 0;
+    for (const auto& r : rows) {
+      height = std::max(height, r.size());
+      sections += r.empty() ? 0 : 1;
     }
-    return "<<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"4\" "
-           "color=\"#767676\"><tr><td align=\"left\" colspan=\"3\"><b>Key</b></td></tr><tr>" +
-           columns + "</tr></table>>";
+    std::string table;
+    for (std::size_t k = 0; k < height; ++k) {
+      table += "<tr>";
+      for (const auto& r : rows) {
+        if (r.empty()) continue;
+        table += k < r.size() ? r[k] : "<td></td><td></td>";
+      }
+      table += "</tr>";
+    }
+    return "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\" "
+           "color=\"#767676\"><tr><td align=\"left\" colspan=\"" +
+           std::to_string(2 * sections) + "\"><b>Key</b></td></tr>" + table + "</table>>";
   }
 };
 
