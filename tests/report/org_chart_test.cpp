@@ -364,7 +364,8 @@ TEST_CASE("a manager of 30 posts without reports is drawn in columns, not one ro
   CHECK(widest <= 6);
 }
 
-TEST_CASE("--root draws a post and what is under it, --depth cuts the levels", "[report][chart]") {
+TEST_CASE("a chart with --root draws a post and what is under it, --depth cuts the levels",
+          "[report][chart]") {
   auto p = load_text(district);
   REQUIRE(p.ok);
   using Ids = std::vector<std::string>;
