@@ -344,15 +344,20 @@ struct Legend {
     std::string table;
     for (std::size_t k = 0; k < height; ++k) {
       table += "<tr>";
+      bool first = true;
       for (const auto& r : rows) {
         if (r.empty()) continue;
+        // A gap between sections: the text's width is Graphviz's estimate, and a viewer's
+        // font may be wider.
+        if (!first) table += "<td width=\"24\"></td>";
+        first = false;
         table += k < r.size() ? r[k] : "<td></td><td></td>";
       }
       table += "</tr>";
     }
     return "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\" "
            "color=\"#767676\"><tr><td align=\"left\" colspan=\"" +
-           std::to_string(2 * sections) + "\"><b>Key</b></td></tr>" + table + "</table>>";
+           std::to_string(3 * sections - 1) + "\"><b>Key</b></td></tr>" + table + "</table>>";
   }
 };
 
