@@ -440,6 +440,11 @@ TEST_CASE("a chart of more boxes than the limit is refused, saying what to do",
     CHECK_THROWS_WITH(remit::build_chart(run, {.root = "boss", .depth = {}}),
                       Contains("more than 8 posts are under 'boss'") && Contains("--depth"));
     CHECK(remit::build_chart(run, {.root = "boss", .depth = 0}).boxes.size() == 2);
+    // --depth alone counts the levels it draws.
+    CHECK(remit::build_chart(run, {.root = {}, .depth = 0}).boxes.size() == 2);
+    CHECK_THROWS_WITH(remit::build_chart(run, {.root = {}, .depth = 1}),
+                      "more than 8 posts are under 'boss', more than a chart draws: give a "
+                      "smaller --depth, or a --root lower down");
   }
 }
 
