@@ -446,6 +446,20 @@ TEST_CASE("a chart of more boxes than the limit is refused, saying what to do",
                       "more than 8 posts are under 'boss', more than a chart draws: give a "
                       "smaller --depth, or a --root lower down");
   }
+  SECTION("two tops, each under it, whose levels together are over it") {
+    std::string text = manager_of(4) + "post boss2 \"Director 2\" { }\n";
+    for (int k = 1; k <= 4; ++k) {
+      text += "post s" + std::to_string(k) + " \"Report\" { reports to boss2 }\n";
+    }
+    remit::Run run(limits);
+    remit::Inputs in;
+    in.texts.push_back({"test.remit", text});
+    REQUIRE(run.load(in));
+    CHECK(remit::build_chart(run, {.root = {}, .depth = 0}).boxes.size() == 4);
+    CHECK_THROWS_WITH(remit::build_chart(run, {.root = {}, .depth = 1}),
+                      "the top 2 levels of the structure hold more than 8 posts, more than a "
+                      "chart draws: give a smaller --depth, or a --root");
+  }
 }
 
 TEST_CASE("graph: too many posts, a bad root, an input as output are refused (exit 2)",
