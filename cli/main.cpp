@@ -1,7 +1,8 @@
 // The remit command line: small verbs over the library (remit/remit.hpp).
 //   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
 //   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
-//   remit explain POLICY… (POST_ID [--why-not N] | --breach N) [--format text|json]
+//   remit explain POLICY… (POST_ID [--why-not N] [--plain] | --breach N) [--format text|json]
+//   remit report POLICY… [--structure F.csv] [--holders F.csv] [--date YYYY-MM-DD] -o FILE.html
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage, 3 (--keep-going) something was left out.
 // Documented in docs/cli.md.
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -26,13 +28,16 @@
 #include "ast/percent.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
+#include "explain/plain.hpp"
 #include "import/columns.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
+#include "report/departures.hpp"
 #include "report/derive_report.hpp"
 #include "report/derive_workbook.hpp"
 #include "report/designation_suggestions.hpp"
 #include "report/difference_report.hpp"
+#include "report/html_report.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
@@ -245,6 +250,8 @@ std::optional<remit::Format> format_of(const CommonOptions& o,
 
 constexpr std::initializer_list<remit::Format> text_or_json = {remit::Format::text,
                                                                remit::Format::json};
+constexpr std::initializer_list<remit::Format> text_json_or_html = {
+    remit::Format::text, remit::Format::json, remit::Format::html};
 
 int derive(const CommonOptions& o, bool all) {
   // A table for people at a terminal; CSV when the output goes to a program or a file.
@@ -338,7 +345,7 @@ int breach_explanation(CommonOptions o, std::size_t n) {
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
 // `why_not`: the category number given with --why-not, if the option was given at all (0 is a
 // number like any other, and no category has it).
-int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
+int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   if (o.policies.empty()) {
@@ -386,10 +393,49 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
                                      review->reason)
               << "\n";
   }
+  if (plain) {
+    // One paragraph a line; titles with control characters shown escaped, as in every text.
+    std::string text;
+    for (const std::string& p : remit::plain_paragraphs(reason, run)) {
+      text += remit::display_text(p) + "\n";
+    }
+    return finished(emit(o, text), {&run});
+  }
   return finished(
       emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
                                              : remit::render_text(reason, run.sources())),
       {&run});
+}
+
+// An HTML page is for a file or a program (`-o report.html`, or a pipe), not for the terminal.
+bool html_to_terminal(const CommonOptions& o) {
+  if (!(to_stdout(o) ? ::isatty(STDOUT_FILENO) : names_a_terminal(o.output))) return false;
+  std::cerr << "remit: error: an HTML page is written to a file, not to a terminal: give one "
+               "with -o, such as -o report.html\n";
+  return true;
+}
+
+// `remit report`: the committee report, one self-contained HTML page.
+int report(const CommonOptions& o, std::string date) {
+  if (html_to_terminal(o)) return bad_input;
+  if (date.empty()) {
+    const std::chrono::year_month_day today{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(today.year()),
+                  static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+    date = text;
+  } else if (remit::long_date(date).empty()) {
+    std::cerr << remit::display_text("remit: error: --date " + date +
+                                     ": not a date; give it as YYYY-MM-DD, such as 2026-01-31")
+              << "\n";
+    return bad_input;
+  }
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const remit::PolicyDepartures departures = remit::departures_from_act(run, inputs_of(o));
+  remit::ReportOptions options{.date = date, .chart_svg = {}};
+  return finished(emit(o, remit::html_report(run, departures, options)), {&run});
 }
 
 struct Edits {
@@ -508,8 +554,9 @@ EditsOrProblem edits_of(const Edits& e) {
 }
 
 int whatif(const CommonOptions& o, const Edits& e) {
-  auto format = format_of(o, text_or_json, remit::Format::text);
+  auto format = format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
+  if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   // A malformed edit is a usage error, found before the policy is read.
   EditsOrProblem given = edits_of(e);
   if (!given.problem.empty()) {
@@ -561,7 +608,11 @@ int whatif(const CommonOptions& o, const Edits& e) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
           .count());
   std::ostringstream out;
-  write_difference(out, title, diff, *format, run.limits());
+  if (*format == remit::Format::html) {
+    out << remit::html_difference(title, diff, {});
+  } else {
+    write_difference(out, title, diff, *format, run.limits());
+  }
   note_to_review(run);
   int written = emit(o, out.str());
   if (written != ok) return written;
@@ -572,8 +623,9 @@ int whatif(const CommonOptions& o, const Edits& e) {
 // --policy files are added to both sides.
 int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
          bool with_explanations) {
-  auto format = format_of(o, text_or_json, remit::Format::text);
+  auto format = format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
+  if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   auto is_export = [](std::string path) {
     std::transform(path.begin(), path.end(), path.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -598,9 +650,13 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
   remit::Difference d = remit::compare(before, after);
   std::ostringstream out;
-  write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
-                   after.limits());
-  if (with_explanations && *format != remit::Format::json) {
+  if (*format == remit::Format::html) {
+    out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, {});
+  } else {
+    write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
+                     after.limits());
+  }
+  if (with_explanations && *format == remit::Format::text) {
     for (const auto* list : {&d.changed, &d.entered, &d.left}) {
       for (const remit::CategoryChange& c : *list) {
         out << "\n== " << c.id << ": why, in " << old_side << "\n";
@@ -691,6 +747,12 @@ int main(int argc, char** argv) {
   breach_opt->excludes(why_not_opt);
   explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  bool explain_plain = false;
+  explain_cmd
+      ->add_flag("--plain", explain_plain,
+                 "The reason in plain sentences citing the Act, without file locations")
+      ->excludes(breach_opt)
+      ->excludes("--format");
 
   CommonOptions whatif_opts;
   Edits edits;
@@ -703,8 +765,8 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--designate", edits.designate, "POST=ROLE: designate the post");
   whatif_cmd->add_option("--undesignate", edits.undesignate, "POST=ROLE: remove a designation");
   whatif_cmd->add_option("--assign", edits.assign, "PERSON=POST: the person also holds the post");
-  whatif_cmd->add_option("--format", whatif_opts.format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  whatif_cmd->add_option("--format", whatif_opts.format, "text (default), json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
 
   CommonOptions diff_opts;
   std::string old_side, new_side;
@@ -730,8 +792,18 @@ int main(int argc, char** argv) {
       ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");
   diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");
-  diff_cmd->add_option("--format", diff_opts.format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_option("--format", diff_opts.format, "text (default), json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+
+  CommonOptions report_opts;
+  std::string report_date;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report",
+      "Write the committee report: one self-contained HTML page with the list, the reasons, "
+      "the departures from the Act and the breaches");
+  add_common(*report_cmd, report_opts);
+  report_cmd->add_option("--date", report_date,
+                         "The date the report gives, YYYY-MM-DD (default: today)");
 
   CommonOptions suggest_opts;
   CLI::App* suggest_cmd = app.add_subcommand(
@@ -756,12 +828,15 @@ int main(int argc, char** argv) {
     if (*check_cmd) return check(check_opts, check_explain);
     if (*explain_cmd) {
       if (breach_opt->count() > 0) return breach_explanation(explain_opts, breach_number);
-      return explain(explain_opts, why_not_opt->count() > 0 ? std::optional<std::uint32_t>(why_not)
-                                                            : std::nullopt);
+      return explain(
+          explain_opts,
+          why_not_opt->count() > 0 ? std::optional<std::uint32_t>(why_not) : std::nullopt,
+          explain_plain);
     }
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
     if (*suggest_cmd) return suggest(suggest_opts);
+    if (*report_cmd) return report(report_opts, report_date);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";
     return bad_input;
