@@ -6,6 +6,7 @@
 
 #include "ast/ast.hpp"
 #include "explain/plain.hpp"
+#include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "source/source.hpp"
 
@@ -97,9 +98,20 @@ PolicyDepartures departures_from_act(Run& council, const Inputs& inputs) {
                "compare with; put the council's categories in a file of their own.";
     return out;
   }
-  const Difference diff = compare(law, council, Matching::by_id);
   const Organisation& council_org = council.resolved().organisation;
   const Organisation& law_org = law.resolved().organisation;
+  // A file that holds categories and posts together cannot be set aside: the Act's side would
+  // lack those posts, and a comparison would pass them over.
+  for (const Unit& unit : council_org.units) {
+    if (!unit.is_body() && !law_org.find_unit(unit.id)) {
+      out.note = "The file " + out.files.front() +
+                 " declares posts as well as the council's categories, so the Act's list could "
+                 "not be made without it; keep the categories in a file of their own to see "
+                 "where they depart from the Act.";
+      return out;
+    }
+  }
+  const Difference diff = compare(law, council, Matching::by_id);
   for (const auto* list : {&diff.changed, &diff.entered, &diff.left}) {
     for (const CategoryChange& c : *list) {
       if (!c.existed_before || !c.exists_after) continue;

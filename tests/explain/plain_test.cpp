@@ -4,6 +4,7 @@
 #include "explain/plain.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 
 #include "remit/remit.hpp"
@@ -12,6 +13,18 @@
 #include "tests/explain/cli_golden.hpp"
 
 namespace {
+
+remit::Inputs policy_inputs(const std::filesystem::path& path) {
+  remit::Inputs in;
+  in.policies.push_back(path);
+  return in;
+}
+
+remit::Inputs text_inputs(const std::string& text) {
+  remit::Inputs in;
+  in.texts.push_back({"p.remit", text});
+  return in;
+}
 
 using remit::test::run_cli;
 
@@ -23,7 +36,7 @@ std::string plain(remit::Run& run, const std::string& id) {
 
 remit::Run& council_000() {
   static remit::Run run;
-  static const bool loaded = run.load({.policies = {"policies/council-000/"}});
+  static const bool loaded = run.load(policy_inputs("policies/council-000/"));
   REQUIRE(loaded);
   return run;
 }
@@ -58,12 +71,12 @@ TEST_CASE("plain: a post meeting two categories says why it is listed in one", "
 
 TEST_CASE("plain: a share of the duties is given as a percentage", "[explain][plain]") {
   remit::Run run;
-  REQUIRE(run.load({.texts = {{"p.remit", R"(use "uk/lgha1989"
+  REQUIRE(run.load(text_inputs(R"(use "uk/lgha1989"
 body council "Full Council"
 post ceo "Chief Executive" { reports to council designated head_of_paid_service }
 post dfin "Director of Finance" { reports to ceo designated section_151_officer }
 post hpart "Head of Partnerships" { reports to dfin 60%, ceo 40% }
-)"}}}));
+)")));
   const std::string text = plain(run, "hpart");
   CHECK(text.find("reports directly to the Director of Finance (dfin), which meets category 2 "
                   "(Statutory Chief Officers), for 60% of its duties") != std::string::npos);
@@ -71,13 +84,13 @@ post hpart "Head of Partnerships" { reports to dfin 60%, ceo 40% }
 
 TEST_CASE("plain: a post in no category says what each category lacks", "[explain][plain]") {
   remit::Run run;
-  REQUIRE(run.load({.texts = {{"p.remit", R"(use "uk/lgha1989"
+  REQUIRE(run.load(text_inputs(R"(use "uk/lgha1989"
 body council "Full Council"
 post ceo "Chief Executive" { reports to council designated head_of_paid_service }
 post dir "Director of Place" { reports to ceo }
 post hp "Head of Planning" { reports to dir }
 post pa "Planning Assistant" { reports to hp }
-)"}}}));
+)")));
   const std::string text = plain(run, "pa");
   CHECK(
       text.starts_with("Planning Assistant (pa) is not politically restricted: it meets none "

@@ -4,6 +4,7 @@
 #include "report/html_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <regex>
 #include <string>
 
@@ -18,6 +19,25 @@
 
 namespace {
 
+remit::Inputs policy_inputs(const std::filesystem::path& path) {
+  remit::Inputs in;
+  in.policies.push_back(path);
+  return in;
+}
+
+remit::Inputs text_inputs(const std::string& text) {
+  remit::Inputs in;
+  in.texts.push_back({"p.remit", text});
+  return in;
+}
+
+remit::ReportOptions options(const std::string& date, const std::string& chart = "") {
+  remit::ReportOptions o;
+  o.date = date;
+  o.chart_svg = chart;
+  return o;
+}
+
 using remit::test::read_file;
 using remit::test::run_cli;
 
@@ -28,7 +48,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 std::string report_of(remit::Run& run, const remit::Inputs& inputs) {
-  return remit::html_report(run, remit::departures_from_act(run, inputs), {.date = "2026-01-31"});
+  return remit::html_report(run, remit::departures_from_act(run, inputs), options("2026-01-31"));
 }
 
 // Every `href`, `src` and `url(` of the page: what a browser would follow or fetch.
@@ -51,12 +71,12 @@ TEST_CASE("html: the five characters that end markup are escaped", "[report][htm
 
 TEST_CASE("html: titles with markup characters are shown, never run as markup", "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.texts = {{"p.remit", R"(use "uk/lgha1989"
+  const remit::Inputs in = text_inputs(R"(use "uk/lgha1989"
 authority "Smith & Sons <Borough> \"Council\""
 body council "Full Council"
 post ceo "Chief <script>alert(1)</script> Executive" { reports to council designated head_of_paid_service }
 post d1 "Director of 'Place' & \"Growth\"" { reports to ceo service "A<B" }
-)"}}};
+)");
   REQUIRE(run.load(in));
   const std::string page = report_of(run, in);
   CHECK(page.find("<script>alert") == std::string::npos);
@@ -68,7 +88,7 @@ post d1 "Director of 'Place' & \"Growth\"" { reports to ceo service "A<B" }
 
 TEST_CASE("html: the report of council-000 lists every post under its category", "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.policies = {"policies/council-000/"}};
+  const remit::Inputs in = policy_inputs("policies/council-000/");
   REQUIRE(run.load(in));
   const std::string page = report_of(run, in);
   CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
@@ -108,7 +128,7 @@ TEST_CASE("html: the report of council-000 lists every post under its category",
 
 TEST_CASE("html: the report names where council-000 departs from the Act", "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.policies = {"policies/council-000/"}};
+  const remit::Inputs in = policy_inputs("policies/council-000/");
   REQUIRE(run.load(in));
   const remit::PolicyDepartures d = remit::departures_from_act(run, in);
   REQUIRE(d.compared);
@@ -117,7 +137,7 @@ TEST_CASE("html: the report names where council-000 departs from the Act", "[rep
   CHECK(d.posts[0].change.before == 2);
   CHECK(d.posts[0].change.after == 4);
   CHECK(d.files == std::vector<std::string>{"policies/council-000/council.remit"});
-  const std::string page = remit::html_report(run, d, {.date = "2026-01-31"});
+  const std::string page = remit::html_report(run, d, options("2026-01-31"));
   CHECK(page.find("<td>category 2 (Statutory Chief Officers)</td>\n<td>category 4 (Deputy Chief "
                   "Officers)</td>") != std::string::npos);
   CHECK(page.find("less the Director of Public Health") != std::string::npos);
@@ -125,27 +145,28 @@ TEST_CASE("html: the report names where council-000 departs from the Act", "[rep
 
 TEST_CASE("html: a policy that keeps the Act's categories departs from nothing", "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.policies = {"policies/cambridgeshire/"}};
+  const remit::Inputs in = policy_inputs("policies/cambridgeshire/");
   REQUIRE(run.load(in));
   const remit::PolicyDepartures d = remit::departures_from_act(run, in);
   CHECK(d.compared);
   CHECK(d.files.empty());
   CHECK(d.posts.empty());
-  CHECK(remit::html_report(run, d, {}).find("The policy applies the Act&#39;s categories") !=
-        std::string::npos);
+  CHECK(
+      remit::html_report(run, d, options("")).find("The policy applies the Act&#39;s categories") !=
+      std::string::npos);
 }
 
 TEST_CASE("html: breaches are listed with the rule, the person, the posts and the law",
           "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.texts = {{"p.remit", R"(use "uk/lgha1989"
+  const remit::Inputs in = text_inputs(R"(use "uk/lgha1989"
 use "uk/statutory_officers"
 body council "Full Council"
 post ceo "Chief Executive" { reports to council designated head_of_paid_service }
 post dfin "Director of Finance" { reports to ceo designated section_151_officer }
 post legal "Head of Legal" { reports to dfin designated monitoring_officer }
 person p1 "A. Person" { holds dfin, acting legal }
-)"}}};
+)");
   REQUIRE(run.load(in));
   const std::string page = report_of(run, in);
   CHECK(page.find("<h2 id=\"breaches\">Breaches of the rules</h2>") != std::string::npos);
@@ -157,7 +178,7 @@ person p1 "A. Person" { holds dfin, acting legal }
 
 TEST_CASE("html: the report refers to nothing outside itself", "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.policies = {"policies/council-000/"}};
+  const remit::Inputs in = policy_inputs("policies/council-000/");
   REQUIRE(run.load(in));
   const std::string page = report_of(run, in);
   CHECK(page.find("http://") == std::string::npos);
@@ -175,11 +196,11 @@ TEST_CASE("html: the report refers to nothing outside itself", "[report][html]")
 TEST_CASE("html: a chart given is placed inline, zoomable, and the list links to its boxes",
           "[report][html]") {
   remit::Run run;
-  const remit::Inputs in{.policies = {"policies/council-000/"}};
+  const remit::Inputs in = policy_inputs("policies/council-000/");
   REQUIRE(run.load(in));
   const std::string page = remit::html_report(
       run, remit::departures_from_act(run, in),
-      {.date = "2026-01-31", .chart_svg = "<svg viewBox=\"0 0 10 10\" id=\"the-chart\"></svg>"});
+      options("2026-01-31", "<svg viewBox=\"0 0 10 10\" id=\"the-chart\"></svg>"));
   CHECK(page.find("<svg viewBox=\"0 0 10 10\" id=\"the-chart\"></svg>") != std::string::npos);
   CHECK(page.find("<a href=\"#box-dir_housing\">Director of Housing") != std::string::npos);
   CHECK(page.find("id=\"zoom-in\"") != std::string::npos);
@@ -252,4 +273,57 @@ TEST_CASE("cli: remit whatif --format html shows what a scenario changes, the .h
   CHECK(page.starts_with("<!DOCTYPE html>"));
   CHECK(page.find("<h1>What if (edits from the command line)</h1>") != std::string::npos);
   CHECK(page.find("Lines of management that change (1)") != std::string::npos);
+}
+
+TEST_CASE(
+    "html: categories and posts in one file are not compared with the Act as if the "
+    "posts were gone",
+    "[report][html]") {
+  remit::test::TempDir dir;
+  const auto file = dir.write("council.remit", R"(use "uk/lgha1989"
+override category 4 "Deputy Chief Officers" {
+  when reports directly to category 2
+  cite "the council's own reading"
+}
+body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post d1 "Director of Place" { reports to ceo }
+post h1 "Head of Planning" { reports to d1 }
+)");
+  remit::Run run;
+  const remit::Inputs in = policy_inputs(file);
+  REQUIRE(run.load(in));
+  const remit::PolicyDepartures d = remit::departures_from_act(run, in);
+  CHECK(!d.compared);
+  CHECK(d.note.find("declares posts as well as the council's categories") != std::string::npos);
+  CHECK(remit::html_report(run, d, options("")).find("declares posts as well") !=
+        std::string::npos);
+}
+
+TEST_CASE("html: a council's categories in a file of their own are compared with the Act",
+          "[report][html]") {
+  remit::test::TempDir dir;
+  dir.write("categories.remit", R"(use "uk/lgha1989"
+override category 4 "Deputy Chief Officers" {
+  when reports directly to category 2
+  cite "the council's own reading"
+}
+)");
+  dir.write("structure.remit", R"(body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post d1 "Director of Place" { reports to ceo }
+post h1 "Head of Planning" { reports to d1 }
+)");
+  remit::Run run;
+  const remit::Inputs in = policy_inputs(dir.path());
+  REQUIRE(run.load(in));
+  const remit::PolicyDepartures d = remit::departures_from_act(run, in);
+  REQUIRE(d.compared);
+  REQUIRE(d.posts.size() == 1);
+  CHECK(d.posts[0].change.id == "h1");
+  CHECK(d.posts[0].change.before == 4);
+  CHECK(d.posts[0].change.after == 0);
+  CHECK(d.cites == std::vector<std::string>{"the council's own reading"});
+  CHECK(!d.posts[0].under_act.empty());
+  CHECK(d.posts[0].under_policy.front().find("is not politically restricted") != std::string::npos);
 }
