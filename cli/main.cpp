@@ -2,6 +2,7 @@
 //   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
 //   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
 //   remit explain POLICY… (POST_ID [--why-not N] [--plain] | --breach N) [--format text|json]
+//   remit graph  POLICY… [--root POST] [--depth N] [--format svg|dot] [-o FILE]
 //   remit report POLICY… [--structure F.csv] [--holders F.csv] [--date YYYY-MM-DD] -o FILE.html
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage, 3 (--keep-going) something was left out.
 // Documented in docs/cli.md.
@@ -38,6 +39,7 @@
 #include "report/designation_suggestions.hpp"
 #include "report/difference_report.hpp"
 #include "report/html_report.hpp"
+#include "report/org_chart.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
@@ -342,6 +344,59 @@ int breach_explanation(CommonOptions o, std::size_t n) {
       {&run});
 }
 
+// ---- charts: `remit graph`, and `whatif`/`diff` with --format svg|dot ----------------------
+
+enum class ChartFormat { svg, dot };
+
+// The chart format asked for: --format svg|dot, else the extension of -o FILE (.svg, .dot or
+// .gv); nothing when neither asks for a chart.
+std::optional<ChartFormat> chart_format_asked(const CommonOptions& o) {
+  if (o.format == "svg") return ChartFormat::svg;
+  if (o.format == "dot") return ChartFormat::dot;
+  if (!o.format.empty() || to_stdout(o) || names_a_device(o.output)) return std::nullopt;
+  std::string extension = std::filesystem::path(o.output).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == ".svg") return ChartFormat::svg;
+  if (extension == ".dot" || extension == ".gv") return ChartFormat::dot;
+  return std::nullopt;
+}
+
+// Writes the chart `make` draws; a chart that cannot be drawn (an unknown --root, too many
+// posts, Graphviz failing) is an error, and nothing is written.
+template <typename MakeChart>
+int emit_chart(const CommonOptions& o, ChartFormat format, MakeChart&& make) {
+  std::string text;
+  try {
+    const remit::Chart chart = make();
+    text = format == ChartFormat::dot ? remit::chart_dot(chart) : remit::chart_svg(chart);
+  } catch (const remit::ChartError& e) {
+    std::cerr << remit::display_text(std::string("remit: error: ") + e.what()) << "\n";
+    return bad_input;
+  }
+  return emit(o, text);
+}
+
+int graph(const CommonOptions& o, const remit::ChartOptions& options) {
+  auto format = chart_format_asked(o);
+  if (!format) {
+    if (!o.format.empty() || to_stdout(o) || names_a_device(o.output) ||
+        std::filesystem::path(o.output).extension().empty()) {
+      format = ChartFormat::svg;
+    } else {
+      std::cerr << remit::display_text("remit: error: -o " + o.output +
+                                       ": remit graph writes a chart to a .svg or .dot file; "
+                                       "name the file so, or give --format svg|dot")
+                << "\n";
+      return bad_input;
+    }
+  }
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  note_to_review(run);
+  return finished(emit_chart(o, *format, [&] { return remit::build_chart(run, options); }), {&run});
+}
+
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
 // `why_not`: the category number given with --why-not, if the option was given at all (0 is a
 // number like any other, and no category has it).
@@ -415,6 +470,20 @@ bool html_to_terminal(const CommonOptions& o) {
   return true;
 }
 
+// The SVG of the chart `make` draws, for an HTML page; a chart that cannot be drawn (too many
+// posts, Graphviz missing) leaves the page without it, with a warning.
+template <typename MakeChart>
+std::string chart_for_page(MakeChart&& make) {
+  try {
+    return remit::chart_svg(make());
+  } catch (const remit::ChartError& e) {
+    std::cerr << remit::display_text(std::string("remit: warning: the page has no org chart: ") +
+                                     e.what())
+              << "\n";
+    return {};
+  }
+}
+
 // `remit report`: the committee report, one self-contained HTML page.
 int report(const CommonOptions& o, std::string date) {
   if (html_to_terminal(o)) return bad_input;
@@ -434,7 +503,9 @@ int report(const CommonOptions& o, std::string date) {
   remit::Run run;
   if (!load(run, o)) return bad_input;
   const remit::PolicyDepartures departures = remit::departures_from_act(run, inputs_of(o));
-  remit::ReportOptions options{.date = date, .chart_svg = {}};
+  remit::ReportOptions options{
+      .date = date,
+      .chart_svg = chart_for_page([&] { return remit::build_chart(run, remit::ChartOptions{}); })};
   return finished(emit(o, remit::html_report(run, departures, options)), {&run});
 }
 
@@ -554,7 +625,8 @@ EditsOrProblem edits_of(const Edits& e) {
 }
 
 int whatif(const CommonOptions& o, const Edits& e) {
-  auto format = format_of(o, text_json_or_html, remit::Format::text);
+  const auto chart = chart_format_asked(o);
+  auto format = chart ? remit::Format::text : format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
   if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   // A malformed edit is a usage error, found before the policy is read.
@@ -607,14 +679,25 @@ int whatif(const CommonOptions& o, const Edits& e) {
       "phase {:<12} {:9.2f} ms", "compare",
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
           .count());
-  std::ostringstream out;
-  if (*format == remit::Format::html) {
-    out << remit::html_difference(title, diff, {});
-  } else {
-    write_difference(out, title, diff, *format, run.limits());
-  }
   note_to_review(run);
-  int written = emit(o, out.str());
+  int written = ok;
+  if (chart) {
+    written = emit_chart(o, *chart, [&] {
+      remit::Chart c = remit::build_chart(run, *variant, diff, {});
+      c.title = title;
+      return c;
+    });
+  } else {
+    std::ostringstream out;
+    if (*format == remit::Format::html) {
+      remit::ReportOptions page;
+      page.chart_svg = chart_for_page([&] { return remit::build_chart(run, *variant, diff, {}); });
+      out << remit::html_difference(title, diff, page);
+    } else {
+      write_difference(out, title, diff, *format, run.limits());
+    }
+    written = emit(o, out.str());
+  }
   if (written != ok) return written;
   return finished(diff.breaches_appeared.empty() ? ok : breach, {&run});
 }
@@ -623,7 +706,8 @@ int whatif(const CommonOptions& o, const Edits& e) {
 // --policy files are added to both sides.
 int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
          bool with_explanations) {
-  auto format = format_of(o, text_json_or_html, remit::Format::text);
+  const auto chart = chart_format_asked(o);
+  auto format = chart ? remit::Format::text : format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
   if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   auto is_export = [](std::string path) {
@@ -649,9 +733,22 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   remit::Run before, after;
   if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
   remit::Difference d = remit::compare(before, after);
+  if (chart) {
+    note_to_review(before, "in " + old_side + ", ");
+    note_to_review(after, "in " + new_side + ", ");
+    const int written = emit_chart(o, *chart, [&] {
+      remit::Chart c = remit::build_chart(before, after, d, {});
+      c.title = "Changes from " + old_side + " to " + new_side;
+      return c;
+    });
+    if (written != ok) return written;
+    return finished(d.breaches_appeared.empty() ? ok : breach, {&before, &after});
+  }
   std::ostringstream out;
   if (*format == remit::Format::html) {
-    out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, {});
+    remit::ReportOptions page;
+    page.chart_svg = chart_for_page([&] { return remit::build_chart(before, after, d, {}); });
+    out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, page);
   } else {
     write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
                      after.limits());
@@ -765,8 +862,11 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--designate", edits.designate, "POST=ROLE: designate the post");
   whatif_cmd->add_option("--undesignate", edits.undesignate, "POST=ROLE: remove a designation");
   whatif_cmd->add_option("--assign", edits.assign, "PERSON=POST: the person also holds the post");
-  whatif_cmd->add_option("--format", whatif_opts.format, "text (default), json or html")
-      ->check(CLI::IsMember({"text", "json", "html"}));
+  whatif_cmd
+      ->add_option("--format", whatif_opts.format,
+                   "text (default), json, html (a page), or a chart of the structure after: svg "
+                   "or dot")
+      ->check(CLI::IsMember({"text", "json", "html", "svg", "dot"}));
 
   CommonOptions diff_opts;
   std::string old_side, new_side;
@@ -792,8 +892,11 @@ int main(int argc, char** argv) {
       ->check(names_a_file);
   diff_cmd->add_flag("-v,--verbose", diff_opts.verbose, "Trace the phases on stderr");
   diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");
-  diff_cmd->add_option("--format", diff_opts.format, "text (default), json or html")
-      ->check(CLI::IsMember({"text", "json", "html"}));
+  diff_cmd
+      ->add_option("--format", diff_opts.format,
+                   "text (default), json, html (a page), or a chart of the new version: svg or "
+                   "dot")
+      ->check(CLI::IsMember({"text", "json", "html", "svg", "dot"}));
 
   CommonOptions report_opts;
   std::string report_date;
@@ -810,6 +913,20 @@ int main(int argc, char** argv) {
       "suggest",
       "List the designations posts' titles suggest, as a designations sheet to review (CSV)");
   add_common(*suggest_cmd, suggest_opts);
+
+  CommonOptions graph_opts;
+  remit::ChartOptions chart_options;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "Draw the org chart, each post coloured by its category (SVG, or DOT for Graphviz)");
+  add_common(*graph_cmd, graph_opts);
+  graph_cmd
+      ->add_option("--format", graph_opts.format,
+                   "svg (default) or dot; without it, -o FILE's extension chooses")
+      ->check(CLI::IsMember({"svg", "dot"}));
+  graph_cmd->add_option("--root", chart_options.root,
+                        "Draw this post and everything under it (for a large structure)");
+  graph_cmd->add_option("--depth", chart_options.depth,
+                        "Draw at most N levels under the root; the rest is counted in a box");
 
   try {
     app.parse(argc, argv);
@@ -836,6 +953,7 @@ int main(int argc, char** argv) {
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
     if (*suggest_cmd) return suggest(suggest_opts);
+    if (*graph_cmd) return graph(graph_opts, chart_options);
     if (*report_cmd) return report(report_opts, report_date);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Makes the images of README.md from the shipped policies with the built remit: run it from
-# anywhere after a build (REMIT=path/to/remit to use another build, CHROMIUM=… another browser).
+# Remakes the images README.md shows, from the shipped policies, with the built command line.
+#   scripts/make-images.sh [REMIT]     REMIT: the remit binary (default: build/remit)
+# Each image is one command below; add new ones the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-remit=${REMIT:-build/remit}
-chromium=${CHROMIUM:-chromium}
+remit="${1:-build/remit}"
 mkdir -p docs/images
+
+# The org chart of a real council's senior structure (README.md, "Org chart").
+"$remit" graph policies/council-000 -o docs/images/council-000-chart.svg
+
+# The committee report of council-000 (README.md, "Committee report"): its first screen, in
+# headless Chromium (CHROMIUM=… for another) with a fresh profile and nothing fetched.
+chromium="${CHROMIUM:-chromium}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# The committee report of council-000 (docs/images/report.png): its first screen, in headless
-# Chromium with a fresh profile and nothing fetched.
 "$remit" report policies/council-000/ --date 2026-01-31 -o "$tmp/report.html"
 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \

@@ -51,6 +51,9 @@ struct Limits {
   // Definitions (lets, categories) that depend on themselves: the definitions named in the
   // error, which then says how many there are in all.
   std::size_t definitions_shown_on_cycle = 12;
+  // `remit graph` (and whatif/diff --format svg|dot): the boxes one chart draws. More is
+  // refused, saying how many there are: --root POST and --depth N draw a part.
+  std::size_t max_chart_boxes = 2000;
 };
 
 }  // namespace remit

@@ -10,6 +10,7 @@
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
 #include "report/html_text.hpp"
+#include "report/org_chart.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 
@@ -126,18 +127,36 @@ std::string paragraphs(const std::vector<std::string>& ps) {
 }
 
 // A post's reason: plain words under a summary, the technical explanation one more click away.
-std::string reason_details(const std::string& title, const std::vector<std::string>& plain,
-                           const std::string& technical) {
-  std::string h =
-      "<details class=\"why\">\n<summary>Why it is restricted<span "
-      "class=\"visually-hidden\">: " +
-      html_escape(title) + "</span></summary>\n<div class=\"reason\">\n";
+std::string reason_details(const std::string& title, const std::string& summary,
+                           const std::vector<std::string>& plain, const std::string& technical) {
+  std::string h = "<details class=\"why\">\n<summary>" + summary +
+                  "<span "
+                  "class=\"visually-hidden\">: " +
+                  html_escape(title) + "</span></summary>\n<div class=\"reason\">\n";
   h += paragraphs(plain);
   h += "<details class=\"technical\">\n<summary>Technical explanation<span "
        "class=\"visually-hidden\">: " +
        html_escape(title) + "</span></summary>\n<pre>" + html_escape(technical) +
        "</pre>\n</details>\n</div>\n</details>\n";
   return h;
+}
+
+// The org chart in a scrollable frame with zoom buttons (they need the page's script; without
+// it they are hidden and the frame scrolls).
+std::string chart_section(const std::string& svg, const std::string& links) {
+  if (svg.empty()) return "";
+  return "<section class=\"chart\" aria-labelledby=\"chart\">\n<h2 id=\"chart\">Organisation "
+         "chart</h2>\n<p>Each box is a post, with its category as a badge. " +
+         links +
+         "</p>\n"
+         "<div class=\"chart-tools\" role=\"group\" aria-label=\"Zoom the chart\">"
+         "<button type=\"button\" id=\"zoom-out\">Zoom out</button>"
+         "<button type=\"button\" id=\"zoom-in\">Zoom in</button>"
+         "<button type=\"button\" id=\"zoom-fit\">Fit to width</button> "
+         "<span id=\"zoom-level\" aria-live=\"polite\">100%</span></div>\n"
+         "<div class=\"chart-frame\" id=\"chart-frame\" tabindex=\"0\" role=\"region\" "
+         "aria-label=\"Organisation chart (scrollable)\">\n" +
+         svg + "\n</div>\n</section>\n";
 }
 
 class Report {
@@ -160,8 +179,9 @@ class Report {
                   {"departures", "Where the policy departs from the Act"},
                   {"breaches", "Breaches of the rules"}};
     if (!run_.to_review().empty()) p.contents.push_back({"review", "Posts to be reviewed"});
+    p.contents.push_back({"not-restricted", "Posts not on the list"});
     if (p.chart) p.contents.push_back({"chart", "Organisation chart"});
-    p.main = list() + review() + departures() + breaches() + chart();
+    p.main = list() + review() + unrestricted() + departures() + breaches() + chart();
     return render(p);
   }
 
@@ -206,21 +226,67 @@ class Report {
 
   std::string row(UnitIndex u) {
     const Unit& unit = org_.units[u];
-    const std::string anchor = anchor_of(unit.id);
+    const std::string anchor = post_anchor(unit.id);
     const std::string title = std::string(unit.title());
-    std::string h = "<tr id=\"post-" + anchor + "\">\n<th scope=\"row\">";
-    if (!options_.chart_svg.empty()) {
-      h += "<a href=\"#box-" + anchor + "\">" + html_escape(title) +
-           "<span class=\"visually-hidden\"> (in the chart)</span></a>";
-    } else {
-      h += html_escape(title);
-    }
-    h += " <span class=\"id\">" + html_escape(unit.id) + "</span>\n";
+    std::string h = row_head(unit);
     const Reason reason = explain_listing(run_, u);
-    h += reason_details(title, plain_paragraphs(reason, run_), render_text(reason, run_.sources()));
+    h += reason_details(title, "Why it is restricted", plain_paragraphs(reason, run_),
+                        render_text(reason, run_.sources()));
     h += "</th>\n<td>" + html_escape(unit.service()) + "</td>\n<td>" +
          html_escape(unit.directorate()) + "</td>\n</tr>\n";
     return h;
+  }
+
+  // A row's start: its id for the chart's links, and the title leading to the post's box.
+  std::string row_head(const Unit& unit) const {
+    const std::string anchor = post_anchor(unit.id);
+    std::string h = "<tr id=\"post-" + anchor + "\">\n<th scope=\"row\">";
+    if (!options_.chart_svg.empty()) {
+      h += "<a href=\"#box-" + anchor + "\">" + html_escape(unit.title()) +
+           "<span class=\"visually-hidden\"> (in the chart)</span></a>";
+    } else {
+      h += html_escape(unit.title());
+    }
+    return h + " <span class=\"id\">" + html_escape(unit.id) + "</span>\n";
+  }
+
+  // Every other post (and the council and its committees), so that each box of the chart has a
+  // row to lead to, and a reader can see why a post is not on the list.
+  std::string unrestricted() {
+    std::vector<bool> shown(org_.units.size(), false);
+    for (const ListedPost& lp : run_.restricted_posts()) shown[lp.unit] = true;
+    for (const ToReview& r : run_.to_review()) shown[r.unit] = true;
+    std::string rows;
+    std::size_t n = 0;
+    for (UnitIndex u = 0; u < org_.units.size(); ++u) {
+      if (shown[u]) continue;
+      const Unit& unit = org_.units[u];
+      const std::string title(unit.title());
+      rows += row_head(unit);
+      if (unit.is_body()) {
+        rows += "<p>The council or one of its committees: a body, not a post.</p>\n";
+      } else {
+        ++n;
+        const Reason reason = explain_listing(run_, u);
+        rows += reason_details(title, "Why it is not restricted", plain_paragraphs(reason, run_),
+                               render_text(reason, run_.sources()));
+      }
+      rows += "</th>\n<td>" + html_escape(unit.service()) + "</td>\n<td>" +
+              html_escape(unit.directorate()) + "</td>\n</tr>\n";
+    }
+    std::string h =
+        "<section aria-labelledby=\"not-restricted\">\n<h2 id=\"not-restricted\">Posts not on "
+        "the list</h2>\n<p>" +
+        (n == 0 ? std::string("Every post of the structure is on the list.")
+                : posts_count(n) + " of the structure " + (n == 1 ? "is" : "are") +
+                      " not politically restricted.") +
+        "</p>\n";
+    if (rows.empty()) return h + "</section>\n";
+    return h +
+           "<table class=\"posts\">\n<caption class=\"visually-hidden\">Posts and bodies not on "
+           "the list</caption>\n<thead><tr><th scope=\"col\">Title</th><th "
+           "scope=\"col\">Service</th><th scope=\"col\">Directorate</th></tr></thead>\n<tbody>\n" +
+           rows + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string review() {
@@ -234,8 +300,9 @@ class Report {
         "</th></tr></thead>\n<tbody>\n";
     for (const ToReview& r : posts) {
       const Unit& unit = org_.units[r.unit];
-      h += "<tr><th scope=\"row\">" + html_escape(unit.title()) + " <span class=\"id\">" +
-           html_escape(unit.id) + "</span></th><td>" + html_escape(r.reason) + "</td></tr>\n";
+      h += "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
+           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
+           "</span></th><td>" + html_escape(r.reason) + "</td></tr>\n";
     }
     return h + "</tbody>\n</table>\n</section>\n";
   }
@@ -323,19 +390,8 @@ class Report {
     return h + "</tbody>\n</table>\n</section>\n";
   }
 
-  std::string chart() {
-    if (options_.chart_svg.empty()) return "";
-    return "<section class=\"chart\" aria-labelledby=\"chart\">\n<h2 id=\"chart\">Organisation "
-           "chart</h2>\n<p>Each box is a post, with its category as a badge. A post's title in "
-           "the chart leads back to it in the list.</p>\n"
-           "<div class=\"chart-tools\" role=\"group\" aria-label=\"Zoom the chart\">"
-           "<button type=\"button\" id=\"zoom-out\">Zoom out</button>"
-           "<button type=\"button\" id=\"zoom-in\">Zoom in</button>"
-           "<button type=\"button\" id=\"zoom-fit\">Fit to width</button> "
-           "<span id=\"zoom-level\" aria-live=\"polite\">100%</span></div>\n"
-           "<div class=\"chart-frame\" id=\"chart-frame\" tabindex=\"0\" role=\"region\" "
-           "aria-label=\"Organisation chart (scrollable)\">\n" +
-           options_.chart_svg + "\n</div>\n</section>\n";
+  std::string chart() const {
+    return chart_section(options_.chart_svg, "Each box leads to its post in the list.");
   }
 
   Run& run_;
@@ -362,7 +418,7 @@ std::string change_table(const std::string& id, const std::string& heading,
     std::string badge;
     if (!c.existed_before) badge = " <span class=\"badge added\">added post</span>";
     if (!c.exists_after) badge = " <span class=\"badge removed\">removed post</span>";
-    h += "<tr id=\"post-" + anchor_of(c.id) + "\"><th scope=\"row\">" + html_escape(c.title) +
+    h += "<tr id=\"post-" + post_anchor(c.id) + "\"><th scope=\"row\">" + html_escape(c.title) +
          " <span class=\"id\">" + html_escape(c.id) + "</span>" + badge + "</th><td>" +
          html_escape(change_category(c.before, c.existed_before)) + "</td><td>" +
          "<span aria-hidden=\"true\">&rarr; </span>" +
@@ -449,6 +505,11 @@ std::string html_difference(const std::string& title, const Difference& diff,
     h += "</tbody>\n</table>\n";
   }
   h += "</section>\n";
+  h += chart_section(options.chart_svg,
+                     "The structure after the change: added, moved and removed "
+                     "posts and changed categories are marked in their boxes.");
+  if (!options.chart_svg.empty()) p.contents.push_back({"chart", "Organisation chart"});
+  p.chart = !options.chart_svg.empty();
   return render(p);
 }
 
@@ -469,22 +530,6 @@ std::string long_date(std::string_view date) {
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   return std::to_string(d) + " " + std::string(months[m - 1]) + " " + std::to_string(y);
-}
-
-std::string anchor_of(std::string_view post_id) {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : post_id) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '.';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 }  // namespace remit

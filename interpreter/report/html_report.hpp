@@ -18,7 +18,7 @@ namespace remit {
 struct ReportOptions {
   std::string date;  // YYYY-MM-DD, shown as "27 November 2026"
   // The org chart as inline SVG (report/org_chart.hpp), its boxes with ids "box-<anchor>" and
-  // links to "#post-<anchor>"; empty: no chart section.
+  // links to "#post-<anchor>" (post_anchor); empty: no chart section.
   std::string chart_svg;
 };
 
@@ -32,8 +32,5 @@ std::string html_difference(const std::string& title, const Difference& diff,
 
 // "2026-11-27" -> "27 November 2026"; empty when `date` is not a real date in that form.
 std::string long_date(std::string_view date);
-
-// A post id as it can stand in an HTML id and a URL fragment (the chart uses the same).
-std::string anchor_of(std::string_view post_id);
 
 }  // namespace remit

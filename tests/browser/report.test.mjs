@@ -94,7 +94,7 @@ try {
   const { page, errors, requests } = await open(reportFile);
   check(errors.length === 0, `report: no console errors${errors.length ? ': ' + errors.join('; ') : ''}`);
   check(requests.length === 0, `report: no network requests${requests.length ? ': ' + requests.join(' ') : ''}`);
-  const posts = await page.locator('tr[id^="post-"]').count();
+  const posts = await page.locator('section[aria-labelledby="list"] tr[id^="post-"]').count();
   check(posts === 52, `report: lists the 52 posts of council-000 (found ${posts})`);
 
   const shot = join(outDir, 'report.png');
@@ -116,6 +116,31 @@ try {
   await page.keyboard.press('Space');
   const technical = details.locator('details.technical').first();
   check(await technical.evaluate((d) => d.open), 'report: Tab then Space opens the technical explanation');
+  // The chart: inline, every listed post's box there, linked both ways, zoomable.
+  check(await page.locator('#chart-frame svg').count() === 1, 'report: the org chart is inline');
+  const links = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('tr[id^="post-"]')];
+    const missing = rows.filter((r) => {
+      const box = r.id.replace(/^post-/, 'box-');
+      return !document.getElementById(box) || !r.querySelector(`a[href="#${box}"]`);
+    }).map((r) => r.id);
+    const back = [...document.querySelectorAll('#chart-frame svg a')]
+      .map((a) => a.getAttribute('href') || a.getAttribute('xlink:href'))
+      .filter((h) => h && h.startsWith('#post-'));
+    const dangling = back.filter((h) => !document.getElementById(h.slice(1)));
+    return { missing, back: back.length, dangling };
+  });
+  check(links.missing.length === 0, `report: every post links to its box in the chart${links.missing.length ? ' (not: ' + links.missing.join(' ') + ')' : ''}`);
+  check(links.back >= 52 && links.dangling.length === 0,
+    `report: the boxes link back to the list (${links.back} links, ${links.dangling.length} dangling)`);
+  const width = async () => page.locator('#chart-frame svg').evaluate((s) => s.getBoundingClientRect().width);
+  const before = await width();
+  await page.click('#zoom-in');
+  check((await width()) > before * 1.2, 'report: Zoom in makes the chart larger');
+  await page.locator('#chart').scrollIntoViewIfNeeded();
+  const chartShot = join(outDir, 'report-chart.png');
+  await page.screenshot({ path: chartShot });
+  check(statSync(chartShot).size > 20000, `report: the screenshot of the chart ${chartShot} is not blank`);
   await axe(page, 'report');
 
   const diff = await open(diffFile);

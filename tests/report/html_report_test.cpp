@@ -12,6 +12,7 @@
 #include "remit/remit.hpp"
 #include "report/departures.hpp"
 #include "report/html_text.hpp"
+#include "report/org_chart.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "tests/explain/cli_golden.hpp"
@@ -100,12 +101,14 @@ TEST_CASE("html: the report of council-000 lists every post under its category",
   CHECK(page.find("class=\"skip-link\" href=\"#main\"") != std::string::npos);
   const auto posts = run.restricted_posts();
   REQUIRE(posts.size() == 52);
-  CHECK(count(page, "<tr id=\"post-") == posts.size());
+  // The 52 listed posts, and the council (for the chart's links, under "Posts not on the list").
+  CHECK(count(page, "<tr id=\"post-") == posts.size() + 1);
+  CHECK(page.find("<tr id=\"post-council\">") > page.find("<h2 id=\"not-restricted\">"));
   const auto& org = run.resolved().organisation;
   for (const remit::ListedPost& p : posts) {
     const std::string id(org.units[p.unit].id);
     INFO(id);
-    CHECK(count(page, "<tr id=\"post-" + remit::anchor_of(id) + "\">") == 1);
+    CHECK(count(page, "<tr id=\"post-" + remit::post_anchor(id) + "\">") == 1);
   }
   // A section per category with the heading published lists use, a caption and column headers.
   for (std::uint32_t n = 1; n <= 8; ++n) {
@@ -156,6 +159,28 @@ TEST_CASE("html: a policy that keeps the Act's categories departs from nothing",
       std::string::npos);
 }
 
+TEST_CASE("html: the posts not on the list are shown with why not", "[report][html]") {
+  remit::Run run;
+  const remit::Inputs in = text_inputs(R"(use "uk/lgha1989"
+body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post d1 "Director of Place" { reports to ceo }
+post h1 "Head of Planning" { reports to d1 }
+post o1 "Planning Officer" { reports to h1 }
+)");
+  REQUIRE(run.load(in));
+  const std::string page = report_of(run, in);
+  const auto section = page.find("<h2 id=\"not-restricted\">Posts not on the list</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(page.find("<p>1 post of the structure is not politically restricted.</p>", section) !=
+        std::string::npos);
+  CHECK(page.find("<tr id=\"post-o1\">", section) != std::string::npos);
+  CHECK(page.find("<summary>Why it is not restricted", section) != std::string::npos);
+  CHECK(page.find("Planning Officer (o1) is not politically restricted", section) !=
+        std::string::npos);
+  CHECK(page.find("a body, not a post", section) != std::string::npos);
+}
+
 TEST_CASE("html: breaches are listed with the rule, the person, the posts and the law",
           "[report][html]") {
   remit::Run run;
@@ -202,7 +227,7 @@ TEST_CASE("html: a chart given is placed inline, zoomable, and the list links to
       run, remit::departures_from_act(run, in),
       options("2026-01-31", "<svg viewBox=\"0 0 10 10\" id=\"the-chart\"></svg>"));
   CHECK(page.find("<svg viewBox=\"0 0 10 10\" id=\"the-chart\"></svg>") != std::string::npos);
-  CHECK(page.find("<a href=\"#box-dir_housing\">Director of Housing") != std::string::npos);
+  CHECK(page.find("<a href=\"#box-dir__housing\">Director of Housing") != std::string::npos);
   CHECK(page.find("id=\"zoom-in\"") != std::string::npos);
   CHECK(page.find("<h2 id=\"chart\">") != std::string::npos);
 }
@@ -215,15 +240,6 @@ TEST_CASE("html: dates are shown in words, and only real dates", "[report][html]
   CHECK(remit::long_date("31/01/2026").empty());
 }
 
-TEST_CASE("html: a post id becomes an anchor of safe characters, distinct ids distinct",
-          "[report][html]") {
-  CHECK(remit::anchor_of("dir_housing") == "dir_housing");
-  CHECK(remit::anchor_of("P-0012") == "P-0012");
-  CHECK(remit::anchor_of("a b") != remit::anchor_of("a_b"));
-  const std::string odd = remit::anchor_of("x\"><script>/é");
-  CHECK(odd.find_first_of("\"<>/ ") == std::string::npos);
-}
-
 TEST_CASE("cli: remit report writes the page, dated, to -o", "[report][html][cli]") {
   remit::test::TempDir dir;
   const auto file = dir / "report.html";
@@ -233,7 +249,7 @@ TEST_CASE("cli: remit report writes the page, dated, to -o", "[report][html][cli
   CHECK(r.err.empty());
   const std::string page = read_file(file);
   CHECK(page.find("31 January 2026") != std::string::npos);
-  CHECK(count(page, "<tr id=\"post-") == 52);
+  CHECK(count(page, "<tr id=\"post-") == 53);
 }
 
 TEST_CASE("cli: remit report refuses a date that is not one", "[report][html][cli]") {
