@@ -175,13 +175,14 @@ class Report {
     p.title = p.authority.empty() ? p.heading : p.heading + ": " + p.authority;
     p.date = long_date(options_.date);
     p.chart = !options_.chart_svg.empty();
-    p.contents = {{"list", "The restricted posts"},
-                  {"departures", "Where the policy departs from the Act"},
-                  {"breaches", "Breaches of the rules"}};
+    // The contents in the order of the page: the list first, as councils publish it.
+    p.contents = {{"list", "The restricted posts"}};
     if (!run_.to_review().empty()) p.contents.push_back({"review", "Posts to be reviewed"});
+    p.contents.push_back({"departures", "Where the policy departs from the Act"});
+    p.contents.push_back({"breaches", "Breaches of the rules"});
     p.contents.push_back({"not-restricted", "Posts not on the list"});
     if (p.chart) p.contents.push_back({"chart", "Organisation chart"});
-    p.main = list() + review() + unrestricted() + departures() + breaches() + chart();
+    p.main = list() + review() + departures() + breaches() + unrestricted() + chart();
     return render(p);
   }
 
