@@ -20,8 +20,15 @@ constexpr std::string_view removed_text = "#595959";  // 6.3:1 on removed_fill
 constexpr std::string_view line_colour = "#555555";
 
 // A manager's posts without reports are stacked in columns of at most this many, so that a
-// manager of 30 is a few columns of boxes, not a row of 30 (org-chart tools do the same).
+// manager of 30 is a few columns of boxes, not a row of 30 (org-chart tools do the same). A
+// chart with many such posts (a directorate of hundreds) gets taller columns, about the square
+// root of twice their number, so that it grows down as well as across.
 constexpr std::size_t leaves_per_column = 8;
+std::size_t column_height(std::size_t stacked) {
+  std::size_t h = leaves_per_column;
+  while (h * h < 2 * stacked) ++h;
+  return h;
+}
 // Titles wrap at this many characters, so that boxes stay narrow.
 constexpr std::size_t title_width = 18;
 
@@ -344,15 +351,20 @@ struct Legend {
     std::string table;
     for (std::size_t k = 0; k < height; ++k) {
       table += "<tr>";
+      bool first = true;
       for (const auto& r : rows) {
         if (r.empty()) continue;
+        // A gap between sections: the text's width is Graphviz's estimate, and a viewer's
+        // font may be wider.
+        if (!first) table += "<td width=\"24\"></td>";
+        first = false;
         table += k < r.size() ? r[k] : "<td></td><td></td>";
       }
       table += "</tr>";
     }
     return "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\" "
            "color=\"#767676\"><tr><td align=\"left\" colspan=\"" +
-           std::to_string(2 * sections) + "\"><b>Key</b></td></tr>" + table + "</table>>";
+           std::to_string(3 * sections - 1) + "\"><b>Key</b></td></tr>" + table + "</table>>";
   }
 };
 
@@ -376,6 +388,14 @@ std::string chart_dot(const Chart& chart) {
   for (std::size_t k = 0; k < chart.lines.size(); ++k) {
     if (chart.lines[k].places) placed[chart.lines[k].from].push_back(k);
   }
+  std::size_t stacked = 0;
+  for (std::size_t m = 0; m < chart.boxes.size(); ++m) {
+    const auto leaves = std::count_if(placed[m].begin(), placed[m].end(), [&](std::size_t k) {
+      return placed[chart.lines[k].to].empty();
+    });
+    if (leaves >= 2) stacked += static_cast<std::size_t>(leaves);
+  }
+  const std::size_t height = column_height(stacked);
   for (std::size_t m = 0; m < chart.boxes.size(); ++m) {
     std::vector<std::size_t> leaves, others;
     for (std::size_t k : placed[m]) {
@@ -388,7 +408,7 @@ std::string chart_dot(const Chart& chart) {
     for (std::size_t k : others) write_line(out, chart.lines[k]);
     // Each column hangs from a vertical line under the manager (a chain of junction points,
     // one on each leaf's rank), with a short line across to each leaf, as org charts draw it.
-    const std::size_t columns = (leaves.size() + leaves_per_column - 1) / leaves_per_column;
+    const std::size_t columns = (leaves.size() + height - 1) / height;
     const std::size_t rows = (leaves.size() + columns - 1) / columns;
     for (std::size_t k = 0; k < leaves.size(); ++k) {
       const ChartLine& l = chart.lines[leaves[k]];
@@ -399,6 +419,9 @@ std::string chart_dot(const Chart& chart) {
         out << "  b" << m << " -> " << junction << ";\n";
       } else {
         out << "  j" << m << "_" << k - 1 << " -> " << junction << " [weight=10];\n";
+        // The boxes too, so that each stays beside its junction, in its column.
+        out << "  b" << chart.lines[leaves[k - 1]].to << " -> b" << l.to
+            << " [style=invis, weight=10];\n";
       }
       out << "  { rank=same; " << junction << "; b" << l.to << "; }\n";
       ChartLine across = l;

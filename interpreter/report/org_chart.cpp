@@ -1,6 +1,7 @@
 #include "report/org_chart.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <unordered_map>
 #include <unordered_set>
@@ -35,6 +36,7 @@ std::string short_designation(std::string_view id, std::string_view label) {
       {"director_of_adult_social_services", "DASS"},
       {"director_of_public_health", "DPH"},
       {"political_assistant", "Pol. assistant"},
+      {"chief_social_work_officer", "CSWO"},
   };
   for (const auto& [name, abbreviation] : known) {
     if (name == id) return std::string(abbreviation);
@@ -193,7 +195,7 @@ struct Builder {
   std::unordered_map<UnitIndex, std::size_t> box_of;  // unit -> box
   std::unordered_map<std::string, std::size_t> box_of_id;
 
-  Builder(const Run& r) : run(r), org(r.resolved().organisation) {}
+  explicit Builder(const Run& r) : run(r), org(r.resolved().organisation) {}
 
   [[nodiscard]] bool drawn(UnitIndex u) const { return box_of.contains(u); }
 
@@ -325,7 +327,7 @@ std::string post_anchor(std::string_view post_id) {
   out.reserve(post_id.size());
   for (char ch : post_id) {
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) && c < 0x80) {
+    if (c < 0x80 && std::isalnum(c)) {
       out += ch;
     } else if (c == '-') {
       out += '-';

@@ -364,7 +364,31 @@ TEST_CASE("a manager of 30 posts without reports is drawn in columns, not one ro
   CHECK(widest <= 6);
 }
 
-TEST_CASE("--root draws a post and what is under it, --depth cuts the levels", "[report][chart]") {
+TEST_CASE("a directorate of 300 posts grows down as well as across", "[report][chart][layout]") {
+  // Ten teams of 30: stacked 8 to a column, the chart would be ten times as wide as it is tall.
+  std::string text =
+      "use \"uk/lgha1989\"\npost dir \"Director\" { designated head_of_paid_service }\n";
+  for (int h = 0; h < 10; ++h) {
+    const std::string head = "h" + std::to_string(h);
+    text += "post " + head + " \"Head of Service\" { reports to dir }\n";
+    for (int k = 0; k < 30; ++k) {
+      text += "post o" + std::to_string(h) + "_" + std::to_string(k) +
+              " \"Officer\" { reports to " + head + " }\n";
+    }
+  }
+  auto p = load_text(text);
+  REQUIRE(p.ok);
+  const std::vector<Element> doc = parse_xml(remit::chart_svg(*p.run, {}));
+  REQUIRE(doc[0].children.size() == 1);
+  const Element& svg = doc[doc[0].children[0]];
+  const double width = std::strtod(svg.attributes.at("width").c_str(), nullptr);
+  const double height = std::strtod(svg.attributes.at("height").c_str(), nullptr);
+  INFO(width << "pt by " << height << "pt");
+  CHECK(width < 3 * height);
+}
+
+TEST_CASE("a chart with --root draws a post and what is under it, --depth cuts the levels",
+          "[report][chart]") {
   auto p = load_text(district);
   REQUIRE(p.ok);
   using Ids = std::vector<std::string>;
