@@ -540,6 +540,8 @@ class Explainer {
                   std::string(value ? "it is in " : "it is not in ") + std::string(node.name.text),
                   p_.lets[node.index].where,
                   {}};
+              r.step = Step::named_set;
+              r.name = std::string(node.name.text);
               if ((value || why_not_detail) && deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.lets[node.index].value, r.because, false);

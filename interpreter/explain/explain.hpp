@@ -27,6 +27,7 @@ enum class Step : std::uint8_t {
   line,             // a line of the post to `post`: reports directly or is directly accountable
   reports_through,  // the post reports, up a chain, to `post`
   manages,          // the post manages `post`
+  named_set,        // the post is (or not) in the set a `let` names (`name`); its steps say why
 };
 
 inline constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();

@@ -122,21 +122,26 @@ class Plain {
         break;
     }
     // A named set (`let chief_officers = …`) stands for its own grounds.
-    std::vector<std::string> inner;
-    for (const Reason& c : r.because) {
-      if (c.holds && c.step != Step::citation) inner.push_back(ground(c));
+    if (r.step == Step::named_set) {
+      std::vector<std::string> inner;
+      for (const Reason& c : r.because) {
+        if (c.holds && c.step != Step::citation) inner.push_back(ground(c));
+      }
+      if (!inner.empty()) return joined(inner);
+      return "it is in " + words(r.name);
     }
-    if (!inner.empty() && r.text.find(" is in ") != std::string::npos) return joined(inner);
     return bare(r.text);
   }
 
   // What makes the post at the other end of a line count: ", which meets category 3 (…),".
   std::string witness(const Reason& r) const {
+    // The council or a committee needs no reason: its name says what it is.
+    if (r.post < org_.units.size() && org_.units[r.post].is_body()) return "";
     for (const Reason& c : r.because) {
       if (!c.holds) continue;
       if (c.step == Step::category)
         return ", which meets category " + category_name(c.category) + ",";
-      if (c.step == Step::fact && !c.because.empty()) {
+      if (c.step == Step::named_set && !c.because.empty()) {
         std::string deeper = witness(c);
         if (!deeper.empty()) return deeper;
       }

@@ -145,3 +145,16 @@ TEST_CASE("cli: remit explain --plain is refused with --breach or --format",
       run_cli({"explain", "--plain", "policies/council-000/", "ceo", "--format", "json"}).status ==
       2);
 }
+
+TEST_CASE("plain: a line to the council needs no reason for the council", "[explain][plain]") {
+  remit::Run run;
+  REQUIRE(run.load(text_inputs(R"(use "uk/lgha1989"
+body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post clerk "Clerk to the Council" { reports to council }
+)")));
+  CHECK(plain(run, "clerk") ==
+        "Clerk to the Council (clerk) is in category 3 (Non-Statutory Chief Officers) because it "
+        "reports directly to the Full Council (council) for all of its duties: LGHA 1989 "
+        "s.2(1)(c), s.2(7).\n");
+}
