@@ -692,7 +692,11 @@ int whatif(const CommonOptions& o, const Edits& e) {
     if (*format == remit::Format::html) {
       remit::ReportOptions page;
       page.chart_svg = chart_for_page([&] { return remit::build_chart(run, *variant, diff, {}); });
-      out << remit::html_difference(title, diff, page);
+      // A page's heading names the scenario without the file and line the text gives.
+      const std::string heading =
+          e.scenario.empty() ? title
+                             : "What if: \"" + e.scenario + "\"" + (adhoc ? " and edits" : "");
+      out << remit::html_difference(heading, diff, page);
     } else {
       write_difference(out, title, diff, *format, run.limits());
     }

@@ -343,3 +343,18 @@ post h1 "Head of Planning" { reports to d1 }
   CHECK(!d.posts[0].under_act.empty());
   CHECK(d.posts[0].under_policy.front().find("is not politically restricted") != std::string::npos);
 }
+
+TEST_CASE("cli: remit whatif --format html heads the page with the scenario's name",
+          "[report][html][cli][whatif]") {
+  remit::test::TempDir dir;
+  const auto file = dir / "page.html";
+  auto r = run_cli({"whatif", "policies/council-000/", "--scenario",
+                    "Director of Public Health under the Chief Executive", "--format", "html", "-o",
+                    file.string()});
+  CHECK(r.status == 0);
+  const std::string page = read_file(file);
+  CHECK(page.find("<h1>What if: &quot;Director of Public Health under the Chief "
+                  "Executive&quot;</h1>") != std::string::npos);
+  CHECK(page.find("<td>category 4</td><td><span aria-hidden=\"true\">&rarr; </span>category "
+                  "3</td>") != std::string::npos);
+}
