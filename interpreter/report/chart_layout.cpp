@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 
 #include <memory>
+#include <mutex>
 
 #include "report/org_chart.hpp"
 
@@ -45,9 +46,6 @@ class CollectedErrors {
   std::string text_;
 };
 
-struct FreeContext {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
 struct CloseGraph {
   void operator()(graph_t* g) const { agclose(g); }
 };
@@ -58,24 +56,35 @@ constexpr std::string_view install_advice =
     " (Graphviz's plugins may be missing: install the Debian packages graphviz and "
     "libgvc6, and run `dot -c` as root to register them)";
 
+// One Graphviz context for the process, made on first use and never freed: Graphviz 2.43's
+// text-layout plugin keeps a pointer to the last font name across contexts, which a freed
+// context leaves dangling, so a second chart in one process (the HTML report draws several)
+// read freed memory. Graphviz is not thread-safe: charts are laid out one at a time.
+GVC_t* shared_context() {
+  static GVC_t* const context = gvContext();
+  return context;
+}
+std::mutex graphviz_in_use;
+
 }  // namespace
 
 std::string render_svg(std::string_view dot) {
+  const std::lock_guard<std::mutex> lock(graphviz_in_use);
   CollectedErrors errors;
-  std::unique_ptr<GVC_t, FreeContext> gvc(gvContext());
+  GVC_t* const gvc = shared_context();
   if (!gvc) throw ChartError("cannot start Graphviz to lay out the chart: " + errors.text());
   std::unique_ptr<graph_t, CloseGraph> graph(agmemread(std::string(dot).c_str()));
   if (!graph) throw ChartError("Graphviz could not read the chart: " + errors.text());
-  if (gvLayout(gvc.get(), graph.get(), "dot") != 0) {
+  if (gvLayout(gvc, graph.get(), "dot") != 0) {
     throw ChartError("Graphviz could not lay out the chart: " + errors.text() +
                      std::string(install_advice));
   }
   char* data = nullptr;
   unsigned int length = 0;
-  const int rendered = gvRenderData(gvc.get(), graph.get(), "svg", &data, &length);
+  const int rendered = gvRenderData(gvc, graph.get(), "svg", &data, &length);
   std::string svg = data ? std::string(data, length) : std::string();
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), graph.get());
+  gvFreeLayout(gvc, graph.get());
   const auto start = svg.find("<svg");
   if (rendered != 0 || start == std::string::npos) {
     throw ChartError("Graphviz could not draw the chart as SVG: " + errors.text() +

@@ -80,7 +80,9 @@ void for_each_report(const Organisation& org, UnitIndex v, F&& f) {
   });
 }
 
-Selection select_all(const Organisation& org, const Limits& limits) {
+// Every live post, and the bodies posts report to. `limited`: refuse more than the limit (with
+// --depth the tops' levels are counted instead).
+Selection select_all(const Organisation& org, const Limits& limits, bool limited = true) {
   // Bodies are drawn when some post reports to them (a body nobody reports to is no box).
   std::vector<bool> reported_to(org.size(), false);
   org.lines.for_each([&](LineId, const Line& l) {
@@ -94,7 +96,7 @@ Selection select_all(const Organisation& org, const Limits& limits) {
     if (!unit.is_body()) ++posts;
     s.units.push_back(u);
   }
-  if (s.units.size() > limits.max_chart_boxes) {
+  if (limited && s.units.size() > limits.max_chart_boxes) {
     throw ChartError("the structure has " + count_text(posts, "post", "posts") +
                      ", more than the " + std::to_string(limits.max_chart_boxes) +
                      " boxes a chart draws: draw a part of it with --root POST (a post and "
@@ -167,7 +169,7 @@ Selection select(const Organisation& org, const Limits& limits, const ChartOptio
   if (options.root) return select_under(org, limits, *options.root, options.depth);
   if (options.depth) {
     // --depth without --root: under each top unit (a unit with no line up to a drawn one).
-    Selection all = select_all(org, limits);
+    Selection all = select_all(org, limits, false);
     std::vector<bool> in(org.size(), false);
     for (UnitIndex u : all.units) in[u] = true;
     auto drawn = [&](UnitIndex u) { return bool(in[u]); };
@@ -180,6 +182,12 @@ Selection select(const Organisation& org, const Limits& limits, const ChartOptio
         if (!taken[v]) s.units.push_back(v), taken[v] = true;
       }
       s.cut.insert(s.cut.end(), part.cut.begin(), part.cut.end());
+      if (s.units.size() + s.cut.size() > limits.max_chart_boxes) {
+        throw ChartError("the top " + std::to_string(*options.depth + 1) +
+                         " levels of the structure hold more than " +
+                         std::to_string(limits.max_chart_boxes) +
+                         " posts, more than a chart draws: give a smaller --depth, or a --root");
+      }
     }
     return s;
   }

@@ -349,6 +349,17 @@ TEST_CASE("the SVG chart is well-formed, self-contained and names every post", "
   CHECK(boxes.size() == units.size());
 }
 
+TEST_CASE("charts laid out one after another in one process are the same", "[report][chart]") {
+  // The HTML report draws several charts in one process; Graphviz 2.43 read freed memory on the
+  // second when each had a context of its own (seen under AddressSanitizer).
+  auto p = load_text(district);
+  REQUIRE(p.ok);
+  const std::string first = remit::chart_svg(*p.run, {});
+  const std::string second = remit::chart_svg(*p.run, {});
+  CHECK(first == second);
+  CHECK(remit::chart_svg(*p.run, {.root = "dir_place", .depth = {}}) != first);
+}
+
 TEST_CASE("a manager of 30 posts without reports is drawn in columns, not one row",
           "[report][chart][layout]") {
   auto p = load_text(manager_of(30));
@@ -440,6 +451,25 @@ TEST_CASE("a chart of more boxes than the limit is refused, saying what to do",
     CHECK_THROWS_WITH(remit::build_chart(run, {.root = "boss", .depth = {}}),
                       Contains("more than 8 posts are under 'boss'") && Contains("--depth"));
     CHECK(remit::build_chart(run, {.root = "boss", .depth = 0}).boxes.size() == 2);
+    // --depth alone counts the levels it draws.
+    CHECK(remit::build_chart(run, {.root = {}, .depth = 0}).boxes.size() == 2);
+    CHECK_THROWS_WITH(remit::build_chart(run, {.root = {}, .depth = 1}),
+                      "more than 8 posts are under 'boss', more than a chart draws: give a "
+                      "smaller --depth, or a --root lower down");
+  }
+  SECTION("two tops, each under it, whose levels together are over it") {
+    std::string text = manager_of(4) + "post boss2 \"Director 2\" { }\n";
+    for (int k = 1; k <= 4; ++k) {
+      text += "post s" + std::to_string(k) + " \"Report\" { reports to boss2 }\n";
+    }
+    remit::Run run(limits);
+    remit::Inputs in;
+    in.texts.push_back({"test.remit", text});
+    REQUIRE(run.load(in));
+    CHECK(remit::build_chart(run, {.root = {}, .depth = 0}).boxes.size() == 4);
+    CHECK_THROWS_WITH(remit::build_chart(run, {.root = {}, .depth = 1}),
+                      "the top 2 levels of the structure hold more than 8 posts, more than a "
+                      "chart draws: give a smaller --depth, or a --root");
   }
 }
 
