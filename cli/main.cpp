@@ -477,8 +477,11 @@ std::string chart_for_page(MakeChart&& make) {
   try {
     return remit::chart_svg(make());
   } catch (const remit::ChartError& e) {
-    std::cerr << remit::display_text(std::string("remit: warning: the page has no org chart: ") +
-                                     e.what())
+    std::cerr << remit::display_text(
+                     std::string(
+                         "remit: warning: the page has no org chart, as remit graph would draw "
+                         "none: ") +
+                     e.what())
               << "\n";
     return {};
   }

@@ -126,19 +126,21 @@ std::string paragraphs(const std::vector<std::string>& ps) {
   return h;
 }
 
-// A post's reason: plain words under a summary, the technical explanation one more click away.
+// A post's reason: plain words under a summary, the technical explanation (if any) one more
+// click away.
 std::string reason_details(const std::string& title, const std::string& summary,
                            const std::vector<std::string>& plain, const std::string& technical) {
   std::string h = "<details class=\"why\">\n<summary>" + summary +
-                  "<span "
-                  "class=\"visually-hidden\">: " +
-                  html_escape(title) + "</span></summary>\n<div class=\"reason\">\n";
+                  "<span class=\"visually-hidden\">: " + html_escape(title) +
+                  "</span></summary>\n<div class=\"reason\">\n";
   h += paragraphs(plain);
-  h += "<details class=\"technical\">\n<summary>Technical explanation<span "
-       "class=\"visually-hidden\">: " +
-       html_escape(title) + "</span></summary>\n<pre>" + html_escape(technical) +
-       "</pre>\n</details>\n</div>\n</details>\n";
-  return h;
+  if (!technical.empty()) {
+    h += "<details class=\"technical\">\n<summary>Technical explanation<span "
+         "class=\"visually-hidden\">: " +
+         html_escape(title) + "</span></summary>\n<pre>" + html_escape(technical) +
+         "</pre>\n</details>\n";
+  }
+  return h + "</div>\n</details>\n";
 }
 
 // The org chart in a scrollable frame with zoom buttons (they need the page's script; without
@@ -269,8 +271,10 @@ class Report {
       } else {
         ++n;
         const Reason reason = explain_listing(run_, u);
-        rows += reason_details(title, "Why it is not restricted", plain_paragraphs(reason, run_),
-                               render_text(reason, run_.sources()));
+        // In words only: the technical explanation of a post in no category goes through every
+        // category, and an export of thousands of posts would make the page many times longer.
+        rows +=
+            reason_details(title, "Why it is not restricted", plain_paragraphs(reason, run_), {});
       }
       rows += "</th>\n<td>" + html_escape(unit.service()) + "</td>\n<td>" +
               html_escape(unit.directorate()) + "</td>\n</tr>\n";
@@ -280,7 +284,8 @@ class Report {
         "the list</h2>\n<p>" +
         (n == 0 ? std::string("Every post of the structure is on the list.")
                 : posts_count(n) + " of the structure " + (n == 1 ? "is" : "are") +
-                      " not politically restricted.") +
+                      " not politically restricted; remit explain POLICY… ID gives the technical "
+                      "explanation of any of them.") +
         "</p>\n";
     if (rows.empty()) return h + "</section>\n";
     return h +

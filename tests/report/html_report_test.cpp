@@ -172,8 +172,9 @@ post o1 "Planning Officer" { reports to h1 }
   const std::string page = report_of(run, in);
   const auto section = page.find("<h2 id=\"not-restricted\">Posts not on the list</h2>");
   REQUIRE(section != std::string::npos);
-  CHECK(page.find("<p>1 post of the structure is not politically restricted.</p>", section) !=
-        std::string::npos);
+  CHECK(page.find("<p>1 post of the structure is not politically restricted; remit explain",
+                  section) != std::string::npos);
+  CHECK(page.find("<details class=\"technical\">", section) == std::string::npos);
   CHECK(page.find("<tr id=\"post-o1\">", section) != std::string::npos);
   CHECK(page.find("<summary>Why it is not restricted", section) != std::string::npos);
   CHECK(page.find("Planning Officer (o1) is not politically restricted", section) !=
