@@ -76,9 +76,10 @@ document.body.classList.remove('no-script');
   }
   document.getElementById('zoom-in').addEventListener('click', function () { set(zoom * 1.25); });
   document.getElementById('zoom-out').addEventListener('click', function () { set(zoom / 1.25); });
-  document.getElementById('zoom-fit').addEventListener('click', function () {
-    set(frame.clientWidth / base);
-  });
+  function fit() { set(frame.clientWidth / base); }
+  document.getElementById('zoom-fit').addEventListener('click', fit);
+  // The whole chart at first, as on paper; the buttons zoom in from there.
+  fit();
 })();
 )";
 
