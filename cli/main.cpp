@@ -1,8 +1,9 @@
 // The remit command line: small verbs over the library (remit/remit.hpp).
 //   remit derive POLICY… [--structure F.csv] [--holders F.csv] [--format …] [--all] [-o FILE]
 //   remit check  POLICY… [--structure F.csv] [--holders F.csv] [--format text|json] [--explain]
-//   remit explain POLICY… (POST_ID [--why-not N] | --breach N) [--format text|json]
+//   remit explain POLICY… (POST_ID [--why-not N] [--plain] | --breach N) [--format text|json]
 //   remit graph  POLICY… [--root POST] [--depth N] [--format svg|dot] [-o FILE]
+//   remit report POLICY… [--structure F.csv] [--holders F.csv] [--date YYYY-MM-DD] -o FILE.html
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage, 3 (--keep-going) something was left out.
 // Documented in docs/cli.md.
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -27,13 +29,16 @@
 #include "ast/percent.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
+#include "explain/plain.hpp"
 #include "import/columns.hpp"
 #include "remit/remit.hpp"
 #include "report/check_report.hpp"
+#include "report/departures.hpp"
 #include "report/derive_report.hpp"
 #include "report/derive_workbook.hpp"
 #include "report/designation_suggestions.hpp"
 #include "report/difference_report.hpp"
+#include "report/html_report.hpp"
 #include "report/org_chart.hpp"
 #include "report/output_file.hpp"
 #include "resolve/organisation.hpp"
@@ -247,6 +252,8 @@ std::optional<remit::Format> format_of(const CommonOptions& o,
 
 constexpr std::initializer_list<remit::Format> text_or_json = {remit::Format::text,
                                                                remit::Format::json};
+constexpr std::initializer_list<remit::Format> text_json_or_html = {
+    remit::Format::text, remit::Format::json, remit::Format::html};
 
 int derive(const CommonOptions& o, bool all) {
   // A table for people at a terminal; CSV when the output goes to a program or a file.
@@ -393,7 +400,7 @@ int graph(const CommonOptions& o, const remit::ChartOptions& options) {
 // `remit explain POLICY… POST_ID`: the last positional argument is the post.
 // `why_not`: the category number given with --why-not, if the option was given at all (0 is a
 // number like any other, and no category has it).
-int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
+int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   if (o.policies.empty()) {
@@ -441,10 +448,68 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not) {
                                      review->reason)
               << "\n";
   }
+  if (plain) {
+    // One paragraph a line; titles with control characters shown escaped, as in every text.
+    std::string text;
+    for (const std::string& p : remit::plain_paragraphs(reason, run)) {
+      text += remit::display_text(p) + "\n";
+    }
+    return finished(emit(o, text), {&run});
+  }
   return finished(
       emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
                                              : remit::render_text(reason, run.sources())),
       {&run});
+}
+
+// An HTML page is for a file or a program (`-o report.html`, or a pipe), not for the terminal.
+bool html_to_terminal(const CommonOptions& o) {
+  if (!(to_stdout(o) ? ::isatty(STDOUT_FILENO) : names_a_terminal(o.output))) return false;
+  std::cerr << "remit: error: an HTML page is written to a file, not to a terminal: give one "
+               "with -o, such as -o report.html\n";
+  return true;
+}
+
+// The SVG of the chart `make` draws, for an HTML page; a chart that cannot be drawn (too many
+// posts, Graphviz missing) leaves the page without it, with a warning.
+template <typename MakeChart>
+std::string chart_for_page(MakeChart&& make) {
+  try {
+    return remit::chart_svg(make());
+  } catch (const remit::ChartError& e) {
+    std::cerr << remit::display_text(
+                     std::string(
+                         "remit: warning: the page has no org chart, as remit graph would draw "
+                         "none: ") +
+                     e.what())
+              << "\n";
+    return {};
+  }
+}
+
+// `remit report`: the committee report, one self-contained HTML page.
+int report(const CommonOptions& o, std::string date) {
+  if (html_to_terminal(o)) return bad_input;
+  if (date.empty()) {
+    const std::chrono::year_month_day today{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(today.year()),
+                  static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+    date = text;
+  } else if (remit::long_date(date).empty()) {
+    std::cerr << remit::display_text("remit: error: --date " + date +
+                                     ": not a date; give it as YYYY-MM-DD, such as 2026-01-31")
+              << "\n";
+    return bad_input;
+  }
+  remit::Run run;
+  if (!load(run, o)) return bad_input;
+  const remit::PolicyDepartures departures = remit::departures_from_act(run, inputs_of(o));
+  remit::ReportOptions options{
+      .date = date,
+      .chart_svg = chart_for_page([&] { return remit::build_chart(run, remit::ChartOptions{}); })};
+  return finished(emit(o, remit::html_report(run, departures, options)), {&run});
 }
 
 struct Edits {
@@ -564,8 +629,9 @@ EditsOrProblem edits_of(const Edits& e) {
 
 int whatif(const CommonOptions& o, const Edits& e) {
   const auto chart = chart_format_asked(o);
-  auto format = chart ? remit::Format::text : format_of(o, text_or_json, remit::Format::text);
+  auto format = chart ? remit::Format::text : format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
+  if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   // A malformed edit is a usage error, found before the policy is read.
   EditsOrProblem given = edits_of(e);
   if (!given.problem.empty()) {
@@ -626,7 +692,17 @@ int whatif(const CommonOptions& o, const Edits& e) {
     });
   } else {
     std::ostringstream out;
-    write_difference(out, title, diff, *format, run.limits());
+    if (*format == remit::Format::html) {
+      remit::ReportOptions page;
+      page.chart_svg = chart_for_page([&] { return remit::build_chart(run, *variant, diff, {}); });
+      // A page's heading names the scenario without the file and line the text gives.
+      const std::string heading =
+          e.scenario.empty() ? title
+                             : "What if: \"" + e.scenario + "\"" + (adhoc ? " and edits" : "");
+      out << remit::html_difference(heading, diff, page);
+    } else {
+      write_difference(out, title, diff, *format, run.limits());
+    }
     written = emit(o, out.str());
   }
   if (written != ok) return written;
@@ -638,8 +714,9 @@ int whatif(const CommonOptions& o, const Edits& e) {
 int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
          bool with_explanations) {
   const auto chart = chart_format_asked(o);
-  auto format = chart ? remit::Format::text : format_of(o, text_or_json, remit::Format::text);
+  auto format = chart ? remit::Format::text : format_of(o, text_json_or_html, remit::Format::text);
   if (!format) return bad_input;
+  if (*format == remit::Format::html && html_to_terminal(o)) return bad_input;
   auto is_export = [](std::string path) {
     std::transform(path.begin(), path.end(), path.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -675,9 +752,15 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
     return finished(d.breaches_appeared.empty() ? ok : breach, {&before, &after});
   }
   std::ostringstream out;
-  write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
-                   after.limits());
-  if (with_explanations && *format != remit::Format::json) {
+  if (*format == remit::Format::html) {
+    remit::ReportOptions page;
+    page.chart_svg = chart_for_page([&] { return remit::build_chart(before, after, d, {}); });
+    out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, page);
+  } else {
+    write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
+                     after.limits());
+  }
+  if (with_explanations && *format == remit::Format::text) {
     for (const auto* list : {&d.changed, &d.entered, &d.left}) {
       for (const remit::CategoryChange& c : *list) {
         out << "\n== " << c.id << ": why, in " << old_side << "\n";
@@ -768,6 +851,12 @@ int main(int argc, char** argv) {
   breach_opt->excludes(why_not_opt);
   explain_cmd->add_option("--format", explain_opts.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  bool explain_plain = false;
+  explain_cmd
+      ->add_flag("--plain", explain_plain,
+                 "The reason in plain sentences citing the Act, without file locations")
+      ->excludes(breach_opt)
+      ->excludes("--format");
 
   CommonOptions whatif_opts;
   Edits edits;
@@ -782,8 +871,9 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--assign", edits.assign, "PERSON=POST: the person also holds the post");
   whatif_cmd
       ->add_option("--format", whatif_opts.format,
-                   "text (default), json, or a chart of the structure after: svg or dot")
-      ->check(CLI::IsMember({"text", "json", "svg", "dot"}));
+                   "text (default), json, html (a page), or a chart of the structure after: svg "
+                   "or dot")
+      ->check(CLI::IsMember({"text", "json", "html", "svg", "dot"}));
 
   CommonOptions diff_opts;
   std::string old_side, new_side;
@@ -811,8 +901,19 @@ int main(int argc, char** argv) {
   diff_cmd->add_flag("--explain", diff_explain, "Explain each changed post on both sides");
   diff_cmd
       ->add_option("--format", diff_opts.format,
-                   "text (default), json, or a chart of the new version: svg or dot")
-      ->check(CLI::IsMember({"text", "json", "svg", "dot"}));
+                   "text (default), json, html (a page), or a chart of the new version: svg or "
+                   "dot")
+      ->check(CLI::IsMember({"text", "json", "html", "svg", "dot"}));
+
+  CommonOptions report_opts;
+  std::string report_date;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report",
+      "Write the committee report: one self-contained HTML page with the list, the reasons, "
+      "the departures from the Act and the breaches");
+  add_common(*report_cmd, report_opts);
+  report_cmd->add_option("--date", report_date,
+                         "The date the report gives, YYYY-MM-DD (default: today)");
 
   CommonOptions suggest_opts;
   CLI::App* suggest_cmd = app.add_subcommand(
@@ -851,13 +952,16 @@ int main(int argc, char** argv) {
     if (*check_cmd) return check(check_opts, check_explain);
     if (*explain_cmd) {
       if (breach_opt->count() > 0) return breach_explanation(explain_opts, breach_number);
-      return explain(explain_opts, why_not_opt->count() > 0 ? std::optional<std::uint32_t>(why_not)
-                                                            : std::nullopt);
+      return explain(
+          explain_opts,
+          why_not_opt->count() > 0 ? std::optional<std::uint32_t>(why_not) : std::nullopt,
+          explain_plain);
     }
     if (*whatif_cmd) return whatif(whatif_opts, edits);
     if (*diff_cmd) return diff(diff_opts, old_side, new_side, diff_explain);
     if (*suggest_cmd) return suggest(suggest_opts);
     if (*graph_cmd) return graph(graph_opts, chart_options);
+    if (*report_cmd) return report(report_opts, report_date);
   } catch (const std::bad_alloc&) {
     std::cerr << "remit: error: out of memory\n";
     return bad_input;

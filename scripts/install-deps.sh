@@ -7,6 +7,9 @@ packages=(cmake g++ make python3 tao-pegtl-dev libboost-graph-dev libspdlog-dev 
           libgraphviz-dev)
 # CI's extras: clang 14 for the fuzzers and the clang build, clang-format for the layout check.
 [ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev clang-format)
+# The browser test of the committee report (tests/browser): Chromium, and Node.js with npm for
+# its two packages (playwright-core to drive Chromium, axe-core to check accessibility).
+[ "${REMIT_WITH_BROWSER:-0}" = 1 ] && packages+=(chromium nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -76,10 +76,15 @@ class Explainer {
                                  "precedence that it meets",
                              precedence_where(),
                              {}});
+        r.because.back().step = Step::also_meets;
       }
+      r.step = Step::listing;
       return r;
     }
     Reason r{post_name(u) + " is not politically restricted", org_.units[u].where(), {}};
+    r.step = Step::not_listed;
+    r.holds = false;
+    r.post = u;
     for (std::uint32_t c : run_.resolved().plan.precedence) r.because.push_back(category(u, c));
     return r;
   }
@@ -97,11 +102,14 @@ class Explainer {
       head += ", but is listed in category " + std::to_string(p_.categories[ev_.listed[u]].number);
     }
     Reason r{head, d.where, {}};
+    r.step = Step::category;
+    r.holds = meets;
+    r.post = u;
+    r.category = c;
     // Top-level why-not goes one level deeper than nested negatives, to name the failing clause.
     expr(u, d.when, r.because, /*why_not_detail=*/true);
     conjoin(r.because);
-    for (const ast::Text& cite : d.cites)
-      r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));
     return r;
   }
 
@@ -266,8 +274,7 @@ class Explainer {
                            person.where,
                            {}});
     }
-    for (const ast::Text& cite : d.cites)
-      r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));
     return r;
   }
 
@@ -352,8 +359,7 @@ class Explainer {
           }
         },
         d.condition);
-    for (const ast::Text& cite : d.cites)
-      r.because.push_back({std::string(cite.text), cite.where, {}});
+    for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));
     return r;
   }
 
@@ -375,6 +381,12 @@ class Explainer {
                      {},
                      {}});
     }
+  }
+
+  static Reason citation(const ast::Text& cite) {
+    Reason r{std::string(cite.text), cite.where, {}};
+    r.step = Step::citation;
+    return r;
   }
 
   std::string post_name(UnitIndex u) const {
@@ -445,11 +457,14 @@ class Explainer {
   void carried(UnitIndex u, const std::vector<ast::Name>& names, const std::vector<SymbolId>& ids,
                const SharedVector<std::vector<UnitIndex>>& carriers, bool designation, bool value,
                SourceSpan here, std::vector<Reason>& out) const {
+    const Step step = designation ? Step::designated : Step::duty;
     if (!value) {
       out.push_back({std::string(designation ? "it is not designated " : "it does not have duty ") +
                          names_text(names, " or "),
                      here,
                      {}});
+      out.back().step = step;
+      out.back().holds = false;
       return;
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -459,6 +474,8 @@ class Explainer {
                            std::string(names[i].text),
                        fact_where(u, names[i].text, designation),
                        {}});
+        out.back().step = step;
+        out.back().name = std::string(names[i].text);
         return;
       }
     }
@@ -467,6 +484,21 @@ class Explainer {
   void expr(UnitIndex u, ast::ExprId e, std::vector<Reason>& out, bool why_not_detail) {
     const bool value = holds(u, e);
     const SourceSpan here = p_.exprs[e].where;
+    // The steps a test states are so or not as the test is; a connective's come from its parts.
+    const std::size_t first = out.size();
+    namespace x = ast::expr;
+    const auto& kind = p_.exprs[e].kind;
+    if (!std::holds_alternative<x::And>(kind) && !std::holds_alternative<x::Or>(kind) &&
+        !std::holds_alternative<x::Not>(kind)) {
+      stated(u, e, value, here, out, why_not_detail);
+      for (std::size_t i = first; i < out.size(); ++i) out[i].holds = value;
+      return;
+    }
+    stated(u, e, value, here, out, why_not_detail);
+  }
+
+  void stated(UnitIndex u, ast::ExprId e, bool value, SourceSpan here, std::vector<Reason>& out,
+              bool why_not_detail) {
     std::visit(
         [&](const auto& node) {
           using T = std::decay_t<decltype(node)>;
@@ -478,11 +510,16 @@ class Explainer {
           } else if constexpr (std::is_same_v<T, x::Category>) {
             if (!value) {
               out.push_back({"it does not meet category " + numbers_text(node.numbers), here, {}});
+              out.back().step = Step::category;
+              out.back().holds = false;
               return;
             }
             for (std::uint32_t c : node.resolved) {
               if (!ev_.categories[c].test(u)) continue;
               Reason r{"it meets category " + category_name(c), p_.categories[c].where, {}};
+              r.step = Step::category;
+              r.post = u;
+              r.category = c;
               if (deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.categories[c].when, r.because, false);
@@ -503,6 +540,8 @@ class Explainer {
                   std::string(value ? "it is in " : "it is not in ") + std::string(node.name.text),
                   p_.lets[node.index].where,
                   {}};
+              r.step = Step::named_set;
+              r.name = std::string(node.name.text);
               if ((value || why_not_detail) && deeper(u, r.because)) {
                 ++depth_;
                 expr(u, p_.lets[node.index].value, r.because, false);
@@ -585,6 +624,16 @@ class Explainer {
     return s;
   }
 
+  Reason line_reason(const char* lead, const Line& l, std::vector<Reason> because) const {
+    Reason r{lead + line_text(l), l.where, std::move(because)};
+    r.step = Step::line;
+    r.post = l.to;
+    r.share_parts = l.share.parts;
+    r.share_whole = l.share.whole;
+    r.accountable = l.kind == ast::LineKind::accountable;
+    return r;
+  }
+
   void reports_directly(UnitIndex u, ast::ExprId target, bool value, SourceSpan here,
                         std::vector<Reason>& out) {
     const PostSet& s = run_.evaluator().set_of(target);
@@ -596,8 +645,7 @@ class Explainer {
         if (!s.test(l->to)) continue;
         total += l->share.parts;
         whole = l->share.whole;
-        Reason r{"it " + line_text(*l), l->where, about(l->to, target)};
-        out.push_back(std::move(r));
+        out.push_back(line_reason("it ", *l, about(l->to, target)));
       }
       if (total < whole) {
         out.push_back({"those lines carry " + percent_text(total, whole) +
@@ -625,7 +673,7 @@ class Explainer {
               " of its duties, not more than half";
     Reason r{text, here, {}};
     for (const Line* l : lines) {
-      Reason line{"its line: it " + line_text(*l), l->where, {}};
+      Reason line = line_reason("its line: it ", *l, {});
       if (!s.test(l->to)) {
         std::vector<Reason> why = about(l->to, target);
         for (Reason& w : why) line.because.push_back(std::move(w));
@@ -665,6 +713,8 @@ class Explainer {
           for (const Line* p : path) chain += " -> " + std::string(org_.units[p->to].id);
           out.push_back({"it reports to " + post_name(l->to) + " through the line " + chain,
                          path.front()->where, about(l->to, target)});
+          out.back().step = Step::reports_through;
+          out.back().post = l->to;
           return;
         }
         queue.push_back(l->to);
@@ -683,6 +733,8 @@ class Explainer {
       const Line& l = org_.lines[graph_[*e].line];
       if (l.carries_a_share() && s.test(l.from)) {
         out.push_back({"it manages " + post_name(l.from), l.where, about(l.from, target)});
+        out.back().step = Step::manages;
+        out.back().post = l.from;
         return;
       }
     }

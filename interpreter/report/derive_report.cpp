@@ -204,6 +204,8 @@ void write_restricted_posts(std::ostream& out, const Run& run, const std::vector
       break;
     case Format::xlsx:
       // A workbook is not text: write_restricted_posts_workbook writes it to a file.
+    case Format::html:
+      // A page is the committee report's (report/html_report.hpp).
       break;
   }
 }

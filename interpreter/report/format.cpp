@@ -11,6 +11,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "markdown" || name == "md") return Format::markdown;
   if (name == "text") return Format::text;
   if (name == "xlsx") return Format::xlsx;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -22,6 +23,7 @@ std::optional<Format> format_of_extension(std::string_view extension) {
   if (lower == ".json") return Format::json;
   if (lower == ".txt") return Format::text;
   if (lower == ".xlsx") return Format::xlsx;
+  if (lower == ".html" || lower == ".htm") return Format::html;
   return std::nullopt;
 }
 
@@ -35,6 +37,8 @@ std::string_view extension_of(Format format) {
       return ".json";
     case Format::xlsx:
       return ".xlsx";
+    case Format::html:
+      return ".html";
     case Format::table:
     case Format::text:
       return ".txt";

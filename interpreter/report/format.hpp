@@ -9,11 +9,11 @@
 
 namespace remit {
 
-enum class Format { table, csv, json, markdown, text, xlsx };
+enum class Format { table, csv, json, markdown, text, xlsx, html };
 
 std::optional<Format> parse_format(std::string_view name);
 
-// The format a file name's extension asks for, case aside: .csv .md .json .txt .xlsx. Nothing
+// The format a file name's extension asks for, case aside: .csv .md .json .txt .xlsx .html. Nothing
 // for any other extension, or none.
 std::optional<Format> format_of_extension(std::string_view extension);
 // The extension that asks for `format` (".txt" for a table): what an error lists.
