@@ -790,10 +790,20 @@ std::string render_text(const Reason& root, const SourceSet& sources, const Text
     } else {
       // The step's own indent, and two more for its continuation lines.
       const std::string lead(std::min(text.find_first_not_of(' '), text.size()), ' ');
-      out += wrap(std::string_view(text).substr(lead.size()), width, lead, lead + "  ");
+      std::string lines =
+          wrap(std::string_view(text).substr(lead.size()), width, lead, lead + "  ");
       if (!where.empty()) {
-        out += std::string(width > where_shown ? width - where_shown : 0, ' ') + located + "\n";
+        // Beside the step's last line when it fits there, else under it.
+        lines.pop_back();
+        const std::size_t last = display_width(lines.substr(lines.rfind('\n') + 1));
+        if (last + gap + where_shown <= width) {
+          lines += std::string(width - last - where_shown, ' ');
+        } else {
+          lines += "\n" + std::string(width > where_shown ? width - where_shown : 0, ' ');
+        }
+        lines += located;
       }
+      out += lines + "\n";
     }
   }
   return out;
