@@ -114,12 +114,12 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
       out << row << "\n";
       continue;
     }
-    out << "  " << fit(r.title, style.width - 2) << "\n";
+    out << "  " << fit(r.title, style.width > 3 ? style.width - 2 : 1) << "\n";
     std::string details = r.id;
     for (const std::string* part : {&r.service, &r.directorate}) {
       if (!part->empty()) details += " · " + *part;
     }
-    out << "      " << fit(details, style.width - 6) << "\n";
+    out << "      " << fit(details, style.width > 7 ? style.width - 6 : 1) << "\n";
   }
   if (list.empty()) out << "No politically restricted posts.\n";
   write_to_review_text(out, v.org, v.review, style);

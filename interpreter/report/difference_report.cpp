@@ -33,11 +33,12 @@ void text(std::ostream& out, const std::string& title, const Difference& d, cons
                style.width, "", "");
     return;
   }
-  auto section = [&](const char* heading, const auto& list, auto&& row) {
+  // `what`: the heading's colour (new breaches in the colour of check's "breach:").
+  auto section = [&](const char* heading, const auto& list, auto&& row,
+                     Paint what = Paint::heading) {
     if (list.empty()) return;
     out << "\n"
-        << paint(std::string(heading) + " (" + std::to_string(list.size()) + "):", Paint::heading,
-                 style)
+        << paint(std::string(heading) + " (" + std::to_string(list.size()) + "):", what, style)
         << "\n";
     for (const auto& item : list) out << wrap_lines("  " + row(item), style.width);
   };
@@ -57,7 +58,7 @@ void text(std::ostream& out, const std::string& title, const Difference& d, cons
   });
   const std::size_t posts_shown = limits.posts_shown_per_changed_breach;
   auto line = [&](const Breach& b) { return display_text(breach_line(b, posts_shown)); };
-  section("Breaches that appear", d.breaches_appeared, line);
+  section("Breaches that appear", d.breaches_appeared, line, Paint::breach);
   section("Breaches that disappear", d.breaches_disappeared, line);
   // A breach that stands before and after, but not as it was: the details after, under it.
   section("Breaches that change", d.breaches_changed, [&](const BreachChange& c) {

@@ -158,7 +158,11 @@ std::string wrap(std::string_view text, unsigned width, std::string_view indent,
     } else if (last_space != std::string_view::npos && last_space > 0) {
       take = last_space;
     } else if (end == 0) {
-      take = std::min<std::size_t>(1, text.size());
+      // Not even one character fits after the prefix: it goes on the line all the same, whole.
+      each_character(text, [&](std::size_t, std::size_t stop, std::size_t) {
+        take = stop;
+        return false;
+      });
     }
     std::string_view line = text.substr(0, take);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
