@@ -2,10 +2,13 @@
 // width and colour chosen for an output, and the one style of messages.
 #include "report/terminal.hpp"
 
+#include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "explain/explain.hpp"
@@ -26,11 +29,21 @@ std::size_t widest_line(const std::string& text) {
   return widest;
 }
 
-// Sets an environment variable for the length of a test.
+// Sets an environment variable for the length of a test, then puts back what was there.
 struct Env {
   std::string name;
-  Env(const char* n, const char* value) : name(n) { ::setenv(n, value, 1); }
-  ~Env() { ::unsetenv(name.c_str()); }
+  std::optional<std::string> before;
+  Env(const char* n, const char* value) : name(n) {
+    if (const char* old = std::getenv(n)) before = old;
+    ::setenv(n, value, 1);
+  }
+  ~Env() {
+    if (before) {
+      ::setenv(name.c_str(), before->c_str(), 1);
+    } else {
+      ::unsetenv(name.c_str());
+    }
+  }
 };
 
 }  // namespace
@@ -100,6 +113,54 @@ TEST_CASE("the width and colour of an output that is not a terminal", "[report][
   ::close(ends[1]);
   CHECK(parse_colour_choice("always") == ColourChoice::always);
   CHECK_FALSE(parse_colour_choice("yes"));
+}
+
+TEST_CASE("the width and colour of an output that is a terminal", "[report][terminal]") {
+  // A pseudo-terminal 100 columns wide, as a terminal window would be.
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const int tty = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+  REQUIRE(tty >= 0);
+  winsize size{};
+  size.ws_row = 40;
+  size.ws_col = 100;
+  REQUIRE(::ioctl(tty, TIOCSWINSZ, &size) == 0);
+  // Empty, as if unset: the test's own environment must not decide.
+  Env no_columns("COLUMNS", "");
+  Env no_no_color("NO_COLOR", "");
+  Env term("TERM", "xterm");
+  CHECK(detect_width(tty, std::nullopt) == 100);
+  CHECK(detect_width(tty, 60u) == 60);  // --width wins
+  {
+    Env columns("COLUMNS", "120");
+    CHECK(detect_width(tty, std::nullopt) == 120);
+  }
+  {
+    Env columns("COLUMNS", "wide");  // not a number: the terminal's own width
+    CHECK(detect_width(tty, std::nullopt) == 100);
+  }
+  CHECK(detect_colour(tty, ColourChoice::automatic) == true);
+  CHECK(detect_colour(tty, ColourChoice::never) == false);
+  {
+    Env no_color("NO_COLOR", "1");
+    CHECK(detect_colour(tty, ColourChoice::automatic) == false);
+  }
+  {
+    Env no_color("NO_COLOR", "");  // empty: as if unset
+    CHECK(detect_colour(tty, ColourChoice::automatic) == true);
+  }
+  {
+    Env dumb("TERM", "dumb");
+    CHECK(detect_colour(tty, ColourChoice::automatic) == false);
+  }
+  // A terminal too narrow for any layout gets the least width remit lays out in.
+  size.ws_col = 20;
+  REQUIRE(::ioctl(tty, TIOCSWINSZ, &size) == 0);
+  CHECK(detect_width(tty, std::nullopt) == min_width);
+  ::close(tty);
+  ::close(master);
 }
 
 TEST_CASE("messages without a location have the one style of remit's errors",
