@@ -46,15 +46,18 @@ void text(std::ostream& out, const std::string& title, const Difference& d, cons
     return display_text(c.id) + " \"" + display_text(c.title) + "\"";
   };
   section("Posts that change category", d.changed, [&](const CategoryChange& c) {
-    return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
+    // Kept on one line when the row is wrapped.
+    return name(c) + ": " +
+           glued("category " + std::to_string(c.before) + " -> " + std::to_string(c.after));
   });
   section("Posts that become politically restricted", d.entered, [&](const CategoryChange& c) {
-    return name(c) + ": category " + std::to_string(c.after) +
-           (c.existed_before ? "" : " (new post)");
+    return name(c) + ": " +
+           glued("category " + std::to_string(c.after) + (c.existed_before ? "" : " (new post)"));
   });
   section("Posts that are no longer politically restricted", d.left, [&](const CategoryChange& c) {
-    return name(c) + ": was category " + std::to_string(c.before) +
-           (c.exists_after ? "" : " (post removed)");
+    return name(c) + ": " +
+           glued("was category " + std::to_string(c.before) +
+                 (c.exists_after ? "" : " (post removed)"));
   });
   const std::size_t posts_shown = limits.posts_shown_per_changed_breach;
   auto line = [&](const Breach& b) { return display_text(breach_line(b, posts_shown)); };

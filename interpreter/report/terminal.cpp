@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <vector>
@@ -14,6 +15,7 @@ namespace {
 
 // The columns the character `c` takes.
 std::size_t columns_of(UChar32 c) {
+  if (c == glue) return 1;  // written as a space
   if (c < 0x20 || c == 0x7F) return 0;
   if (c < 0x7F) return 1;
   const auto type = static_cast<UCharCategory>(u_charType(c));
@@ -125,8 +127,22 @@ std::string shorten_to(std::string_view s, std::size_t width) {
   return out + "…";
 }
 
-std::string wrap(std::string_view text, unsigned width, std::string_view indent,
-                 std::string_view hang) {
+std::string glued(std::string_view s) {
+  std::string out(s);
+  std::replace(out.begin(), out.end(), ' ', glue);
+  return out;
+}
+
+namespace {
+
+// The glues of a wrapped text, as the spaces they stand for.
+std::string unglued(std::string s) {
+  std::replace(s.begin(), s.end(), glue, ' ');
+  return s;
+}
+
+std::string wrap_glued(std::string_view text, unsigned width, std::string_view indent,
+                       std::string_view hang) {
   std::string out;
   if (width == 0) return out.append(indent).append(text).append("\n");
   std::string_view prefix = indent;
@@ -172,6 +188,13 @@ std::string wrap(std::string_view text, unsigned width, std::string_view indent,
     if (text.empty()) return out;
     prefix = hang;
   }
+}
+
+}  // namespace
+
+std::string wrap(std::string_view text, unsigned width, std::string_view indent,
+                 std::string_view hang) {
+  return unglued(wrap_glued(text, width, indent, hang));
 }
 
 std::string wrap_lines(std::string_view text, unsigned width) {

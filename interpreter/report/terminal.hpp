@@ -40,6 +40,12 @@ std::size_t display_width(std::string_view s);
 // character; `s` itself when it fits or when `width` is 0.
 std::string shorten_to(std::string_view s, std::size_t width);
 
+// A space that wrap() never breaks a line at, and writes as a plain space: to keep words such as
+// "category 4 -> 3" on one line.
+inline constexpr char glue = '\x1f';
+// `s` with each space as a glue.
+std::string glued(std::string_view s);
+
 // `text` broken at spaces into lines of at most `width` columns (a word longer than a line is
 // cut where the line ends), the first line after `indent`, the others after `hang`; each line
 // ends with '\n'. With no width (style.width 0), one line: indent, text.

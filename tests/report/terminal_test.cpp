@@ -82,6 +82,10 @@ TEST_CASE("wrap breaks at spaces and keeps every line within the width", "[repor
   CHECK(widest_line(wrap(word, 40, "", "")) == 40);
   CHECK(wrap_lines("  a b\n    c d\n", 0) == "  a b\n    c d\n");
   CHECK(wrap_lines("  aaaa bbbb", 8) == "  aaaa\n    bbbb\n");
+  // Glued words stay on one line, and are written with spaces.
+  CHECK(wrap("head_public_health: " + glued("category 4 -> 3"), 24, "", "  ") ==
+        "head_public_health:\n  category 4 -> 3\n");
+  CHECK(wrap(glued("a b"), 0, "", "") == "a b\n");
 }
 
 TEST_CASE("paint colours only when the style colours", "[report][terminal]") {
