@@ -175,6 +175,15 @@ TEST_CASE("messages without a location have the one style of remit's errors",
   CHECK(render_message(Severity::note, "n") == "remit: note: n\n");
   const std::string coloured = render_message(Severity::error, "e", true);
   CHECK(coloured.find("\x1b[1;31merror:\x1b[0m") != std::string::npos);
+  // A diagnostic with a place in a file: the same labels, in the same colours.
+  SourceSet sources;
+  const FileId file = sources.add("p.remit", "post a \"A\" { reports to b }\n", std::nullopt);
+  Diagnostic d{Severity::error, SourceSpan{file, 1, 25, 24}, "no post 'b'", {}};
+  d.notes.push_back(Note{SourceSpan{file, 1, 1, 0}, "in the post declared here"});
+  CHECK(render(sources, d).starts_with("p.remit:1:25: error: no post 'b'\n"));
+  const std::string painted = render(sources, d, true);
+  CHECK(painted.starts_with("\x1b[1mp.remit:1:25:\x1b[0m \x1b[1;31merror:\x1b[0m no post 'b'\n"));
+  CHECK(painted.find("\x1b[1;36mnote:\x1b[0m in the post declared here") != std::string::npos);
   // Control characters in the message are escaped, coloured or not.
   CHECK(render_message(Severity::error, "a\x1b[2Jb", true).find("\x1b[2J") == std::string::npos);
 }
