@@ -819,6 +819,10 @@ int main(int argc, char** argv) {
       "List the designations posts' titles suggest, as a designations sheet to review (CSV)");
   add_common(*suggest_cmd, suggest_opts);
 
+  // The global options, which each command's own help does not list.
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->footer("Global options: --width N, --color auto|always|never (remit --help)");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -222,6 +222,18 @@ TEST_CASE("terminal: the command-line parser's errors in remit's one style, exit
   }
 }
 
+TEST_CASE("terminal: each command's help names the global options", "[cli][terminal]") {
+  for (const std::string command : {"derive", "check", "explain", "whatif", "diff", "suggest"}) {
+    CliResult r = remit_in_project({command, "--help"});
+    INFO(command);
+    CHECK(r.code == 0);
+    CHECK_THAT(r.out, Contains("Global options: --width N, --color auto|always|never"));
+  }
+  CliResult r = remit_in_project({"--help"});
+  CHECK_THAT(r.out, Contains("--width"));
+  CHECK_THAT(r.out, Contains("--color,--colour"));
+}
+
 TEST_CASE("terminal: piping into head -1 ends quietly with exit status 0", "[cli][terminal]") {
   // An output far bigger than a pipe holds, so that remit is still writing when the reader
   // closes its end after the first line.
