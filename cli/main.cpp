@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -41,9 +42,11 @@
 #include "report/html_report.hpp"
 #include "report/org_chart.hpp"
 #include "report/output_file.hpp"
+#include "report/terminal.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "resolve/suggest.hpp"
+#include "source/diagnostic.hpp"
 #include "source/display.hpp"
 #include "whatif/compare.hpp"
 
@@ -64,7 +67,38 @@ struct CommonOptions {
   std::string output;
   bool verbose = false;
   bool keep_going = false;
+  // From the global --width and --color: how text for a person is laid out on standard output,
+  // and whether messages on standard error are coloured.
+  remit::TextStyle style;
+  bool error_colour = false;
 };
+
+// Every error, warning and note without a place in a file: "remit: error: …" (source/render.cpp
+// renders those with one, in the same style).
+void say(remit::Severity severity, std::string_view message, bool colour) {
+  std::cerr << remit::render_message(severity, message, colour);
+}
+void error(const CommonOptions& o, std::string_view message) {
+  say(remit::Severity::error, message, o.error_colour);
+}
+
+// Writes all of `text` to standard output. A reader that has had enough and closed the pipe
+// (`remit derive … | head`) is not an error: the rest is not written and nothing is said.
+// Any other failure (a full disk) is.
+int write_stdout(const CommonOptions& o, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EPIPE) return 0;
+    if (n <= 0) {
+      error(o, std::string("cannot write the output") +
+                   (n < 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+      return 2;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
 
 // `-o ""` (an unset variable in a script, say) must not quietly mean standard output.
 const CLI::Validator names_a_file(
@@ -153,20 +187,11 @@ remit::Inputs inputs_of(const CommonOptions& o) {
 }
 
 int emit(const CommonOptions& o, const std::string& text) {
-  if (to_stdout(o)) {
-    // A closed pipe (`remit derive … | head`) or a full disk must not pass for success.
-    errno = 0;
-    std::cout << text << std::flush;
-    if (!std::cout) {
-      std::cerr << "remit: error: cannot write the output"
-                << (errno ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
-      return bad_input;
-    }
-    return ok;
-  }
+  // A full disk must not pass for success; a closed pipe ends quietly (write_stdout).
+  if (to_stdout(o)) return write_stdout(o, text) == 0 ? ok : bad_input;
   if (std::string err = remit::write_file_atomically(o.output, text, {.clean_up_on_signals = true});
       !err.empty()) {
-    std::cerr << "remit: error: " << err << "\n";
+    error(o, err);
     return bad_input;
   }
   return ok;
@@ -175,10 +200,10 @@ int emit(const CommonOptions& o, const std::string& text) {
 bool load(remit::Run& run, const CommonOptions& o) {
   if (o.verbose) spdlog::set_level(spdlog::level::debug);
   if (!run.load(inputs_of(o))) {
-    std::cerr << run.diagnostics_text();
+    std::cerr << run.diagnostics_text(o.error_colour);
     return false;
   }
-  std::string warnings = run.diagnostics_text();
+  std::string warnings = run.diagnostics_text(o.error_colour);
   if (!warnings.empty()) std::cerr << warnings;
   return true;
 }
@@ -202,7 +227,7 @@ int finished(int status, std::initializer_list<const remit::Run*> runs) {
 }
 
 // For the commands whose output has no place for them: the posts to be reviewed, on stderr.
-void note_to_review(const remit::Run& run, std::string_view side = {}) {
+void note_to_review(const CommonOptions& o, const remit::Run& run, std::string_view side = {}) {
   const auto& posts = run.to_review();
   if (posts.empty()) return;
   const auto& units = run.resolved().organisation.units;
@@ -212,13 +237,13 @@ void note_to_review(const remit::Run& run, std::string_view side = {}) {
     ids += (k ? ", " : "") + std::string(units[posts[k].unit].id);
   }
   if (posts.size() > shown) ids += " and " + std::to_string(posts.size() - shown) + " more";
-  std::cerr << remit::display_text(
-                   "remit: note: " + std::string(side) + std::to_string(posts.size()) +
-                   (posts.size() == 1 ? " post is" : " posts are") +
-                   " to be reviewed (their category could depend on a line left out; remit "
-                   "derive lists them with the reasons): " +
-                   ids)
-            << "\n";
+  say(remit::Severity::note,
+      std::string(side) + std::to_string(posts.size()) +
+          (posts.size() == 1 ? " post is" : " posts are") +
+          " to be reviewed (their category could depend on a line left out; remit "
+          "derive lists them with the reasons): " +
+          ids,
+      o.error_colour);
 }
 
 // The format to write: --format when given; else, for `-o FILE`, the one the file's extension
@@ -230,7 +255,7 @@ std::optional<remit::Format> format_of(const CommonOptions& o,
                                        remit::Format fallback) {
   if (!o.format.empty()) {
     auto f = remit::parse_format(o.format);
-    if (!f) std::cerr << "remit: error: unknown format '" << o.format << "'\n";
+    if (!f) error(o, "unknown format '" + o.format + "'");
     return f;
   }
   if (to_stdout(o) || names_a_device(o.output)) return fallback;
@@ -242,11 +267,8 @@ std::optional<remit::Format> format_of(const CommonOptions& o,
   for (remit::Format w : writes) {
     known += (known.empty() ? "" : ", ") + std::string(remit::extension_of(w));
   }
-  std::cerr << remit::display_text("remit: error: -o " + o.output +
-                                   ": this command does not know what to write to a '" + extension +
-                                   "' file; name the file with one of " + known +
-                                   ", or give --format")
-            << "\n";
+  error(o, "-o " + o.output + ": this command does not know what to write to a '" + extension +
+               "' file; name the file with one of " + known + ", or give --format");
   return std::nullopt;
 }
 
@@ -264,9 +286,9 @@ int derive(const CommonOptions& o, bool all) {
                           terminal ? remit::Format::table : remit::Format::csv);
   if (!format) return bad_input;
   if (*format == remit::Format::xlsx && (to_stdout(o) || names_a_terminal(o.output))) {
-    std::cerr << "remit: error: a workbook is written to a file, not to "
-              << (to_stdout(o) ? "standard output" : "a terminal")
-              << ": give one with -o, such as -o restricted-posts.xlsx\n";
+    error(o, std::string("a workbook is written to a file, not to ") +
+                 (to_stdout(o) ? "standard output" : "a terminal") +
+                 ": give one with -o, such as -o restricted-posts.xlsx");
     return bad_input;
   }
   remit::Run run;
@@ -275,13 +297,13 @@ int derive(const CommonOptions& o, bool all) {
     if (std::string err = remit::write_restricted_posts_workbook(
             o.output, run, run.restricted_posts(all), {.clean_up_on_signals = true});
         !err.empty()) {
-      std::cerr << "remit: error: " << err << "\n";
+      error(o, err);
       return bad_input;
     }
     return ok;
   }
   std::ostringstream out;
-  write_restricted_posts(out, run, run.restricted_posts(all), *format);
+  write_restricted_posts(out, run, run.restricted_posts(all), *format, o.style);
   return finished(emit(o, out.str()), {&run});
 }
 
@@ -299,7 +321,7 @@ int check(const CommonOptions& o, bool with_explanations) {
     }
   }
   std::ostringstream out;
-  write_breaches(out, run, breaches, *format, explanations);
+  write_breaches(out, run, breaches, *format, explanations, o.style);
   int written = emit(o, out.str());
   if (written != ok) return written;
   return finished(breaches.empty() ? ok : breach, {&run});
@@ -324,8 +346,8 @@ int breach_explanation(CommonOptions o, std::size_t n) {
     const bool path_like = last.find('/') != std::string::npos || last.ends_with(".remit") ||
                            last.ends_with(".csv") || std::filesystem::exists(last, ec);
     if (!path_like) {
-      std::cerr << "remit: error: explain takes a post id or --breach N, not both ('" << last
-                << "' is not a policy file or folder)\n";
+      error(o, "explain takes a post id or --breach N, not both ('" + last +
+                   "' is not a policy file or folder)");
       return bad_input;
     }
   }
@@ -333,14 +355,14 @@ int breach_explanation(CommonOptions o, std::size_t n) {
   if (!load(run, o)) return bad_input;
   const std::size_t count = run.breaches().size();
   if (n == 0 || n > count) {
-    std::cerr << "remit: error: no breach " << n << ": " << breach_count_text(count) << "\n";
+    error(o, "no breach " + std::to_string(n) + ": " + breach_count_text(count));
     return bad_input;
   }
   remit::Reason reason = remit::explain_breach(run, n);
-  note_to_review(run);
+  note_to_review(o, run);
   return finished(
       emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
-                                             : remit::render_text(reason, run.sources())),
+                                             : remit::render_text(reason, run.sources(), o.style)),
       {&run});
 }
 
@@ -371,7 +393,7 @@ int emit_chart(const CommonOptions& o, ChartFormat format, MakeChart&& make) {
     const remit::Chart chart = make();
     text = format == ChartFormat::dot ? remit::chart_dot(chart) : remit::chart_svg(chart);
   } catch (const remit::ChartError& e) {
-    std::cerr << remit::display_text(std::string("remit: error: ") + e.what()) << "\n";
+    error(o, e.what());
     return bad_input;
   }
   return emit(o, text);
@@ -384,16 +406,15 @@ int graph(const CommonOptions& o, const remit::ChartOptions& options) {
         std::filesystem::path(o.output).extension().empty()) {
       format = ChartFormat::svg;
     } else {
-      std::cerr << remit::display_text("remit: error: -o " + o.output +
-                                       ": remit graph writes a chart to a .svg or .dot file; "
-                                       "name the file so, or give --format svg|dot")
-                << "\n";
+      error(o, "-o " + o.output +
+                   ": remit graph writes a chart to a .svg or .dot file; name the file so, or "
+                   "give --format svg|dot");
       return bad_input;
     }
   }
   remit::Run run;
   if (!load(run, o)) return bad_input;
-  note_to_review(run);
+  note_to_review(o, run);
   return finished(emit_chart(o, *format, [&] { return remit::build_chart(run, options); }), {&run});
 }
 
@@ -404,7 +425,7 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   auto format = format_of(o, text_or_json, remit::Format::text);
   if (!format) return bad_input;
   if (o.policies.empty()) {
-    std::cerr << "remit: error: explain needs the id of a post (remit explain POLICY… POST_ID)\n";
+    error(o, "explain needs the id of a post (remit explain POLICY… POST_ID)");
     return bad_input;
   }
   const std::string post_id = o.policies.back();
@@ -415,9 +436,7 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   auto post = org.find_unit(post_id);
   if (!post || org.units[*post].is_body()) {
     // The id and the suggestion (an id from an HR export) shown escaped, as errors are.
-    std::cerr << remit::display_text("remit: error: no post with id '" + post_id + "'" +
-                                     remit::did_you_mean(post_id, org.unit_ids()))
-              << "\n";
+    error(o, "no post with id '" + post_id + "'" + remit::did_you_mean(post_id, org.unit_ids()));
     return bad_input;
   }
   remit::Reason reason;
@@ -430,11 +449,11 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
       std::vector<std::uint32_t> numbers;
       for (std::uint32_t c : active) numbers.push_back(cats[c].number);
       std::sort(numbers.begin(), numbers.end());
-      std::cerr << "remit: error: --why-not " << *why_not << ": the policy defines no category "
-                << *why_not << " (it defines "
-                << (numbers.empty() ? "no categories"
-                                    : "categories " + remit::nearest_numbers(numbers, *why_not))
-                << ")\n";
+      error(o, "--why-not " + std::to_string(*why_not) + ": the policy defines no category " +
+                   std::to_string(*why_not) + " (it defines " +
+                   (numbers.empty() ? "no categories"
+                                    : "categories " + remit::nearest_numbers(numbers, *why_not)) +
+                   ")");
       return bad_input;
     }
     reason = remit::explain_category(run, *post, *it);
@@ -444,9 +463,8 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   // The explanation is of the structure as derived, without the lines left out.
   auto review = std::ranges::find(run.to_review(), *post, &remit::ToReview::unit);
   if (review != run.to_review().end()) {
-    std::cerr << remit::display_text("remit: warning: '" + post_id + "' is to be reviewed: it " +
-                                     review->reason)
-              << "\n";
+    say(remit::Severity::warning, "'" + post_id + "' is to be reviewed: it " + review->reason,
+        o.error_colour);
   }
   if (plain) {
     // One paragraph a line; titles with control characters shown escaped, as in every text.
@@ -458,31 +476,29 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   }
   return finished(
       emit(o, *format == remit::Format::json ? remit::render_json(reason, run.sources())
-                                             : remit::render_text(reason, run.sources())),
+                                             : remit::render_text(reason, run.sources(), o.style)),
       {&run});
 }
 
 // An HTML page is for a file or a program (`-o report.html`, or a pipe), not for the terminal.
 bool html_to_terminal(const CommonOptions& o) {
   if (!(to_stdout(o) ? ::isatty(STDOUT_FILENO) : names_a_terminal(o.output))) return false;
-  std::cerr << "remit: error: an HTML page is written to a file, not to a terminal: give one "
-               "with -o, such as -o report.html\n";
+  error(o,
+        "an HTML page is written to a file, not to a terminal: give one with -o, such as -o "
+        "report.html");
   return true;
 }
 
 // The SVG of the chart `make` draws, for an HTML page; a chart that cannot be drawn (too many
 // posts, Graphviz missing) leaves the page without it, with a warning.
 template <typename MakeChart>
-std::string chart_for_page(MakeChart&& make) {
+std::string chart_for_page(const CommonOptions& o, MakeChart&& make) {
   try {
     return remit::chart_svg(make());
   } catch (const remit::ChartError& e) {
-    std::cerr << remit::display_text(
-                     std::string(
-                         "remit: warning: the page has no org chart, as remit graph would draw "
-                         "none: ") +
-                     e.what())
-              << "\n";
+    say(remit::Severity::warning,
+        std::string("the page has no org chart, as remit graph would draw none: ") + e.what(),
+        o.error_colour);
     return {};
   }
 }
@@ -498,17 +514,16 @@ int report(const CommonOptions& o, std::string date) {
                   static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
     date = text;
   } else if (remit::long_date(date).empty()) {
-    std::cerr << remit::display_text("remit: error: --date " + date +
-                                     ": not a date; give it as YYYY-MM-DD, such as 2026-01-31")
-              << "\n";
+    error(o, "--date " + date + ": not a date; give it as YYYY-MM-DD, such as 2026-01-31");
     return bad_input;
   }
   remit::Run run;
   if (!load(run, o)) return bad_input;
   const remit::PolicyDepartures departures = remit::departures_from_act(run, inputs_of(o));
-  remit::ReportOptions options{
-      .date = date,
-      .chart_svg = chart_for_page([&] { return remit::build_chart(run, remit::ChartOptions{}); })};
+  remit::ReportOptions options{.date = date, .chart_svg = chart_for_page(o, [&] {
+                                               return remit::build_chart(run,
+                                                                         remit::ChartOptions{});
+                                             })};
   return finished(emit(o, remit::html_report(run, departures, options)), {&run});
 }
 
@@ -635,7 +650,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
   // A malformed edit is a usage error, found before the policy is read.
   EditsOrProblem given = edits_of(e);
   if (!given.problem.empty()) {
-    std::cerr << "remit: error: " << given.problem << "\n";
+    error(o, given.problem);
     return bad_input;
   }
   remit::Run run;
@@ -652,18 +667,16 @@ int whatif(const CommonOptions& o, const Edits& e) {
       std::string names;
       for (const auto& s : scenarios)
         names += (names.empty() ? "" : ", ") + ("\"" + std::string(s.name.text) + "\"");
-      std::cerr << remit::display_text(
-                       "remit: error: no scenario \"" + e.scenario + "\" in the policy" +
-                       (names.empty() ? " (it has none)" : " (scenarios: " + names + ")"))
-                << "\n";
+      error(o, "no scenario \"" + e.scenario + "\" in the policy" +
+                   (names.empty() ? " (it has none)" : " (scenarios: " + names + ")"));
       return bad_input;
     }
     scenario = *it;
     title = "What if: \"" + e.scenario + "\" (" + run.sources().where(it->where) + ")";
   } else if (!adhoc) {
-    std::cerr
-        << "remit: error: say what to change: --scenario NAME, or edits such as "
-           "--move POST=MANAGER, --remove POST, --designate POST=ROLE, --assign PERSON=POST\n";
+    error(o,
+          "say what to change: --scenario NAME, or edits such as --move POST=MANAGER, --remove "
+          "POST, --designate POST=ROLE, --assign PERSON=POST");
     return bad_input;
   }
   if (adhoc) {
@@ -673,7 +686,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
   }
   auto variant = run.apply(scenario);
   if (!variant) {
-    std::cerr << run.diagnostics_text();
+    std::cerr << run.diagnostics_text(o.error_colour);
     return bad_input;
   }
   auto started = std::chrono::steady_clock::now();
@@ -682,7 +695,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
       "phase {:<12} {:9.2f} ms", "compare",
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
           .count());
-  note_to_review(run);
+  note_to_review(o, run);
   int written = ok;
   if (chart) {
     written = emit_chart(o, *chart, [&] {
@@ -694,14 +707,15 @@ int whatif(const CommonOptions& o, const Edits& e) {
     std::ostringstream out;
     if (*format == remit::Format::html) {
       remit::ReportOptions page;
-      page.chart_svg = chart_for_page([&] { return remit::build_chart(run, *variant, diff, {}); });
+      page.chart_svg =
+          chart_for_page(o, [&] { return remit::build_chart(run, *variant, diff, {}); });
       // A page's heading names the scenario without the file and line the text gives.
       const std::string heading =
           e.scenario.empty() ? title
                              : "What if: \"" + e.scenario + "\"" + (adhoc ? " and edits" : "");
       out << remit::html_difference(heading, diff, page);
     } else {
-      write_difference(out, title, diff, *format, run.limits());
+      write_difference(out, title, diff, *format, run.limits(), o.style);
     }
     written = emit(o, out.str());
   }
@@ -723,9 +737,10 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
     return path.ends_with(".csv") || path.ends_with(".xlsx") || path.ends_with(".ods");
   };
   if (!o.structures.empty() && (is_export(old_side) || is_export(new_side))) {
-    std::cerr << "remit: error: --structure gives the one export two policies are compared over; "
-                 "OLD and NEW are then policies, not exports (to compare two exports, give them "
-                 "as OLD and NEW without --structure)\n";
+    error(o,
+          "--structure gives the one export two policies are compared over; OLD and NEW are then "
+          "policies, not exports (to compare two exports, give them as OLD and NEW without "
+          "--structure)");
     return bad_input;
   }
   auto side = [&](const std::string& path) {
@@ -741,8 +756,8 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
   remit::Difference d = remit::compare(before, after);
   if (chart) {
-    note_to_review(before, "in " + old_side + ", ");
-    note_to_review(after, "in " + new_side + ", ");
+    note_to_review(o, before, "in " + old_side + ", ");
+    note_to_review(o, after, "in " + new_side + ", ");
     const int written = emit_chart(o, *chart, [&] {
       remit::Chart c = remit::build_chart(before, after, d, {});
       c.title = "Changes from " + old_side + " to " + new_side;
@@ -754,28 +769,29 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   std::ostringstream out;
   if (*format == remit::Format::html) {
     remit::ReportOptions page;
-    page.chart_svg = chart_for_page([&] { return remit::build_chart(before, after, d, {}); });
+    page.chart_svg = chart_for_page(o, [&] { return remit::build_chart(before, after, d, {}); });
     out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, page);
   } else {
     write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,
-                     after.limits());
+                     after.limits(), o.style);
   }
   if (with_explanations && *format == remit::Format::text) {
     for (const auto* list : {&d.changed, &d.entered, &d.left}) {
       for (const remit::CategoryChange& c : *list) {
-        out << "\n== " << c.id << ": why, in " << old_side << "\n";
+        out << "\n"
+            << remit::wrap("== " + c.id + ": why, in " + old_side, o.style.width, "", "   ");
         if (auto u = before.resolved().organisation.find_unit(c.id)) {
-          out << remit::render_text(remit::explain_listing(before, *u), before.sources());
+          out << remit::render_text(remit::explain_listing(before, *u), before.sources(), o.style);
         }
-        out << "== " << c.id << ": why, in " << new_side << "\n";
+        out << remit::wrap("== " + c.id + ": why, in " + new_side, o.style.width, "", "   ");
         if (auto u = after.resolved().organisation.find_unit(c.id)) {
-          out << remit::render_text(remit::explain_listing(after, *u), after.sources());
+          out << remit::render_text(remit::explain_listing(after, *u), after.sources(), o.style);
         }
       }
     }
   }
-  note_to_review(before, "in " + old_side + ", ");
-  note_to_review(after, "in " + new_side + ", ");
+  note_to_review(o, before, "in " + old_side + ", ");
+  note_to_review(o, after, "in " + new_side + ", ");
   int written = emit(o, out.str());
   if (written != ok) return written;
   return finished(d.breaches_appeared.empty() ? ok : breach, {&before, &after});
@@ -785,8 +801,7 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
 // person to review. Nothing is applied.
 int suggest(const CommonOptions& o) {
   if (o.structures.empty()) {
-    std::cerr << "remit: error: suggest reads the titles of an HR export: give it with "
-                 "--structure FILE\n";
+    error(o, "suggest reads the titles of an HR export: give it with --structure FILE");
     return bad_input;
   }
   remit::Run run;
@@ -796,10 +811,50 @@ int suggest(const CommonOptions& o) {
   return emit(o, out.str());
 }
 
+// --color as written on the command line, for an error found before the options are read.
+remit::ColourChoice colour_asked(int argc, char** argv) {
+  for (int k = 1; k < argc; ++k) {
+    std::string_view arg = argv[k];
+    std::optional<remit::ColourChoice> c;
+    if (arg.starts_with("--color=")) c = remit::parse_colour_choice(arg.substr(8));
+    if (arg == "--color" && k + 1 < argc) c = remit::parse_colour_choice(argv[k + 1]);
+    if (c) return *c;
+  }
+  return remit::ColourChoice::automatic;
+}
+
+// A usage error found by the command-line parser, in the style of every other error, with
+// where to find the options.
+int usage_error(const CLI::App& app, const CLI::ParseError& e, bool colour) {
+  std::string message = e.what();
+  // "A subcommand is required" reads as the rest of remit's messages do, after "error: ".
+  if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) &&
+      (std::islower(static_cast<unsigned char>(message[1])) || message[1] == ' ')) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  const auto used = app.get_subcommands();
+  // `remit frobnicate`: the word taken for a command is not one.
+  if (used.empty() && !app.remaining().empty() && !app.remaining().front().starts_with("-")) {
+    message = "no command '" + app.remaining().front() + "': the commands are ";
+    const auto commands = app.get_subcommands({});
+    for (std::size_t k = 0; k < commands.size(); ++k) {
+      message += (k == 0                     ? ""
+                  : k + 1 == commands.size() ? " and "
+                                             : ", ") +
+                 commands[k]->get_name();
+    }
+  }
+  const std::string help =
+      used.empty() ? "remit --help" : "remit " + used.back()->get_name() + " --help";
+  say(remit::Severity::error, message + " (" + help + " lists the options)", colour);
+  return bad_input;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Writing to a closed pipe then fails as an error we report, instead of killing the process.
+  // Writing to a closed pipe then fails with EPIPE, which write_stdout takes as the reader having
+  // read enough, instead of killing the process before it can give its exit status.
   std::signal(SIGPIPE, SIG_IGN);
   // Likewise a file-size limit (`ulimit -f`) on a redirected standard output: a write error
   // (File too large), not a kill by SIGXFSZ. `-o FILE` sets this up for its own write too.
@@ -812,6 +867,28 @@ int main(int argc, char** argv) {
   CLI::App app{"remit: derive politically restricted posts and check governance rules"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "remit 0.1.0");
+  // Global options, before or after the command: the command's own parser hands them up.
+  app.fallthrough();
+  std::string colour_choice = "auto";
+  std::optional<unsigned> width_given;
+  app.add_option("--color,--colour", colour_choice,
+                 "auto (colour on a terminal unless NO_COLOR is set), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--width", width_given,
+                 "The columns text output may take (default: the terminal's, 80 when not a "
+                 "terminal; 0: no limit)")
+      ->check(CLI::Validator(
+          [](const std::string& s) {
+            unsigned n = 0;
+            const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+            if (ec != std::errc() || p != s.data() + s.size() || (n != 0 && n < remit::min_width) ||
+                n > 10000) {
+              return "give a number of columns from " + std::to_string(remit::min_width) +
+                     " to 10000, or 0 for no limit";
+            }
+            return std::string();
+          },
+          "N"));
 
   CommonOptions derive_opts, check_opts;
   bool all = false, check_explain = false;
@@ -935,6 +1012,10 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--depth", chart_options.depth,
                         "Draw at most N levels under the root; the rest is counted in a box");
 
+  // The global options, which each command's own help does not list.
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->footer("Global options: --width N, --color auto|always|never (remit --help)");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -944,8 +1025,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return bad_input;
+    return usage_error(app, e, remit::detect_colour(STDERR_FILENO, colour_asked(argc, argv)));
+  }
+  const remit::ColourChoice colour = *remit::parse_colour_choice(colour_choice);
+  const remit::TextStyle style{remit::detect_width(STDOUT_FILENO, width_given),
+                               remit::detect_colour(STDOUT_FILENO, colour)};
+  const bool error_colour = remit::detect_colour(STDERR_FILENO, colour);
+  for (CommonOptions* o :
+       {&derive_opts, &check_opts, &explain_opts, &whatif_opts, &diff_opts, &suggest_opts}) {
+    o->style = style;
+    o->error_colour = error_colour;
   }
   try {
     if (*derive_cmd) return derive(derive_opts, all);
@@ -963,10 +1052,10 @@ int main(int argc, char** argv) {
     if (*graph_cmd) return graph(graph_opts, chart_options);
     if (*report_cmd) return report(report_opts, report_date);
   } catch (const std::bad_alloc&) {
-    std::cerr << "remit: error: out of memory\n";
+    say(remit::Severity::error, "out of memory", error_colour);
     return bad_input;
   } catch (const std::exception& e) {
-    std::cerr << "remit: internal error: " << e.what() << "\n";
+    say(remit::Severity::error, std::string("internal error: ") + e.what(), error_colour);
     return bad_input;
   }
   return bad_input;

@@ -196,9 +196,9 @@ const Breaches& Run::breaches() {
   return *breaches_;
 }
 
-std::string Run::diagnostics_text() const {
+std::string Run::diagnostics_text(bool colour) const {
   diags_->sort();
-  return render(*sources_, *diags_);
+  return render(*sources_, *diags_, colour);
 }
 
 }  // namespace remit

@@ -100,7 +100,8 @@ class Run {
   [[nodiscard]] const Limits& limits() const { return limits_; }
   [[nodiscard]] const SourceSet& sources() const { return *sources_; }
   [[nodiscard]] const Diagnostics& diagnostics() const { return *diags_; }
-  [[nodiscard]] std::string diagnostics_text() const;
+  // With `colour`, the labels coloured for a terminal (error red, warning magenta, note cyan).
+  [[nodiscard]] std::string diagnostics_text(bool colour = false) const;
   [[nodiscard]] const ast::Program& program() const { return *program_; }
   [[nodiscard]] const Resolved& resolved() const { return *resolved_; }
   [[nodiscard]] Evaluator& evaluator() { return *evaluator_; }

@@ -9,6 +9,7 @@
 #include "evaluate/breach.hpp"
 #include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
+#include "report/terminal.hpp"
 #include "resolve/resolver.hpp"
 #include "source/display.hpp"
 
@@ -803,24 +804,59 @@ Reason explain_breach(Run& run, std::size_t n) {
   return Explainer(run).breach(n);
 }
 
-std::string render_text(const Reason& root, const SourceSet& sources) {
+std::string render_text(const Reason& root, const SourceSet& sources, const TextStyle& style) {
   std::vector<std::pair<std::string, std::string>> rows;
   flatten(root, 0, sources, rows);
-  std::size_t width = 0;
   // Names and titles in the steps may hold control characters: shown escaped.
   for (auto& [text, where] : rows) {
     text = display_text(text);
     where = display_text(where);
   }
-  for (auto& [text, where] : rows) width = std::max(width, text.size());
-  width = std::min<std::size_t>(width, 100);
+  std::size_t text_w = 0, where_w = 0;
+  for (const auto& [text, where] : rows) {
+    text_w = std::max(text_w, display_width(text));
+    where_w = std::max(where_w, display_width(where));
+  }
+  // The locations in a column three spaces right of the text. When that is wider than the
+  // width, each location ends at the width's edge instead, after its step when both fit, else
+  // on a line of its own under the step (wrapped if it is wider than the width itself).
+  constexpr std::size_t gap = 3;
+  const std::size_t column = std::min<std::size_t>(text_w, 100);
+  const std::size_t width = style.width;
+  const bool narrow = width != 0 && column + gap + where_w > width;
   std::string out;
-  for (auto& [text, where] : rows) {
-    out += text;
-    if (!where.empty()) {
-      out += std::string(text.size() < width ? width - text.size() : 0, ' ') + "   " + where;
+  for (const auto& [text, where] : rows) {
+    const std::size_t shown = display_width(text);
+    const std::size_t where_shown = display_width(where);
+    const std::string located = paint(where, Paint::location, style);
+    if (!narrow) {
+      out += text;
+      if (!where.empty()) {
+        out += std::string(column > shown ? column - shown : 0, ' ') + "   " + located;
+      }
+      out += "\n";
+    } else if (shown + (where.empty() ? 0 : gap + where_shown) <= width) {
+      out += text;
+      if (!where.empty()) out += std::string(width - shown - where_shown, ' ') + located;
+      out += "\n";
+    } else {
+      // The step's own indent, and two more for its continuation lines.
+      const std::string lead(std::min(text.find_first_not_of(' '), text.size()), ' ');
+      std::string lines =
+          wrap(std::string_view(text).substr(lead.size()), width, lead, lead + "  ");
+      if (!where.empty()) {
+        // Beside the step's last line when it fits there, else under it.
+        lines.pop_back();
+        const std::size_t last = display_width(lines.substr(lines.rfind('\n') + 1));
+        if (last + gap + where_shown <= width) {
+          lines += std::string(width - last - where_shown, ' ');
+        } else {
+          lines += "\n" + std::string(width > where_shown ? width - where_shown : 0, ' ');
+        }
+        lines += located;
+      }
+      out += lines + "\n";
     }
-    out += "\n";
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "evaluate/evaluator.hpp"
+#include "report/terminal.hpp"
 #include "source/source.hpp"
 
 namespace remit {
@@ -59,8 +60,10 @@ Reason explain_category(Run& run, UnitIndex post, std::uint32_t category_decl);
 // when there is no breach `n`.
 Reason explain_breach(Run& run, std::size_t n);
 
-// Indented text, locations lined up in a column on the right.
-std::string render_text(const Reason& root, const SourceSet& sources);
+// Indented text, locations lined up in a column on the right. `style.width` (0: no limit) is the
+// width no line exceeds: a step that does not fit beside its location is wrapped, with the
+// location on its own line under it.
+std::string render_text(const Reason& root, const SourceSet& sources, const TextStyle& style = {});
 // {"text", "location": {"file","line","column"}, "because": [...]}
 std::string render_json(const Reason& root, const SourceSet& sources);
 

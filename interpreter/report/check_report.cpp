@@ -6,6 +6,7 @@
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
 #include "report/derive_report.hpp"
+#include "report/terminal.hpp"
 #include "source/diagnostic.hpp"
 #include "source/display.hpp"
 
@@ -17,6 +18,7 @@ struct Context {
   const ast::Program& program;
   const Organisation& org;
   std::span<const Reason> explanations;  // empty, or one per breach in the order printed
+  TextStyle style;
 
   // The explanation of the breach printed `index`th (from 0), if asked for.
   const Reason* explanation(std::size_t index) const {
@@ -41,7 +43,9 @@ struct Context {
 void explanation_text(std::ostream& out, const Context& ctx, std::size_t index) {
   const Reason* reason = ctx.explanation(index);
   if (!reason) return;
-  const std::string tree = render_text(*reason, ctx.run.sources());
+  TextStyle narrower = ctx.style;
+  if (narrower.width) narrower.width -= 4;
+  const std::string tree = render_text(*reason, ctx.run.sources(), narrower);
   std::size_t start = 0;
   while (start < tree.size()) {
     std::size_t end = tree.find('\n', start);
@@ -67,13 +71,24 @@ const std::vector<ast::Text>& rule_cites(const Context& ctx, const Breach& b) {
 void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   const SourceSet& sources = ctx.run.sources();
   std::size_t index = 0;
+  const unsigned width = ctx.style.width;
   for (const Breach& b : describe(ctx.program, ctx.org, breaches)) {
-    out << sources.where(rule_where(ctx, b)) << ": breach: " << breach_title(b) << "\n";
-    out << "  " << display_text(breach_detail(b)) << "\n";
-    if (const auto* r = std::get_if<RuleFound>(&b.what); r && !r->posts.empty()) {
-      out << "  posts: " << ctx.post_list(r->posts) << "\n";
+    // Wrapped as plain text, then the location and "breach:" at its start painted.
+    const std::string where = sources.where(rule_where(ctx, b));
+    std::string first = wrap(where + ": breach: " + breach_title(b), width, "", "    ");
+    if (ctx.style.colour && first.starts_with(where + ": breach:")) {
+      first = paint(where + ":", Paint::location, ctx.style) + " " +
+              paint("breach:", Paint::breach, ctx.style) +
+              first.substr(where.size() + std::string_view(": breach:").size());
     }
-    for (const ast::Text& cite : rule_cites(ctx, b)) out << "  " << cite.text << "\n";
+    out << first;
+    out << wrap(display_text(breach_detail(b)), width, "  ", "    ");
+    if (const auto* r = std::get_if<RuleFound>(&b.what); r && !r->posts.empty()) {
+      out << wrap("posts: " + ctx.post_list(r->posts), width, "  ", "    ");
+    }
+    for (const ast::Text& cite : rule_cites(ctx, b)) {
+      out << wrap(display_text(cite.text), width, "  ", "    ");
+    }
     explanation_text(out, ctx, index++);
   }
   const std::size_t n = breaches.size();
@@ -81,11 +96,13 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     auto many = [](std::size_t k, const char* one, const char* more) {
       return std::to_string(k) + " " + (k == 1 ? one : more);
     };
-    out << "No breaches: "
-        << many(ctx.program.incompatibilities.size(), "incompatibility", "incompatibilities")
-        << " and " << many(ctx.program.rules.size(), "rule", "rules") << " checked against "
-        << many(ctx.org.people.size(), "person", "people") << " and "
-        << many(ctx.run.evaluator().result().posts.count(), "post", "posts") << ".\n";
+    out << wrap(
+        "No breaches: " +
+            many(ctx.program.incompatibilities.size(), "incompatibility", "incompatibilities") +
+            " and " + many(ctx.program.rules.size(), "rule", "rules") + " checked against " +
+            many(ctx.org.people.size(), "person", "people") + " and " +
+            many(ctx.run.evaluator().result().posts.count(), "post", "posts") + ".",
+        width, "", "");
   } else {
     out << n << (n == 1 ? " breach.\n" : " breaches.\n");
   }
@@ -172,13 +189,13 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
 }  // namespace
 
 void write_breaches(std::ostream& out, const Run& run, const Breaches& breaches, Format format,
-                    std::span<const Reason> explanations) {
-  Context ctx{run, run.program(), run.resolved().organisation, explanations};
+                    std::span<const Reason> explanations, const TextStyle& style) {
+  Context ctx{run, run.program(), run.resolved().organisation, explanations, style};
   if (format == Format::json) {
     json(out, ctx, breaches);
   } else {
     text(out, ctx, breaches);
-    write_to_review_text(out, ctx.org, run.to_review());
+    write_to_review_text(out, ctx.org, run.to_review(), style);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "ast/ast.hpp"
+#include "report/terminal.hpp"
 #include "resolve/organisation.hpp"
 #include "source/display.hpp"
 
@@ -50,36 +51,49 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
   for (const ToReview& r : v.review) row("to be reviewed", {}, v.org.units[r.unit], r.reason);
 }
 
+// A heading line (the authority, a category), wrapped to the width and painted.
+void heading(std::ostream& out, std::string_view text, const TextStyle& style, Paint what) {
+  out << paint_lines(wrap(text, style.width, "", "    "), what, style);
+}
+
 // Grouped by category, like the lists councils publish; columns padded to line up. Control
-// characters in the values are shown escaped (source/display.hpp).
-void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
-  auto width = [](std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
+// characters in the values are shown escaped (source/display.hpp). When the columns do not fit
+// the width, each post takes two lines: its title, then its id, service and directorate.
+void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list,
+           const TextStyle& style) {
   struct Row {
     std::string id, title, service, directorate;
   };
   std::vector<Row> rows;
   rows.reserve(list.size());
-  std::size_t id_w = 2, title_w = 5, service_w = 7;
+  std::size_t id_w = 2, title_w = 5, service_w = 7, directorate_w = 0;
   for (const ListedPost& p : list) {
     const Unit& u = v.unit(p);
     Row& r = rows.emplace_back(Row{display_text(u.id), display_text(u.title()),
                                    display_text(u.service()), display_text(u.directorate())});
-    id_w = std::max(id_w, width(r.id));
-    title_w = std::max(title_w, width(r.title));
-    service_w = std::max(service_w, width(r.service));
+    id_w = std::max(id_w, display_width(r.id));
+    title_w = std::max(title_w, display_width(r.title));
+    service_w = std::max(service_w, display_width(r.service));
+    directorate_w = std::max(directorate_w, display_width(r.directorate));
   }
-  // Widths count characters, not bytes, so that titles with ’ or é line up.
+  const bool columns =
+      style.width == 0 || 2 + id_w + 2 + title_w + 2 + service_w + 2 + directorate_w <= style.width;
+  // Widths count columns on screen, not bytes, so that titles with ’ or é line up.
   auto pad = [&](std::string_view s, std::size_t w) {
     std::string r(s);
-    const std::size_t shown = width(s);
+    const std::size_t shown = display_width(s);
     if (shown < w) r.append(w - shown, ' ');
     return r;
   };
+  bool shortened = false;
+  auto fit = [&](std::string_view s, std::size_t w) {
+    std::string r = shorten_to(s, w);
+    if (r != s) shortened = true;
+    return r;
+  };
   if (!v.org.authority.empty()) {
-    out << "Politically restricted posts: " << display_text(v.org.authority) << "\n";
+    heading(out, "Politically restricted posts: " + display_text(v.org.authority), style,
+            Paint::emphasis);
   }
   std::uint32_t current = 0;
   bool first = true;
@@ -87,18 +101,29 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
     const ast::CategoryDecl& c = v.category(list[k]);
     if (first || c.number != current) {
       current = c.number;
-      out << (first && v.org.authority.empty() ? "" : "\n") << "Category " << c.number << " - "
-          << display_text(c.label.text) << "\n";
+      if (!first || !v.org.authority.empty()) out << "\n";
+      heading(out, "Category " + std::to_string(c.number) + " - " + display_text(c.label.text),
+              style, Paint::heading);
       first = false;
     }
     const Row& r = rows[k];
-    std::string row = "  " + pad(r.id, id_w) + "  " + pad(r.title, title_w) + "  " +
-                      pad(r.service, service_w) + "  " + r.directorate;
-    while (!row.empty() && row.back() == ' ') row.pop_back();
-    out << row << "\n";
+    if (columns) {
+      std::string row = "  " + pad(r.id, id_w) + "  " + pad(r.title, title_w) + "  " +
+                        pad(r.service, service_w) + "  " + r.directorate;
+      while (!row.empty() && row.back() == ' ') row.pop_back();
+      out << row << "\n";
+      continue;
+    }
+    out << "  " << fit(r.title, style.width > 3 ? style.width - 2 : 1) << "\n";
+    std::string details = r.id;
+    for (const std::string* part : {&r.service, &r.directorate}) {
+      if (!part->empty()) details += " · " + *part;
+    }
+    out << "      " << fit(details, style.width > 7 ? style.width - 6 : 1) << "\n";
   }
   if (list.empty()) out << "No politically restricted posts.\n";
-  write_to_review_text(out, v.org, v.review);
+  write_to_review_text(out, v.org, v.review, style);
+  if (shortened) out << "\n" << shortened_note(style.width, "--format csv or json");
 }
 
 // A table per category. Cells escape `|` and show line breaks as <br> (source/display.hpp).
@@ -159,15 +184,18 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
 }  // namespace
 
 void write_to_review_text(std::ostream& out, const Organisation& org,
-                          const std::vector<ToReview>& review) {
+                          const std::vector<ToReview>& review, const TextStyle& style) {
   if (review.empty()) return;
-  out << "\nTo be reviewed - " << review.size() << (review.size() == 1 ? " post" : " posts")
-      << " not placed in or out of any category: a faulty row of the export was left out "
-         "(--keep-going) and their category could depend on it\n";
+  out << "\n"
+      << wrap("To be reviewed - " + std::to_string(review.size()) +
+                  (review.size() == 1 ? " post" : " posts") +
+                  " not placed in or out of any category: a faulty row of the export was left "
+                  "out (--keep-going) and their category could depend on it",
+              style.width, "", "    ");
   for (const ToReview& r : review) {
     const Unit& u = org.units[r.unit];
-    out << "  " << display_text(u.id) << "  " << display_text(u.title()) << "\n    "
-        << display_text(r.reason) << "\n";
+    out << wrap(display_text(u.id) + "  " + display_text(u.title()), style.width, "  ", "      ")
+        << wrap(display_text(r.reason), style.width, "    ", "    ");
   }
 }
 
@@ -186,7 +214,7 @@ nlohmann::ordered_json to_review_json(const Organisation& org,
 }
 
 void write_restricted_posts(std::ostream& out, const Run& run, const std::vector<ListedPost>& list,
-                            Format format) {
+                            Format format, const TextStyle& style) {
   View v{run.program(), run.resolved().organisation, run.to_review()};
   switch (format) {
     case Format::csv:
@@ -200,7 +228,7 @@ void write_restricted_posts(std::ostream& out, const Run& run, const std::vector
       break;
     case Format::table:
     case Format::text:
-      table(out, v, list);
+      table(out, v, list, style);
       break;
     case Format::xlsx:
       // A workbook is not text: write_restricted_posts_workbook writes it to a file.

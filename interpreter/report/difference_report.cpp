@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "report/terminal.hpp"
 #include "source/display.hpp"
 
 namespace remit {
@@ -19,49 +20,65 @@ std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-void text(std::ostream& out, const std::string& title, const Difference& d, const Limits& limits) {
+void text(std::ostream& out, const std::string& title, const Difference& d, const Limits& limits,
+          const TextStyle& style) {
   const std::size_t lines_shown = limits.line_changes_shown;
-  out << display_text(title) << "\n";  // a scenario's name is the policy's text
+  // A scenario's name is the policy's text.
+  out << paint_lines(wrap(display_text(title), style.width, "", "  "), Paint::emphasis, style);
   if (d.empty()) {
-    out << "\nNo change: the same posts are restricted in the same categories, the same "
-           "breaches stand and no line of management moves.\n";
+    out << "\n"
+        << wrap(
+               "No change: the same posts are restricted in the same categories, the same "
+               "breaches stand and no line of management moves.",
+               style.width, "", "");
     return;
   }
-  auto section = [&](const char* heading, const auto& list, auto&& row) {
+  // `what`: the heading's colour (new breaches in the colour of check's "breach:").
+  auto section = [&](const char* heading, const auto& list, auto&& row,
+                     Paint what = Paint::heading) {
     if (list.empty()) return;
-    out << "\n" << heading << " (" << list.size() << "):\n";
-    for (const auto& item : list) out << "  " << row(item) << "\n";
+    out << "\n"
+        << paint(std::string(heading) + " (" + std::to_string(list.size()) + "):", what, style)
+        << "\n";
+    for (const auto& item : list) out << wrap_lines("  " + row(item), style.width);
   };
   auto name = [](const CategoryChange& c) {
     return display_text(c.id) + " \"" + display_text(c.title) + "\"";
   };
   section("Posts that change category", d.changed, [&](const CategoryChange& c) {
-    return name(c) + ": category " + std::to_string(c.before) + " -> " + std::to_string(c.after);
+    // Kept on one line when the row is wrapped.
+    return name(c) + ": " +
+           glued("category " + std::to_string(c.before) + " -> " + std::to_string(c.after));
   });
   section("Posts that become politically restricted", d.entered, [&](const CategoryChange& c) {
-    return name(c) + ": category " + std::to_string(c.after) +
-           (c.existed_before ? "" : " (new post)");
+    return name(c) + ": " +
+           glued("category " + std::to_string(c.after) + (c.existed_before ? "" : " (new post)"));
   });
   section("Posts that are no longer politically restricted", d.left, [&](const CategoryChange& c) {
-    return name(c) + ": was category " + std::to_string(c.before) +
-           (c.exists_after ? "" : " (post removed)");
+    return name(c) + ": " +
+           glued("was category " + std::to_string(c.before) +
+                 (c.exists_after ? "" : " (post removed)"));
   });
   const std::size_t posts_shown = limits.posts_shown_per_changed_breach;
   auto line = [&](const Breach& b) { return display_text(breach_line(b, posts_shown)); };
-  section("Breaches that appear", d.breaches_appeared, line);
+  section("Breaches that appear", d.breaches_appeared, line, Paint::breach);
   section("Breaches that disappear", d.breaches_disappeared, line);
   // A breach that stands before and after, but not as it was: the details after, under it.
   section("Breaches that change", d.breaches_changed, [&](const BreachChange& c) {
     return line(c.before) + "\n    becomes: " + display_text(breach_facts(c.after, posts_shown));
   });
   if (!d.lines.empty()) {
-    out << "\nLines of management that change (" << d.lines.size() << "):\n";
+    out << "\n"
+        << paint("Lines of management that change (" + std::to_string(d.lines.size()) + "):",
+                 Paint::heading, style)
+        << "\n";
     for (std::size_t k = 0; k < d.lines.size() && k < lines_shown; ++k) {
       const LineChange& l = d.lines[k];
-      out << "  " << l.id << ": " << (l.before.size() > 1 ? join(l.before) : l.id + " (no manager)")
-          << "\n    becomes " << (l.after.empty() ? "(removed)" : join(l.after));
-      if (l.posts_below) out << "  (and " << count(l.posts_below, "post", "posts") << " below it)";
-      out << "\n";
+      std::string change = "  " + l.id + ": " +
+                           (l.before.size() > 1 ? join(l.before) : l.id + " (no manager)") +
+                           "\n    becomes " + (l.after.empty() ? "(removed)" : join(l.after));
+      if (l.posts_below) change += "  (and " + count(l.posts_below, "post", "posts") + " below it)";
+      out << wrap_lines(change, style.width);
     }
     if (d.lines.size() > lines_shown) {
       out << "  and " << d.lines.size() - lines_shown << " more (see --format json)\n";
@@ -112,11 +129,11 @@ void json(std::ostream& out, const std::string& title, const Difference& d) {
 }  // namespace
 
 void write_difference(std::ostream& out, const std::string& title, const Difference& diff,
-                      Format format, const Limits& limits) {
+                      Format format, const Limits& limits, const TextStyle& style) {
   if (format == Format::json) {
     json(out, title, diff);
   } else {
-    text(out, title, diff, limits);
+    text(out, title, diff, limits, style);
   }
 }
 

@@ -76,8 +76,13 @@ struct InputError : std::runtime_error {
 };
 
 // "file:line:col: error: message", then the source line and a caret, then each note the same way.
-std::string render(const SourceSet& sources, const Diagnostic& d);
+// With `colour` (stderr is a terminal), the label is coloured as compilers colour it: error red,
+// warning magenta, note cyan.
+std::string render(const SourceSet& sources, const Diagnostic& d, bool colour = false);
 // Every diagnostic, then "N errors generated." when there were any.
-std::string render(const SourceSet& sources, const Diagnostics& ds);
+std::string render(const SourceSet& sources, const Diagnostics& ds, bool colour = false);
+// A message with no place in a file, in the same style: "remit: error: message\n". Control
+// characters in it are shown escaped, as in every diagnostic.
+std::string render_message(Severity severity, std::string_view message, bool colour = false);
 
 }  // namespace remit

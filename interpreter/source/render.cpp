@@ -1,6 +1,7 @@
 // The one place where diagnostics become text.
 #include <algorithm>
 
+#include "report/terminal.hpp"
 #include "source/diagnostic.hpp"
 #include "source/display.hpp"
 
@@ -90,6 +91,23 @@ const char* label(Severity s) {
   return "error";
 }
 
+Paint paint_of(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return Paint::error;
+    case Severity::warning:
+      return Paint::warning;
+    case Severity::note:
+      return Paint::note;
+  }
+  return Paint::error;
+}
+
+// "error: " in its colour.
+std::string labelled(Severity s, bool colour) {
+  return paint(std::string(label(s)) + ":", paint_of(s), colour) + " ";
+}
+
 // The length of the UTF-8 sequence that starts with the byte at line[i], cut at the line's end.
 std::size_t utf8_length(std::string_view line, std::size_t i) {
   const auto c = static_cast<unsigned char>(line[i]);
@@ -101,7 +119,7 @@ std::size_t utf8_length(std::string_view line, std::size_t i) {
 // display_text escapes (control characters, bidirectional controls, line separators, bytes that
 // are not UTF-8) becomes one '?', and overlong lines are cut around the column so a 1 MB line
 // does not flood a terminal.
-void append_excerpt(std::string& out, std::string_view line, std::uint32_t column) {
+void append_excerpt(std::string& out, std::string_view line, std::uint32_t column, bool colour) {
   constexpr std::size_t window = 160;
   std::size_t col = column == 0 ? 0 : column - 1;
   std::size_t begin = col > window / 2 ? col - window / 2 : 0;
@@ -125,38 +143,41 @@ void append_excerpt(std::string& out, std::string_view line, std::uint32_t colum
     i += length;
   }
   if (end < line.size()) shown += "...";
-  out += "  " + shown + "\n  " + caret + "^\n";
+  out += "  " + shown + "\n  " + caret + paint("^", Paint::caret, colour) + "\n";
 }
 
 void append_one(std::string& out, const SourceSet& sources, SourceSpan where, Severity severity,
-                const std::string& message) {
+                const std::string& message, bool colour) {
   // The message quotes ids and values from the input, and a file name may come from a folder's
   // listing: a control character in either must not act on the terminal the errors go to.
   std::string at = display_text(sources.where(where));
-  if (!at.empty()) out += at + ": ";
-  out += label(severity);
-  out += ": " + display_text(message) + "\n";
+  if (!at.empty()) out += paint(at + ":", Paint::location, colour) + " ";
+  out += labelled(severity, colour);
+  out += display_text(message) + "\n";
   // A workbook's row is shown by its cell alone: the CSV text made from it is not what the
   // user sees.
   if (where.known() && !sources.file(where.file).sheet) {
-    append_excerpt(out, sources.line_text(where), where.column);
+    append_excerpt(out, sources.line_text(where), where.column, colour);
   }
 }
 
 }  // namespace
 
-std::string render(const SourceSet& sources, const Diagnostic& d) {
+std::string render(const SourceSet& sources, const Diagnostic& d, bool colour) {
   std::string out;
-  append_one(out, sources, d.where, d.severity, d.message);
-  for (const Note& n : d.notes) append_one(out, sources, n.where, Severity::note, n.message);
+  append_one(out, sources, d.where, d.severity, d.message, colour);
+  for (const Note& n : d.notes) {
+    append_one(out, sources, n.where, Severity::note, n.message, colour);
+  }
   return out;
 }
 
-std::string render(const SourceSet& sources, const Diagnostics& ds) {
+std::string render(const SourceSet& sources, const Diagnostics& ds, bool colour) {
   std::string out;
-  for (const Diagnostic& d : ds.all()) out += render(sources, d);
+  for (const Diagnostic& d : ds.all()) out += render(sources, d, colour);
   for (const auto& [file, n] : ds.dropped()) {
-    out += sources.file(file).name + ": note: " + std::to_string(n) + " more error" +
+    out += paint(display_text(sources.file(file).name) + ":", Paint::location, colour) + " " +
+           labelled(Severity::note, colour) + std::to_string(n) + " more error" +
            (n == 1 ? "" : "s") + " in this file not shown\n";
   }
   if (ds.error_count() > 0) {
@@ -164,6 +185,11 @@ std::string render(const SourceSet& sources, const Diagnostics& ds) {
            (ds.error_count() == 1 ? " error generated.\n" : " errors generated.\n");
   }
   return out;
+}
+
+std::string render_message(Severity severity, std::string_view message, bool colour) {
+  return paint("remit:", Paint::location, colour) + " " + labelled(severity, colour) +
+         display_text(message) + "\n";
 }
 
 }  // namespace remit

@@ -673,7 +673,7 @@ person p_khan "Aisha Khan" { holds ceo, interim dir_fin }
 person p_jones "Sam Jones" { holds dir_law, acting ceo }
 person p_lee "Lee Ray" { holds dir_law, dir_fin }
 )");
-  remit::test::CliRun r = run_cli({"check", "people.remit"}, dir.path());
+  remit::test::CliRun r = run_cli({"check", "people.remit", "--width", "0"}, dir.path());
   CHECK(r.status == 1);
   CHECK(r.err.empty());
   const std::string module = "uk/statutory_officers.remit";
@@ -718,8 +718,8 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
               "p_khan,ceo,qualified_accountant\n"
               "p_khan,dir_fin,\n"
               "p_lee,dir_law,\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 0);
     CHECK(r.out.starts_with("No breaches: 9 incompatibilities and "));
     CHECK(r.out.find("against 2 people and 7 posts.") != std::string::npos);
@@ -731,8 +731,8 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
               "p_khan,dir_fin,,Interim\n"
               "p_lee,dir_law,,acting\n"
               "p_lee,pa,,\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 1);
     CHECK(r.out.find(
               "  p_khan holds ceo (head_of_paid_service) and dir_fin (section_151_officer, interim)"
@@ -756,8 +756,8 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
               "person,post_id,qualifications\n"
               "p_khan,ceo,\n"
               "p_lee,dir_lwa,\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
     CHECK(r.err ==
@@ -769,8 +769,8 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
   }
   SECTION("a body is not a post anyone holds") {
     dir.write("holders.csv", "person,post_id\np_khan,council\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 2);
     CHECK(r.err.starts_with("holders.csv:2:8: error: 'council' is a body, not a post"));
   }
@@ -780,8 +780,8 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
               "p_khan,ceo\n"
               ",dir_law,,\n"
               "p_lee,dir_fin,,sometimes\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find(
@@ -795,29 +795,29 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
   }
   SECTION("a bad header") {
     dir.write("holders.csv", "person,role\np_khan,ceo\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 2);
     CHECK(r.err.starts_with("holders.csv:1:1: error: no column for post_id"));
   }
   SECTION("an unknown qualification") {
     dir.write("holders.csv", "person,post_id,qualifications\np_khan,ceo,chartered\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 2);
     CHECK(r.err.starts_with("holders.csv:2:12: error: unknown qualification 'chartered'"));
   }
   SECTION("a repeated row is a warning, not an error") {
     dir.write("holders.csv", "person,post_id\np_khan,ceo\np_khan,ceo\n");
-    remit::test::CliRun r =
-        run_cli({"check", "officers.remit", "--holders", "holders.csv"}, dir.path());
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
     CHECK(r.status == 0);
     CHECK(r.err.starts_with("holders.csv:3:8: warning: "));
   }
 }
 
 TEST_CASE("cambridgeshire with its (invented) people: remit check is clean", "[check][policies]") {
-  remit::test::CliRun r = run_cli({"check", "policies/cambridgeshire/"});
+  remit::test::CliRun r = run_cli({"check", "policies/cambridgeshire/", "--width", "0"});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out.starts_with("No breaches: "));

@@ -145,10 +145,15 @@ TEST_CASE("cli: derive --format markdown", "[cli]") {
 }
 
 TEST_CASE("cli: derive --format table groups posts by category", "[cli]") {
-  Result r = remit_cli("derive " + council_000 + " --format table");
+  // Wide enough for the columns: one line a post.
+  Result r = remit_cli("derive " + council_000 + " --format table --width 250");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, StartsWith("Politically restricted posts: Unnamed council"));
   CHECK_THAT(r.out, Contains("\nCategory 1 - The Head of Paid Service\n  ceo "));
+  // 80 columns: the title, then the id, service and directorate under it.
+  r = remit_cli("derive " + council_000 + " --format table");
+  CHECK_THAT(r.out, Contains("\nCategory 1 - The Head of Paid Service\n  Chief Executive\n"
+                             "      ceo · Chief Executive Office\n"));
 }
 
 TEST_CASE("cli: derive --all lists every category a post meets", "[cli]") {
@@ -242,7 +247,7 @@ TEST_CASE("cli: check with a breach exits 1", "[cli]") {
   TempDir dir;
   const fs::path policy = dir / "breach.remit";
   write_text(policy, breach_policy);
-  Result r = remit_cli("check " + quoted(policy));
+  Result r = remit_cli("check " + quoted(policy) + " --width 0");
   INFO(r.err);
   CHECK(r.status == 1);
   CHECK_THAT(r.out, Contains("breach: incompatible monitoring_officer with section_151_officer"));

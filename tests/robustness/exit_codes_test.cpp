@@ -76,17 +76,23 @@ std::vector<Case> cases() {
       {"--help", {}, {"--help"}, 0, ""},
       {"--version", {}, {"--version"}, 0, ""},
       // ---- usage ----
-      {"no subcommand", {}, {}, 2, "A subcommand is required"},
+      {"no subcommand",
+       {},
+       {},
+       2,
+       "remit: error: a subcommand is required (remit --help lists the options)"},
       {"an unknown option",
        {},
        {"derive", "--bogus"},
        2,
-       "The following argument was not expected: --bogus"},
+       "remit: error: the following argument was not expected: --bogus (remit derive --help "
+       "lists the options)"},
       {"an unknown format",
        {},
        {"derive", "--format", "xml"},
        2,
-       "--format: xml not in {table,csv,json,markdown,xlsx}"},
+       "remit: error: --format: xml not in {table,csv,json,markdown,xlsx} (remit derive --help "
+       "lists the options)"},
       {"-o into a missing directory",
        {{"p.remit", good_policy}},
        {"derive", "p.remit", "-o", "no/such/dir/out.csv"},
@@ -293,9 +299,11 @@ TEST_CASE("robustness: a Latin-1 CSV export is converted from Windows-1252, in e
   }
 }
 
-TEST_CASE("robustness: standard output closed by its reader: no signal", "[robustness][cli]") {
+TEST_CASE("robustness: standard output closed by its reader: no signal, no message",
+          "[robustness][cli]") {
   // Once a fault: `remit derive policies/council-000 | true` ended by SIGPIPE (shell status
-  // 141), not by an exit status.
+  // 141), not by an exit status; then it said "cannot write the output: Broken pipe", exit 2.
+  // A reader that stops reading has read what it wanted: the command ends quietly.
   TempDir dir;
   write_text(dir / "p.remit", plain_policy);
   CliResult r = run_cli(
@@ -304,8 +312,8 @@ TEST_CASE("robustness: standard output closed by its reader: no signal", "[robus
   INFO(describe(r));
   CHECK(r.signal == 0);
   REQUIRE(r.exited);
-  CHECK(r.code == 2);
-  CHECK(line_one(r.err) == "remit: error: cannot write the output: Broken pipe");
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
 }
 
 TEST_CASE("robustness: standard output on a full disk is an error, not exit 0",

@@ -60,7 +60,9 @@ struct Export {
     write_text(dir / "p.remit", p);
     write_text(dir / "s.csv", header + sound + rows);
   }
+  // With no width limit, so that a reason is one line to look for.
   CliResult run(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--width", "0"});
     return run_cli(std::move(args), dir.path());
   }
 };

@@ -301,7 +301,9 @@ TEST_CASE("whatif: a breach that stands with other details changes, it does not 
 post dlaw2 "Deputy Head of Legal" { reports to dlaw designated monitoring_officer }
 post dgov "Director of Governance" { reports to ceo }
 )");
-  auto r = run_cli({"whatif", "org.remit", "--designate", "dgov=monitoring_officer"}, dir.path());
+  auto r =
+      run_cli({"whatif", "org.remit", "--designate", "dgov=monitoring_officer", "--width", "0"},
+              dir.path());
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out.find("Breaches that appear") == std::string::npos);
