@@ -434,7 +434,13 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
   if (!load(run, o)) return bad_input;
   const remit::Organisation& org = run.resolved().organisation;
   auto post = org.find_unit(post_id);
-  if (!post || org.units[*post].is_body()) {
+  if (post && org.units[*post].is_body()) {
+    // A body (the council, a committee) is never in a category: say so rather than suggest
+    // its own id back.
+    error(o, "'" + post_id + "' is a body, not a post: only posts are in a category");
+    return bad_input;
+  }
+  if (!post) {
     // The id and the suggestion (an id from an HR export) shown escaped, as errors are.
     error(o, "no post with id '" + post_id + "'" + remit::did_you_mean(post_id, org.unit_ids()));
     return bad_input;
@@ -467,10 +473,11 @@ int explain(CommonOptions o, std::optional<std::uint32_t> why_not, bool plain) {
         o.error_colour);
   }
   if (plain) {
-    // One paragraph a line; titles with control characters shown escaped, as in every text.
+    // Paragraphs wrapped to the width like every text (one a line with --width 0); titles with
+    // control characters shown escaped.
     std::string text;
     for (const std::string& p : remit::plain_paragraphs(reason, run)) {
-      text += remit::display_text(p) + "\n";
+      text += remit::wrap(remit::display_text(p), o.style.width, "", "");
     }
     return finished(emit(o, text), {&run});
   }

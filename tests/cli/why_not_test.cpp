@@ -1,5 +1,6 @@
 // `remit explain … --why-not N`: whether the option was given decides, not its value, and a
 // category the policy does not define is bad input (exit status 2) naming the defined ones.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "tests/explain/cli_golden.hpp"
@@ -47,4 +48,29 @@ TEST_CASE("cli: explain --why-not lists at most the ten nearest defined categori
   CHECK(r.status == 2);
   CHECK_THAT(r.err, Contains("(it defines categories 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 "
                              "and 20 more)"));
+}
+
+TEST_CASE("cli: explain of a body says it is a body, not a post", "[cli][explain]") {
+  const auto r = run_cli({"explain", "policies/council-000/", "council"});
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "remit: error: 'council' is a body, not a post: only posts are in a category\n");
+}
+
+TEST_CASE("cli: explain --plain wraps its sentences to the width", "[cli][explain]") {
+  const auto narrow = run_cli({"explain", "--plain", "policies/council-000/", "dir_housing"});
+  const auto whole =
+      run_cli({"explain", "--plain", "--width", "0", "policies/council-000/", "dir_housing"});
+  REQUIRE(narrow.status == 0);
+  REQUIRE(whole.status == 0);
+  CHECK(std::count(whole.out.begin(), whole.out.end(), '\n') == 1);
+  std::size_t longest = 0, start = 0;
+  for (std::size_t end; (end = narrow.out.find('\n', start)) != std::string::npos;
+       start = end + 1) {
+    longest = std::max(longest, end - start);
+  }
+  CHECK(longest <= 80);
+  std::string joined = narrow.out;
+  std::replace(joined.begin(), joined.end(), '\n', ' ');
+  CHECK(joined.substr(0, joined.size() - 1) + "\n" == whole.out);
 }

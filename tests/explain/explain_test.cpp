@@ -297,7 +297,7 @@ TEST_CASE("explain: bad input exits with 2", "[explain][cli]") {
   SECTION("a body is not a post") {
     auto r = run_cli({"explain", "policies/council-000/", "council"});
     CHECK(r.status == 2);
-    CHECK(r.err.starts_with("remit: error: no post with id 'council'"));
+    CHECK(r.err.starts_with("remit: error: 'council' is a body, not a post"));
   }
   SECTION("no post id") {
     auto r = run_cli({"explain"});

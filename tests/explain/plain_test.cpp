@@ -130,7 +130,8 @@ TEST_CASE("cli: remit explain --plain prints the reason in sentences", "[explain
 
 TEST_CASE("cli: remit explain --plain --why-not says what the category lacks",
           "[explain][plain][cli]") {
-  auto r = run_cli({"explain", "--plain", "policies/council-000/", "dph", "--why-not", "2"});
+  auto r = run_cli(
+      {"explain", "--plain", "--width", "0", "policies/council-000/", "dph", "--why-not", "2"});
   CHECK(r.status == 0);
   CHECK(r.out ==
         "Director of Public Health (dph) does not meet category 2 (Statutory Chief Officers): it "
