@@ -32,23 +32,12 @@ class IdIndex {
     if (want > slots_.size()) rehash(want);
   }
 
-  // The key `id` is filed under. A caller that prefetches its ids a few ahead works each key
-  // out once, for prefetch_key() and then for insert() or find() with the key: derive at a
-  // million posts hashed two million ids twice, and takes 3,080 M instructions, not 3,290 M,
-  // hashing them once.
-  [[nodiscard]] static std::uint32_t key_of(std::string_view id) { return key(id); }
-
   // Inserts unit `i` under `id` (read back through `id_of(i)`); returns the unit that already
   // has the id, if any, and then inserts nothing.
   template <typename IdOf>
   std::optional<std::uint32_t> insert(std::string_view id, std::uint32_t i, const IdOf& id_of) {
-    return insert(id, key(id), i, id_of);
-  }
-  // The same, with `k` = key_of(id).
-  template <typename IdOf>
-  std::optional<std::uint32_t> insert(std::string_view id, std::uint32_t k, std::uint32_t i,
-                                      const IdOf& id_of) {
     if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    const std::uint32_t k = key(id);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = place(k) & mask;; s = (s + 1) & mask) {
       if (slots_[s].unit == empty) {
@@ -64,13 +53,8 @@ class IdIndex {
 
   template <typename IdOf>
   [[nodiscard]] std::optional<std::uint32_t> find(std::string_view id, const IdOf& id_of) const {
-    return find(id, key(id), id_of);
-  }
-  // The same, with `k` = key_of(id).
-  template <typename IdOf>
-  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view id, std::uint32_t k,
-                                                  const IdOf& id_of) const {
     if (slots_.empty()) return std::nullopt;
+    const std::uint32_t k = key(id);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = place(k) & mask;; s = (s + 1) & mask) {
       if (slots_[s].unit == empty) return std::nullopt;
@@ -82,9 +66,8 @@ class IdIndex {
 
   // Asks the CPU to fetch the slot `id` belongs in, so that a find() a little later does not
   // wait on memory (resolution looks up a million random ids).
-  void prefetch(std::string_view id) const { prefetch_key(key(id)); }
-  void prefetch_key(std::uint32_t k) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[place(k) & (slots_.size() - 1)]);
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[place(key(id)) & (slots_.size() - 1)]);
   }
 
   [[nodiscard]] std::size_t size() const { return count_; }

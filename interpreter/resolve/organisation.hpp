@@ -88,10 +88,6 @@ struct Organisation {
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
     return unit_index_->find(id, [this](UnitIndex u) { return units[u].id; });
   }
-  // The same, with `key` = IdIndex::key_of(id), worked out once for a prefetch and the lookup.
-  [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id, std::uint32_t key) const {
-    return unit_index_->find(id, key, [this](UnitIndex u) { return units[u].id; });
-  }
   // The person with this id (compared as find_unit compares), as an index into `people`.
   [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view id) const {
     return person_index_->find(id, [this](std::uint32_t p) { return people[p].id; });
@@ -102,7 +98,6 @@ struct Organisation {
   }
   // Asks for the slot of `id` ahead of a find_unit (resolution looks up a million ids).
   void prefetch_unit(std::string_view id) const { unit_index_->prefetch(id); }
-  void prefetch_unit_key(std::uint32_t key) const { unit_index_->prefetch_key(key); }
   void reserve_units(std::size_t n) {
     units.edit().reserve(n);
     index().reserve(n);
@@ -110,13 +105,9 @@ struct Organisation {
   // Adds `unit`; returns the unit that already has its id, if any (then `unit` is kept
   // only so that indexes stay aligned with the declarations, and cannot be found by id).
   std::optional<UnitIndex> add_unit(const Unit& unit) {
-    return add_unit(unit, IdIndex::key_of(unit.id));
-  }
-  // The same, with `key` = IdIndex::key_of(unit.id).
-  std::optional<UnitIndex> add_unit(const Unit& unit, std::uint32_t key) {
     const auto at = static_cast<UnitIndex>(units.size());
     units.edit().push_back(unit);
-    return index().insert(unit.id, key, at, [this](UnitIndex u) { return units[u].id; });
+    return index().insert(unit.id, at, [this](UnitIndex u) { return units[u].id; });
   }
 
  private:

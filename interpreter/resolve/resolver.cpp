@@ -1,7 +1,6 @@
 #include "resolve/resolver.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -100,8 +99,8 @@ class Resolver {
   void units() {
     Organisation& o = org();
     o.reserve_units(p_.bodies.size() + p_.posts.size());  // no rehash while adding
-    auto add = [&](const Unit& u, const ast::Name& id, std::uint32_t key) {
-      auto first = o.add_unit(u, key);
+    auto add = [&](const Unit& u, const ast::Name& id) {
+      auto first = o.add_unit(u);
       duplicate_.push_back(first.has_value());
       if (!first) return;
       const std::string message = "the id " + in_quotes(id.text) + " is used twice";
@@ -120,26 +119,12 @@ class Resolver {
     };
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
-      add(Unit{b.id.text, nullptr, &b, false, false}, b.id, IdIndex::key_of(b.id.text));
+      add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
     }
     first_post_ = static_cast<UnitIndex>(o.units.size());
-    // Each insertion lands in a random slot of a table too large for the cache; asking for the
-    // slot a few posts ahead overlaps those misses, as post_details does for the lookups. The
-    // keys are worked out once, when prefetched, and kept in a ring until the insertion.
-    constexpr std::uint32_t ahead = 8;
-    std::array<std::uint32_t, ahead> keys{};
-    const auto posts = static_cast<std::uint32_t>(p_.posts.size());
-    for (std::uint32_t i = 0; i < std::min(ahead, posts); ++i) {
-      keys[i] = IdIndex::key_of(p_.posts[i].id.text);
-    }
-    for (std::uint32_t i = 0; i < posts; ++i) {
-      const std::uint32_t key = keys[i % ahead];
-      if (i + ahead < posts) {
-        keys[i % ahead] = IdIndex::key_of(p_.posts[i + ahead].id.text);
-        o.prefetch_unit_key(keys[i % ahead]);
-      }
+    for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       const ast::PostDecl& d = p_.posts[i];
-      add(Unit{d.id.text, &d, nullptr, d.vacant, false}, d.id, key);
+      add(Unit{d.id.text, &d, nullptr, d.vacant, false}, d.id);
     }
     if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
   }
@@ -165,11 +150,8 @@ class Resolver {
     constexpr std::uint32_t ahead = 8;
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       if (i + ahead < p_.posts.size()) {
-        const ast::Slice lines = p_.posts[i + ahead].lines;
-        for (std::uint32_t k = lines.begin; k < lines.begin + lines.size; ++k) {
-          TargetKey& t = target_keys_[k % target_keys_.size()];
-          t = TargetKey{k, IdIndex::key_of(p_.post_lines[k].target.text)};
-          o.prefetch_unit_key(t.key);
+        for (const ast::LineDecl& l : p_.lines(p_.posts[i + ahead])) {
+          o.prefetch_unit(l.target.text);
         }
       }
       const ast::PostDecl& d = p_.posts[i];
@@ -232,8 +214,8 @@ class Resolver {
   // The post or body a line goes to; none for a line to the top of an export (no line), or one
   // to a post that is not there (an error, or with --keep-going a line left out).
   std::optional<UnitIndex> line_target(const ast::PostDecl& d, const ast::LineDecl& l,
-                                       std::uint32_t key, UnitIndex self) {
-    std::optional<UnitIndex> target = org().find_unit(l.target.text, key);
+                                       UnitIndex self) {
+    std::optional<UnitIndex> target = org().find_unit(l.target.text);
     if (!target && l.from_export) {
       if (!authority_names_) authority_names_.emplace(p_, org());
       const AuthorityTarget a = authority_names_->find(l.target.text);
@@ -276,8 +258,7 @@ class Resolver {
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const ast::LineDecl& l = lines[i];
-      auto target =
-          line_target(d, l, target_key(d.lines.begin + static_cast<std::uint32_t>(i)), self);
+      auto target = line_target(d, l, self);
       if (!target) continue;
       if (*target == self) {
         faults_.leave_out(
@@ -301,17 +282,6 @@ class Resolver {
     return "reports to";
   }
 
-  // The key of a line's target (IdIndex::key_of), by the line's place in Program::post_lines:
-  // from the ring post_details fills as it prefetches, else worked out now.
-  struct TargetKey {
-    std::uint32_t line = UINT32_MAX;
-    std::uint32_t key = 0;
-  };
-  std::uint32_t target_key(std::uint32_t line) const {
-    const TargetKey& t = target_keys_[line % target_keys_.size()];
-    return t.line == line ? t.key : IdIndex::key_of(p_.post_lines[line].target.text);
-  }
-
   void people() {
     Organisation& o = org();
     std::vector<Person>& people = o.people.edit();
@@ -326,25 +296,9 @@ class Resolver {
     for (const ast::PersonDecl& d : p_.people) holdings += d.holds.size();
     o.holdings.edit().reserve(holdings);
     auto id_of = [&](std::uint32_t i) { return people[i].id; };
-    // As for posts (units()): a holders file of a million rows adds each person to a random
-    // slot of the people's index and looks up a random post for each holding, so both are
-    // prefetched a few people ahead, each key worked out once.
-    constexpr std::uint32_t ahead = 8;
-    std::array<std::uint32_t, ahead> person_keys{};
-    const auto count = static_cast<std::uint32_t>(p_.people.size());
-    auto prefetch = [&](std::uint32_t i) {
-      const ast::PersonDecl& d = p_.people[i];
-      person_keys[i % ahead] = IdIndex::key_of(d.id.text);
-      index.prefetch_key(person_keys[i % ahead]);
-      for (const ast::Holding& h : d.holds) o.prefetch_unit(h.post.text);
-    };
-    for (std::uint32_t i = 0; i < std::min(ahead, count); ++i) prefetch(i);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      const ast::PersonDecl& d = p_.people[i];
-      const std::uint32_t key = person_keys[i % ahead];
-      if (i + ahead < count) prefetch(i + ahead);
+    for (const ast::PersonDecl& d : p_.people) {
       const auto next = static_cast<std::uint32_t>(people.size());
-      const std::optional<std::uint32_t> existing = index.insert(d.id.text, key, next, id_of);
+      const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
       const std::uint32_t person = existing.value_or(next);
       if (!existing) {
         people.push_back(Person{d.id.text, d.name.text, {}, d.where});
@@ -768,7 +722,6 @@ class Resolver {
   Resolved out_;
   UnitIndex first_post_ = 0;
   std::vector<bool> duplicate_;
-  std::array<TargetKey, 64> target_keys_{};  // see target_key()
   std::unordered_map<std::string_view, std::uint32_t> lets_;
   std::map<std::uint32_t, std::uint32_t> category_index_;  // number -> active decl
   std::vector<std::uint32_t> category_numbers_;            // its keys, in order, for messages
