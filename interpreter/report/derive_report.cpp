@@ -32,23 +32,42 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
   const bool review = !v.review.empty();
   out << "category,id,title,service,directorate,category_name"
       << (review ? ",review_reason\n" : "\n");
-  std::string line;
+  // The rows are built in one buffer written out in large pieces, each field appended in place
+  // (csv_field's quoting only for a field that needs it): at a million posts the 35,000 rows
+  // took 130 M of derive's 3,080 M instructions with a string made per field and a stream write
+  // per row, and take 37 M.
+  std::string buffer;
+  auto append = [&](std::string_view f) {
+    const bool plain = std::none_of(
+        f.begin(), f.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (plain) {
+      buffer += f;
+    } else {
+      buffer += csv_field(f);
+    }
+  };
   auto row = [&](std::string_view category, std::string_view category_name, const Unit& u,
                  std::string_view reason) {
-    line.clear();
-    line += category;
+    buffer += category;
     for (std::string_view f : {u.id, u.title(), u.service(), u.directorate(), category_name}) {
-      line += ',';
-      line += csv_field(f);
+      buffer += ',';
+      append(f);
     }
-    if (review) line += ',' + csv_field(reason);
-    line += '\n';
-    out << line;
+    if (review) {
+      buffer += ',';
+      append(reason);
+    }
+    buffer += '\n';
+    if (buffer.size() >= 1 << 16) {
+      out << buffer;
+      buffer.clear();
+    }
   };
   for (const ListedPost& p : list) {
     row(std::to_string(v.category(p).number), v.category(p).label.text, v.unit(p), {});
   }
   for (const ToReview& r : v.review) row("to be reviewed", {}, v.org.units[r.unit], r.reason);
+  out << buffer;
 }
 
 // A heading line (the authority, a category), wrapped to the width and painted.

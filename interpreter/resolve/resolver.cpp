@@ -290,6 +290,11 @@ class Resolver {
     IdIndex index;
     index.reserve(p_.people.size());
     held_.reserve(p_.people.size());  // most people hold one post
+    // Sized once: grown by doubling, a million holdings (28 bytes each) would peak with the old
+    // and the new buffer both live, 16 MiB more than they need.
+    std::size_t holdings = p_.post_holders.size();
+    for (const ast::PersonDecl& d : p_.people) holdings += d.holds.size();
+    o.holdings.edit().reserve(holdings);
     auto id_of = [&](std::uint32_t i) { return people[i].id; };
     for (const ast::PersonDecl& d : p_.people) {
       const auto next = static_cast<std::uint32_t>(people.size());

@@ -22,6 +22,15 @@ void split_duties(std::span<const ast::LineDecl> lines, DutySplit& out) {
   out.shares.clear();
   out.explicit_basis_points = 0;
   out.lines_without_share = 0;
+  // Nearly every post of an HR export has one manager and no share written: all its duties go
+  // on that line. Said at once, as the general case below works it out (rest 10000 in n = 1
+  // part, whole 10000), it skips a gcd and two passes: at a million posts 100 M instructions
+  // become 40 M, of derive's 3,500 M.
+  if (lines.size() == 1 && lines[0].kind != ast::LineKind::dotted && !lines[0].basis_points) {
+    out.lines_without_share = 1;
+    out.shares.push_back(Share{ast::basis_points_in_whole, ast::basis_points_in_whole});
+    return;
+  }
   for (const ast::LineDecl& l : lines) {
     if (l.kind == ast::LineKind::dotted) continue;
     if (l.basis_points) {
