@@ -714,8 +714,11 @@ int whatif(const CommonOptions& o, const Edits& e) {
     std::ostringstream out;
     if (*format == remit::Format::html) {
       remit::ReportOptions page;
-      page.chart_svg =
-          chart_for_page(o, [&] { return remit::build_chart(run, *variant, diff, {}); });
+      page.chart_svg = chart_for_page(o, [&] {
+        remit::Chart c = remit::build_chart(run, *variant, diff, {});
+        remit::link_changed_posts_only(c, diff);
+        return c;
+      });
       // A page's heading names the scenario without the file and line the text gives.
       const std::string heading =
           e.scenario.empty() ? title
@@ -776,7 +779,11 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   std::ostringstream out;
   if (*format == remit::Format::html) {
     remit::ReportOptions page;
-    page.chart_svg = chart_for_page(o, [&] { return remit::build_chart(before, after, d, {}); });
+    page.chart_svg = chart_for_page(o, [&] {
+      remit::Chart c = remit::build_chart(before, after, d, {});
+      remit::link_changed_posts_only(c, d);
+      return c;
+    });
     out << remit::html_difference("Differences from " + old_side + " to " + new_side, d, page);
   } else {
     write_difference(out, "Differences from " + old_side + " to " + new_side, d, *format,

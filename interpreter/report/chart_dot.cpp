@@ -228,7 +228,8 @@ void write_box(std::ostream& out, std::size_t k, const ChartBox& b) {
   out << "  b" << k << " [";
   if (!b.id.empty()) {
     const std::string anchor = post_anchor(b.id);
-    out << "id=\"box-" << anchor << "\", URL=\"#post-" << anchor << "\", ";
+    out << "id=\"box-" << anchor << "\", ";
+    if (b.linked) out << "URL=\"#post-" << anchor << "\", ";
   } else {
     out << "id=\"more-" << k << "\", ";
   }

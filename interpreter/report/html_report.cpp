@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <string_view>
+#include <unordered_set>
 
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
@@ -537,6 +538,14 @@ std::string long_date(std::string_view date) {
                                                 "May",       "June",     "July",     "August",
                                                 "September", "October",  "November", "December"};
   return std::to_string(d) + " " + std::string(months[m - 1]) + " " + std::to_string(y);
+}
+
+void link_changed_posts_only(Chart& chart, const Difference& diff) {
+  std::unordered_set<std::string_view> rows;
+  for (const auto* list : {&diff.entered, &diff.left, &diff.changed}) {
+    for (const CategoryChange& c : *list) rows.insert(c.id);
+  }
+  for (ChartBox& box : chart.boxes) box.linked = rows.contains(box.id);
 }
 
 }  // namespace remit

@@ -11,6 +11,7 @@
 
 #include "remit/remit.hpp"
 #include "report/departures.hpp"
+#include "report/org_chart.hpp"
 #include "whatif/compare.hpp"
 
 namespace remit {
@@ -29,6 +30,10 @@ std::string html_report(Run& run, const PolicyDepartures& departures, const Repo
 // of management that change.
 std::string html_difference(const std::string& title, const Difference& diff,
                             const ReportOptions& options);
+
+// Leaves linked only the chart's boxes that html_difference gives a row (the posts whose
+// category changed), so that no link on the page leads nowhere.
+void link_changed_posts_only(Chart& chart, const Difference& diff);
 
 // "2026-11-27" -> "27 November 2026"; empty when `date` is not a real date in that form.
 std::string long_date(std::string_view date);

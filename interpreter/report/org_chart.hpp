@@ -57,6 +57,9 @@ struct ChartBox {
   BoxChange change = BoxChange::none;
   std::string moved_from;        // BoxChange::moved: the id of its manager before
   std::size_t hidden_below = 0;  // a summary box: "+N more posts" cut by --depth
+  // Whether the box links to its post's row on a page ("#post-<anchor>"): a what-if or diff
+  // page has rows only for the posts whose category changed.
+  bool linked = true;
 };
 
 struct ChartLine {

@@ -6,7 +6,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "ast/ast.hpp"
 #include "remit/remit.hpp"
@@ -358,4 +360,41 @@ TEST_CASE("cli: remit whatif --format html heads the page with the scenario's na
                   "Executive&quot;</h1>") != std::string::npos);
   CHECK(page.find("<td>category 4</td><td><span aria-hidden=\"true\">&rarr; </span>category "
                   "3</td>") != std::string::npos);
+}
+
+// Every in-page link ("#x") of `page` that leads to no element with that id.
+static std::vector<std::string> dangling_links(const std::string& page) {
+  std::set<std::string> ids;
+  const std::regex id_attr(R"re(\bid="([^"]+)")re");
+  for (std::sregex_iterator i(page.begin(), page.end(), id_attr), end; i != end; ++i) {
+    // Graphviz writes '-' in an id as "&#45;", which a browser reads as '-'.
+    ids.insert(std::regex_replace((*i)[1].str(), std::regex("&#45;"), "-"));
+  }
+  std::vector<std::string> dangling;
+  const std::regex link(R"re(href="#([^"]*)")re");
+  for (std::sregex_iterator i(page.begin(), page.end(), link), end; i != end; ++i) {
+    if (!ids.contains((*i)[1].str())) dangling.push_back((*i)[1].str());
+  }
+  return dangling;
+}
+
+TEST_CASE("cli: no link of a report or a what-if page leads nowhere", "[report][html][cli]") {
+  remit::test::TempDir dir;
+  const auto report = dir / "report.html";
+  const auto whatif = dir / "whatif.html";
+  REQUIRE(
+      run_cli({"report", "policies/council-000/", "--date", "2026-01-31", "-o", report.string()})
+          .status == 0);
+  REQUIRE(run_cli({"whatif", "policies/council-000/", "--move", "dph=ceo", "-o", whatif.string()})
+              .status == 0);
+  for (const auto& file : {report, whatif}) {
+    const std::string page = read_file(file);
+    INFO(file.filename().string());
+    CHECK(page.find("href=\"#") != std::string::npos);
+    CHECK(dangling_links(page).empty());
+  }
+  // The what-if page's chart links the post whose category changed, and only it.
+  const std::string page = read_file(whatif);
+  CHECK(page.find("href=\"#post-dph\"") != std::string::npos);
+  CHECK(page.find("href=\"#post-ceo\"") == std::string::npos);
 }
