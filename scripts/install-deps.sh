@@ -9,7 +9,12 @@ packages=(cmake g++ make python3 tao-pegtl-dev libboost-graph-dev libspdlog-dev 
 [ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev clang-format)
 # The browser test of the committee report (tests/browser): Chromium, and Node.js with npm for
 # its two packages (playwright-core to drive Chromium, axe-core to check accessibility).
-[ "${REMIT_WITH_BROWSER:-0}" = 1 ] && packages+=(chromium nodejs npm)
+# A machine may have Node.js from elsewhere (its own package bundles npm and conflicts with
+# Debian's npm), so Debian's Node.js and npm are installed only when there is no npm at all.
+if [ "${REMIT_WITH_BROWSER:-0}" = 1 ]; then
+  packages+=(chromium)
+  command -v npm > /dev/null || packages+=(nodejs npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
