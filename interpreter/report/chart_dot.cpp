@@ -413,7 +413,11 @@ std::string chart_dot(const Chart& chart) {
     const std::size_t rows = (leaves.size() + columns - 1) / columns;
     for (std::size_t k = 0; k < leaves.size(); ++k) {
       const ChartLine& l = chart.lines[leaves[k]];
-      const std::string junction = "j" + std::to_string(m) + "_" + std::to_string(k);
+      // Built piece by piece: GCC 12 warns falsely (-Wrestrict) on "j" + std::to_string(…).
+      std::string junction = "j";
+      junction += std::to_string(m);
+      junction += '_';
+      junction += std::to_string(k);
       out << "  " << junction << " [shape=point, width=0.02, height=0.02, label=\"\", color=\""
           << line_colour << "\"];\n";
       if (k % rows == 0) {
