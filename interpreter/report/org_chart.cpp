@@ -19,8 +19,6 @@ namespace {
 
 // ---- choosing the boxes -------------------------------------------------------------------
 
-constexpr UnitIndex no_unit = UINT32_MAX;
-
 bool live(const Unit& u) {
   return !u.removed;
 }
