@@ -20,12 +20,15 @@ build: deps $(BUILD)/CMakeCache.txt
 cli: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target remit_cli
 
-# Derives the politically restricted posts of a shipped council and explains one of them, then
-# checks a small example that breaks a statutory incompatibility (exit status 1, by design).
+# Derives the politically restricted posts of a shipped council and explains one of them (for
+# the policy's author, then in plain words), then checks a small example that breaks a statutory
+# incompatibility (exit status 1, by design).
 demo: cli
 	$(BUILD)/remit derive policies/council-000/ --format table
 	@echo
 	$(BUILD)/remit explain policies/council-000/ dir_housing
+	@echo
+	$(BUILD)/remit explain --plain policies/council-000/ dir_housing
 	@echo
 	@$(BUILD)/remit check docs/examples/small-district.remit; \
 	  echo "(exit status $$?: 1 means a breach, which this example has on purpose)"
