@@ -108,6 +108,19 @@ struct Builder : Pieces {
   }
   std::vector<ast::Name> take_names() { return std::exchange(names, {}); }
   std::vector<ast::Text> take_cites() { return std::exchange(cites, {}); }
+  // The text between quotes with each backslash escape (\' \" \\) read as the character it
+  // escapes. Without one, the source text itself (no copy); with one, a copy the source set
+  // keeps for the program's lifetime.
+  std::string_view unescaped(std::string_view raw) {
+    if (raw.find('\\') == std::string_view::npos) return raw;
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      out += raw[i];
+    }
+    return sources.keep(std::move(out));
+  }
 };
 
 template <typename Rule>
@@ -153,17 +166,7 @@ struct action<g::quoted_id> {
     raw = raw.substr(1, raw.size() - 2);
     if (raw.empty())
       throw pegtl::parse_error("an id cannot be empty: write it between the quotes", in);
-    if (raw.find('\\') == std::string_view::npos) {
-      b.name = ast::Name{raw, b.span(in)};
-      return;
-    }
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
-      out += raw[i];
-    }
-    b.name = ast::Name{b.sources.keep(std::move(out)), b.span(in)};
+    b.name = ast::Name{b.unescaped(raw), b.span(in)};
   }
 };
 
@@ -171,18 +174,7 @@ template <>
 struct action<g::string_content> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    std::string_view raw = in.string_view();
-    if (raw.find('\\') == std::string_view::npos) {
-      b.text = ast::Text{raw, b.span(in)};
-      return;
-    }
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
-      out += raw[i];
-    }
-    b.text = ast::Text{b.sources.keep(std::move(out)), b.span(in)};
+    b.text = ast::Text{b.unescaped(in.string_view()), b.span(in)};
   }
 };
 
