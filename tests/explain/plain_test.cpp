@@ -11,20 +11,12 @@
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "tests/explain/cli_golden.hpp"
+#include "tests/support/policy_fixture.hpp"
 
 namespace {
 
-remit::Inputs policy_inputs(const std::filesystem::path& path) {
-  remit::Inputs in;
-  in.policies.push_back(path);
-  return in;
-}
-
-remit::Inputs text_inputs(const std::string& text) {
-  remit::Inputs in;
-  in.texts.push_back({"p.remit", text});
-  return in;
-}
+using remit::test::policy_inputs;
+using remit::test::text_inputs;
 
 using remit::test::run_cli;
 

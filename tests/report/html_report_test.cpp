@@ -18,21 +18,13 @@
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "tests/explain/cli_golden.hpp"
+#include "tests/support/policy_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace {
 
-remit::Inputs policy_inputs(const std::filesystem::path& path) {
-  remit::Inputs in;
-  in.policies.push_back(path);
-  return in;
-}
-
-remit::Inputs text_inputs(const std::string& text) {
-  remit::Inputs in;
-  in.texts.push_back({"p.remit", text});
-  return in;
-}
+using remit::test::policy_inputs;
+using remit::test::text_inputs;
 
 remit::ReportOptions options(const std::string& date, const std::string& chart = "") {
   remit::ReportOptions o;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -103,6 +104,20 @@ inline LoadedPolicy load_files(const remit::Inputs& inputs) {
   LoadedPolicy p;
   p.ok = p.run->load(inputs);
   return p;
+}
+
+// Inputs that load the policy files or folder at `path`, as `remit derive PATH` does.
+inline remit::Inputs policy_inputs(const std::filesystem::path& path) {
+  remit::Inputs in;
+  in.policies.push_back(path);
+  return in;
+}
+
+// Inputs that load one in-memory policy, shown in messages as `name`.
+inline remit::Inputs text_inputs(std::string text, std::string name = "p.remit") {
+  remit::Inputs in;
+  in.texts.push_back({std::move(name), std::move(text)});
+  return in;
 }
 
 // The first line of the diagnostics: "test.remit:LINE:COL: error: message".
