@@ -28,6 +28,7 @@
 
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
+#include "authoring/format/fmt_command.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
@@ -1026,6 +1027,27 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--depth", chart_options.depth,
                         "Draw at most N levels under the root; the rest is counted in a box");
 
+  // remit fmt and remit stdlib (authoring/format/fmt_command.hpp).
+  std::vector<std::string> fmt_paths;
+  remit::format::FmtOptions fmt_options;
+  CLI::App* fmt_cmd =
+      app.add_subcommand("fmt", "Lay out policy files in the one canonical layout, in place");
+  fmt_cmd->add_option("path", fmt_paths, "Policy files, or folders to search for *.remit files")
+      ->required();
+  fmt_cmd->add_flag("--check", fmt_options.check,
+                    "Write nothing; list the files that are not formatted (exit status 1)");
+  fmt_cmd->add_flag("--diff", fmt_options.diff,
+                    "Write nothing; show what formatting would change, as a unified diff");
+  CLI::App* stdlib_cmd =
+      app.add_subcommand("stdlib", "Read the built-in modules: the law as remit encodes it");
+  stdlib_cmd->require_subcommand(1);
+  CLI::App* stdlib_list_cmd =
+      stdlib_cmd->add_subcommand("list", "List the built-in modules, each with what it holds");
+  std::string stdlib_module;
+  CLI::App* stdlib_show_cmd =
+      stdlib_cmd->add_subcommand("show", "Print a built-in module's text, as remit uses it");
+  stdlib_show_cmd->add_option("module", stdlib_module, "The module, as in uk/lgha1989")->required();
+
   // The global options, which each command's own help does not list.
   for (CLI::App* command : app.get_subcommands({})) {
     command->footer("Global options: --width N, --color auto|always|never (remit --help)");
@@ -1065,6 +1087,14 @@ int main(int argc, char** argv) {
     if (*suggest_cmd) return suggest(suggest_opts);
     if (*graph_cmd) return graph(graph_opts, chart_options);
     if (*report_cmd) return report(report_opts, report_date);
+    if (*fmt_cmd) {
+      fmt_options.colour = error_colour;
+      return remit::format::run_fmt(fmt_paths, fmt_options, std::cout, std::cerr);
+    }
+    if (*stdlib_list_cmd) return remit::format::run_stdlib_list(std::cout);
+    if (*stdlib_show_cmd) {
+      return remit::format::run_stdlib_show(stdlib_module, std::cout, std::cerr, error_colour);
+    }
   } catch (const std::bad_alloc&) {
     say(remit::Severity::error, "out of memory", error_colour);
     return bad_input;
