@@ -178,13 +178,9 @@ class Layout {
     } else if (prev->is("{") && b) {
       new_line(k, b->indent, false, false);
       item_base_ = b->indent;
-    } else if (item_[k]) {
-      if (b) {
-        new_line(k, b->indent, true, false);
-        item_base_ = b->indent;
-      } else {
-        new_line(k, item_base_ + step, false, false);  // a clause: `cite` under a declaration
-      }
+    } else if (item_[k] && b) {
+      new_line(k, b->indent, true, false);
+      item_base_ = b->indent;
     } else if (prev->is("}") || force_break_ || !pending_.empty() ||
                (t.breaks_before > 0 && !t.is("{"))) {
       // The author's line break (or one a comment or a closed block needs): an item of a block

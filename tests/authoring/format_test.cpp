@@ -163,6 +163,16 @@ TEST_CASE("fmt: formatting twice gives what formatting once gives", "[authoring]
   }
 }
 
+TEST_CASE("fmt: a clause of a declaration without a block stays where the author put it",
+          "[authoring][fmt]") {
+  CHECK(fmt("designation a \"A\"   cite \"x\"\n") == "designation a \"A\" cite \"x\"\n");
+  CHECK(fmt("designation a \"A\"\ncite \"x\"\n      cite \"y\"\n") ==
+        "designation a \"A\"\n  cite \"x\"\n  cite \"y\"\n");
+  // In a block, each cite is an item of its own.
+  CHECK(fmt("category 9 \"C\" { when vacant cite \"x\" }\n") ==
+        "category 9 \"C\" {\n  when vacant\n  cite \"x\"\n}\n");
+}
+
 TEST_CASE("fmt: the output ends with one newline and has no trailing spaces", "[authoring][fmt]") {
   const std::string out = fmt("post a \"A\"   \t\n\n\n\n");
   CHECK(out == "post a \"A\"\n");
