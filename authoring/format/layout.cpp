@@ -13,7 +13,21 @@ struct Line {
   std::string text;
   bool blank_before = false;
   std::size_t operand_column = 0;  // where a list continued after a comma lines up
+  std::size_t width = 0;           // columns_of(text), kept as text grows
+
+  void add(std::string_view s) {
+    text += s;
+    width += columns_of(s);
+  }
+  [[nodiscard]] std::size_t end() const { return indent + width; }
 };
+
+Line line_of(std::size_t indent, std::string_view text, bool blank_before,
+             std::size_t operand_column = 0) {
+  Line l{indent, {}, blank_before, operand_column, 0};
+  l.add(text);
+  return l;
+}
 
 // One top-level statement, as laid out, with the comments on the lines before it.
 struct Statement {
@@ -68,9 +82,9 @@ class Layout {
           // A trailing comment keeps its column when the line leaves room (comments aligned
           // down a block stay aligned), else one space after the line.
           Line& line = *current_line();
-          const std::size_t end = line.indent + line.text.size();
-          line.text.append(t.column > end ? t.column - end : 1, ' ');
-          line.text += t.text;
+          const std::size_t end = line.end();
+          line.add(std::string(t.column > end ? t.column - end : 1, ' '));
+          line.add(t.text);
           force_break_ = true;
         } else {
           pending_.push_back(k);
@@ -96,7 +110,7 @@ class Layout {
     const std::size_t first = pending_.empty() ? k : pending_.front();
     s.blank_before = t_[first].breaks_before >= 2;
     for (std::size_t c : pending_) {
-      s.lines.push_back(Line{0, t_[c].text, c != first && t_[c].breaks_before >= 2, 0});
+      s.lines.push_back(line_of(0, t_[c].text, c != first && t_[c].breaks_before >= 2, 0));
     }
     pending_.clear();
     statements_.push_back(std::move(s));
@@ -116,19 +130,20 @@ class Layout {
     const bool first_of_statement = !previous_;
     for (std::size_t c : pending_) {
       const bool blank = !first_of_statement && in_block && !after_open && t_[c].breaks_before >= 2;
-      s.lines.push_back(Line{comment_indent.value_or(indent), t_[c].text, blank, 0});
+      s.lines.push_back(line_of(comment_indent.value_or(indent), t_[c].text, blank, 0));
     }
     const bool blank =
         !first_of_statement && blank_allowed && in_block && !after_open && t_[k].breaks_before >= 2;
     pending_.clear();
-    const std::size_t operand = comma_continued && current_line() ? current_line()->operand_column
-                                                                  : indent + t_[k].text.size() + 1;
+    const std::size_t operand = comma_continued && current_line()
+                                    ? current_line()->operand_column
+                                    : indent + columns_of(t_[k].text) + 1;
     if (first_of_statement) {
       // After its own comments, the blank line the author left before it, if any.
       s.lines.push_back(
-          Line{indent, t_[k].text, !s.lines.empty() && t_[k].breaks_before >= 2, operand});
+          line_of(indent, t_[k].text, !s.lines.empty() && t_[k].breaks_before >= 2, operand));
     } else {
-      s.lines.push_back(Line{indent, t_[k].text, blank, operand});
+      s.lines.push_back(line_of(indent, t_[k].text, blank, operand));
     }
     out_column_[k] = indent;
     first_out_[k] = 1;
@@ -140,9 +155,9 @@ class Layout {
     const Token& t = t_[k];
     const bool tight = t.is(",") || t.is(")") || (previous_ && t_[*previous_].is("(")) ||
                        (t.is("}") && previous_ && t_[*previous_].is("{"));
-    if (!tight) line.text += ' ';
-    out_column_[k] = line.indent + line.text.size();
-    line.text += t.text;
+    if (!tight) line.add(" ");
+    out_column_[k] = line.end();
+    line.add(t.text);
   }
 
   // The innermost expression (or operand) that `k` continues (it starts before k), if any.
@@ -219,7 +234,7 @@ class Layout {
     b.close_indent = item_base_;
     b.indent = item_base_ + step;
     const std::size_t close = match_[k];
-    std::size_t width = current_line()->indent + current_line()->text.size();
+    std::size_t width = current_line()->end();
     bool one_line = close < t_.size();
     std::size_t items = 0;
     for (std::size_t j = k + 1; j < t_.size() && j <= close; ++j) {
@@ -227,7 +242,7 @@ class Layout {
       if (t.kind == TokenKind::comment || t.breaks_before > 0 || (j < close && t.is("{"))) {
         one_line = false;
       }
-      width += 1 + t.text.size();
+      width += 1 + columns_of(t.text);
       if (item_[j]) ++items;
     }
     b.one_line = one_line && items <= 1 && width <= line_width;
@@ -267,7 +282,7 @@ class Layout {
     }
     bool first = all.empty();
     for (std::size_t c : pending_) {  // comments after the last statement
-      all.push_back(Line{0, t_[c].text, !first && t_[c].breaks_before >= 2, 0});
+      all.push_back(line_of(0, t_[c].text, !first && t_[c].breaks_before >= 2, 0));
       first = false;
     }
     std::string out;

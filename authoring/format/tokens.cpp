@@ -26,9 +26,18 @@ bool share_number(std::string_view s) {
 
 }  // namespace
 
+std::size_t columns_of(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  std::size_t i = 0, line_begin = 0;
+  std::size_t i = 0;
+  std::size_t counted = 0, column = 0;  // columns up to byte `counted` of the line
   std::uint32_t breaks = 0;
   const std::size_t n = text.size();
   while (i < n) {
@@ -39,12 +48,15 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     if (c == '\n') {
       ++breaks;
-      line_begin = ++i;
+      counted = ++i;
+      column = 0;
       continue;
     }
     Token t;
     t.offset = i;
-    t.column = i - line_begin;
+    column += columns_of(text.substr(counted, i - counted));
+    counted = i;
+    t.column = column;
     t.breaks_before = breaks;
     t.first_on_line = breaks > 0 || tokens.empty();
     breaks = 0;

@@ -18,13 +18,17 @@ struct Token {
   std::string text;                 // as written; a share without spaces (`50 %` → `50%`);
                                     // a comment without trailing spaces
   std::size_t offset = 0;           // of its first byte
-  std::size_t column = 0;           // from 0, in bytes
+  std::size_t column = 0;           // from 0, in characters (code points)
   std::uint32_t breaks_before = 0;  // line breaks since the token before
   bool first_on_line = false;       // no token before it on its line
   [[nodiscard]] bool is(std::string_view s) const {
     return kind != TokenKind::comment && text == s;
   }
 };
+
+// How many columns `s` takes: its characters (UTF-8 code points), not its bytes, so that
+// alignment past a `’` or an `é` holds.
+std::size_t columns_of(std::string_view s);
 
 // The tokens of a text that parses (of one that does not, something reasonable).
 std::vector<Token> tokenize(std::string_view text);

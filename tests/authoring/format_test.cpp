@@ -173,6 +173,12 @@ TEST_CASE("fmt: a clause of a declaration without a block stays where the author
         "category 9 \"C\" {\n  when vacant\n  cite \"x\"\n}\n");
 }
 
+TEST_CASE("fmt: alignment counts characters, not bytes", "[authoring][fmt]") {
+  // `é` is two bytes: the list still continues under `designated`.
+  CHECK(fmt("let x = in service \"Caf\xC3\xA9\" or designated a,\nb\n") ==
+        "let x = in service \"Caf\xC3\xA9\" or designated a,\n" + std::string(29, ' ') + "b\n");
+}
+
 TEST_CASE("fmt: the output ends with one newline and has no trailing spaces", "[authoring][fmt]") {
   const std::string out = fmt("post a \"A\"   \t\n\n\n\n");
   CHECK(out == "post a \"A\"\n");
