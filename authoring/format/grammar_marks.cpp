@@ -79,6 +79,12 @@ GrammarMarks mark_grammar(std::string_view text) {
   }
   std::sort(s.marks.statements.begin(), s.marks.statements.end());
   std::sort(s.marks.items.begin(), s.marks.items.end());
+  // By start, the outer of two that start together first: they nest.
+  for (auto* ranges : {&s.marks.expressions, &s.marks.operands}) {
+    std::sort(ranges->begin(), ranges->end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+  }
   return std::move(s.marks);
 }
 

@@ -14,8 +14,9 @@ namespace remit::format {
 struct GrammarMarks {
   std::vector<std::size_t> statements;  // byte offsets where each statement starts
   std::vector<std::size_t> items;       // where a block item or a `cite` starts
-  std::vector<std::pair<std::size_t, std::size_t>> expressions;  // [begin, end)
-  std::vector<std::pair<std::size_t, std::size_t>> operands;     // `designated a, b`, …
+  // [begin, end), sorted by begin (the outer first when two begin together)
+  std::vector<std::pair<std::size_t, std::size_t>> expressions;
+  std::vector<std::pair<std::size_t, std::size_t>> operands;  // `designated a, b`, …
 };
 
 // For a text that parses (without its byte order mark); nullopt-like empty marks otherwise.

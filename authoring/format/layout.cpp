@@ -64,6 +64,10 @@ class Layout {
           std::binary_search(marks.statements.begin(), marks.statements.end(), t_[k].offset);
       item_[k] = std::binary_search(marks.items.begin(), marks.items.end(), t_[k].offset);
     }
+    line_start_.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      line_start_[k] = t_[k].first_on_line || k == 0 ? k : line_start_[k - 1];
+    }
     std::vector<std::size_t> open;
     for (std::size_t k = 0; k < n; ++k) {
       if (t_[k].is("{")) open.push_back(k);
@@ -115,6 +119,7 @@ class Layout {
     pending_.clear();
     statements_.push_back(std::move(s));
     blocks_.clear();
+    statement_offset_ = t_[k].offset;
     item_base_ = 0;
     previous_.reset();
     force_break_ = false;
@@ -160,14 +165,21 @@ class Layout {
     line.add(t.text);
   }
 
-  // The innermost expression (or operand) that `k` continues (it starts before k), if any.
+  // The innermost expression (or operand) that `k` continues (it starts before k, in this
+  // statement), if any. The ranges nest, sorted by start: the innermost that holds k is the
+  // last to start before it that has not ended.
   std::optional<std::size_t> expression_start(
       std::size_t k, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
+    const std::size_t offset = t_[k].offset;
+    auto it = std::lower_bound(ranges.begin(), ranges.end(), offset,
+                               [](const auto& r, std::size_t o) { return r.first < o; });
     std::optional<std::pair<std::size_t, std::size_t>> best;
-    for (const auto& e : ranges) {
-      if (e.first < t_[k].offset && t_[k].offset < e.second &&
-          (!best || e.second - e.first < best->second - best->first)) {
-        best = e;
+    while (it != ranges.begin()) {
+      --it;
+      if (it->first < statement_offset_) break;
+      if (it->second > offset) {
+        best = *it;
+        break;
       }
     }
     if (!best) return std::nullopt;
@@ -249,13 +261,7 @@ class Layout {
     // An item of a block the grammar does not know starts a line at most as far in as its
     // first item was written (or two columns past the line that opened it).
     const Token* first = k + 1 < t_.size() ? &t_[k + 1] : nullptr;
-    std::size_t opener_column = t_[k].column;
-    for (std::size_t j = k + 1; j-- > 0;) {
-      if (t_[j].first_on_line) {
-        opener_column = t_[j].column;
-        break;
-      }
-    }
+    const std::size_t opener_column = t_[line_start_[k]].column;
     b.item_column = first && first->first_on_line ? first->column : opener_column + step;
     for (std::size_t j = k + 1; j < close && j < t_.size(); ++j) {
       if (t_[j].is("{")) {
@@ -301,12 +307,14 @@ class Layout {
   std::vector<std::size_t> match_;
   std::vector<std::size_t> out_column_;
   std::vector<char> first_out_;
+  std::vector<std::size_t> line_start_;  // the first token of each token's line as written
 
   std::vector<Statement> statements_;
   std::vector<Block> blocks_;
   std::vector<std::size_t> pending_;  // own-line comments waiting for the next line
   std::optional<std::size_t> previous_;
   std::size_t item_base_ = 0;
+  std::size_t statement_offset_ = 0;  // where the statement being laid out starts
   bool force_break_ = false;
 };
 
