@@ -36,16 +36,19 @@ std::string indented(std::string_view text, std::string_view by) {
 }
 
 // The failure of one expectation: where it is and what it says, then what was expected and
-// what was found, each finding with its explanation.
+// what was found, each finding with its explanation (already laid out to the width, indented).
 std::string failure_text(const SourceSet& sources, const ast::TestDecl& test,
-                         const ast::Expectation& e, const Verdict& v) {
-  std::string out = sources.where(e.where) + ": failed: " +
-                    std::string(sources.line_text(e.where).substr(e.where.column - 1)) + "\n";
-  out += "  in test \"" + std::string(test.name.text) + "\"\n";
-  out += "  expected: " + v.expected + "\n";
+                         const ast::Expectation& e, const Verdict& v, unsigned width) {
+  auto lines = [width](const std::string& text) { return wrap_lines(text, width); };
+  const std::string_view line = sources.line_text(e.where);
+  const std::string_view written =
+      line.substr(std::min<std::size_t>(e.where.column - 1, line.size()));
+  std::string out =
+      lines(sources.where(e.where) + ": failed: " + std::string(written) + "\n  in test \"" +
+            std::string(test.name.text) + "\"\n  expected: " + v.expected + "\n");
   for (const Finding& f : v.found) {
-    out += "  found: " + (f.where.empty() ? "" : f.where + ": ");
-    out += indented(f.text, "    ").substr(4);
+    out += lines("  found: " + (f.where.empty() ? "" : f.where + ": ") +
+                 indented(f.text, "    ").substr(4));
     if (!f.why.empty()) out += "    because:\n" + indented(f.why, "      ");
   }
   if (v.findings_left > 0) {
@@ -101,7 +104,7 @@ Report run_tests(const Options& options) {
         }
         const Verdict& v = std::get<Verdict>(outcome);
         if (v.passed) continue;
-        report.out += failure_text(run.sources(), test, e, v) + "\n";
+        report.out += failure_text(run.sources(), test, e, v, options.style.width) + "\n";
         failed = true;
       }
       if (broken) {
@@ -135,7 +138,7 @@ Report run_tests(const Options& options) {
                                      " could not be checked (see above)",
                                  options.error_colour);
   }
-  if (options.coverage) report.out += coverage.report();
+  if (options.coverage) report.out += wrap_lines(coverage.report(), options.style.width);
   report.out +=
       std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed\n";
   return report;

@@ -170,8 +170,9 @@ std::map<std::string, std::string> all_files(const std::vector<fs::path>& pages)
   return files;
 }
 
-const std::vector<std::string> documented_pages = {"README.md", "docs/cli.md", "docs/json.md",
-                                                   "docs/language.md", "docs/hr-export.md"};
+const std::vector<std::string> documented_pages = {"README.md",         "docs/cli.md",
+                                                   "docs/json.md",      "docs/language.md",
+                                                   "docs/hr-export.md", "docs/testing.md"};
 
 std::vector<fs::path> every_doc() {
   std::vector<fs::path> pages{remit::test::project_dir / "README.md"};
@@ -230,6 +231,10 @@ TEST_CASE("docs: the sessions docs/language.md shows are what remit prints", "[d
 
 TEST_CASE("docs: the sessions docs/hr-export.md shows are what remit prints", "[docs]") {
   check_page("docs/hr-export.md");
+}
+
+TEST_CASE("docs: the sessions docs/testing.md shows are what remit prints", "[docs]") {
+  check_page("docs/testing.md");
 }
 
 TEST_CASE("docs: every page that shows a session is tested", "[docs]") {
