@@ -108,7 +108,14 @@ std::string Checker::explanation(const Run& run, const Reason& reason) const {
 Run* Checker::run_for(const ast::Expectation& e, std::string& error_text) {
   if (!e.scenario) return &base_;
   const std::string_view name = e.scenario->text;
-  if (auto it = variants_.find(name); it != variants_.end()) return it->second.get();
+  if (auto it = variants_.find(name); it != variants_.end()) {
+    // A scenario that could not be applied was reported at its first use.
+    if (!it->second) {
+      error_text = error(e.scenario->where, "the scenario \"" + std::string(name) +
+                                                "\" cannot be applied to the policy (see above)");
+    }
+    return it->second.get();
+  }
   const auto& scenarios = base_.program().scenarios;
   auto s = std::find_if(scenarios.begin(), scenarios.end(),
                         [&](const ast::ScenarioDecl& d) { return d.name.text == name; });
@@ -129,6 +136,7 @@ Run* Checker::run_for(const ast::Expectation& e, std::string& error_text) {
     for (std::size_t i = before; i < all.size(); ++i) {
       error_text += render(base_.sources(), all[i], colour_);
     }
+    variants_.emplace(std::string(name), nullptr);
     return nullptr;
   }
   return variants_.emplace(std::string(name), std::move(variant)).first->second.get();

@@ -40,9 +40,11 @@ std::string indented(std::string_view text, std::string_view by) {
 std::string failure_text(const SourceSet& sources, const ast::TestDecl& test,
                          const ast::Expectation& e, const Verdict& v, unsigned width) {
   auto lines = [width](const std::string& text) { return wrap_lines(text, width); };
-  const std::string_view line = sources.line_text(e.where);
-  const std::string_view written =
-      line.substr(std::min<std::size_t>(e.where.column - 1, line.size()));
+  // What the expectation says: its text from where it starts to the end of that line (the
+  // span's offset counts any byte order mark the column does not).
+  const std::string_view text = sources.file(e.where.file).text;
+  std::string_view written = text.substr(std::min<std::size_t>(e.where.offset, text.size()));
+  written = written.substr(0, written.find_first_of("\r\n"));
   std::string out =
       lines(sources.where(e.where) + ": failed: " + std::string(written) + "\n  in test \"" +
             std::string(test.name.text) + "\"\n  expected: " + v.expected + "\n");

@@ -297,6 +297,27 @@ test "fails" {
                                    ":2:19: error: no scenario \"nope\" in the policy"));
 }
 
+TEST_CASE("remit test: a scenario that cannot be applied is an error, its faults said once",
+          "[authoring]") {
+  TempDir dir;
+  dir.write("policy.remit", policy + "scenario \"loop\" { move ceo to report to head }\n");
+  const std::string at = (dir / "s_test.remit").string();
+  dir.write("s_test.remit",
+            "test \"t\" {\n  given scenario \"loop\" expect ceo in category 1\n"
+            "  given scenario \"loop\" expect no breach\n}\n");
+  const Report r = run({dir.path()});
+  INFO(r.err);
+  CHECK(r.exit_status() == 2);
+  CHECK_THAT(r.err, Contains(at + ":2:19: error: the scenario \"loop\" cannot be applied to the "
+                                  "policy:\n"));
+  CHECK_THAT(r.err, Contains("reporting cycle"));
+  CHECK_THAT(r.err, Contains(at + ":3:19: error: the scenario \"loop\" cannot be applied to the "
+                                  "policy (see above)\n"));
+  // The cycle is told once, at the scenario's first use.
+  const std::size_t first = r.err.find("reporting cycle");
+  CHECK(r.err.find("reporting cycle", first + 1) == std::string::npos);
+}
+
 TEST_CASE("remit test: expect no breach shows each breach with its explanation", "[authoring]") {
   TempDir dir;
   dir.write("policy.remit", policy + "person p_c \"C\" { holds fin, mo }\n");
