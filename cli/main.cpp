@@ -4,6 +4,7 @@
 //   remit explain POLICY… (POST_ID [--why-not N] [--plain] | --breach N) [--format text|json]
 //   remit graph  POLICY… [--root POST] [--depth N] [--format svg|dot] [-o FILE]
 //   remit report POLICY… [--structure F.csv] [--holders F.csv] [--date YYYY-MM-DD] -o FILE.html
+//   remit test PATH… [--filter TEXT] [--coverage]
 // Exit status: 0 ok, 1 a breach, 2 bad input or usage, 3 (--keep-going) something was left out.
 // Documented in docs/cli.md.
 #include <fcntl.h>
@@ -29,6 +30,7 @@
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
 #include "authoring/format/fmt_command.hpp"
+#include "authoring/test/runner.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
@@ -1047,6 +1049,20 @@ int main(int argc, char** argv) {
   CLI::App* stdlib_show_cmd =
       stdlib_cmd->add_subcommand("show", "Print a built-in module's text, as remit uses it");
   stdlib_show_cmd->add_option("module", stdlib_module, "The module, as in uk/lgha1989")->required();
+  // `remit test`: the policies' own tests (authoring/test/, docs/testing.md).
+  remit::policy_test::Options test_options;
+  std::vector<std::string> test_paths;
+  CLI::App* test_cmd =
+      app.add_subcommand("test", "Run the test blocks of policies and their *_test.remit files");
+  test_cmd
+      ->add_option("path", test_paths,
+                   "A policy's folder (its tests and its *_test.remit files), a .remit file or a "
+                   "*_test.remit file")
+      ->required();
+  test_cmd->add_option("--filter", test_options.filter,
+                       "Run only the tests whose name contains TEXT (in any case)");
+  test_cmd->add_flag("--coverage", test_options.coverage,
+                     "List each category and rule of the policy that no test made fire");
 
   // The global options, which each command's own help does not list.
   for (CLI::App* command : app.get_subcommands({})) {
@@ -1094,6 +1110,17 @@ int main(int argc, char** argv) {
     if (*stdlib_list_cmd) return remit::format::run_stdlib_list(std::cout);
     if (*stdlib_show_cmd) {
       return remit::format::run_stdlib_show(stdlib_module, std::cout, std::cerr, error_colour);
+    }
+    if (*test_cmd) {
+      test_options.paths.assign(test_paths.begin(), test_paths.end());
+      test_options.style = style;
+      test_options.error_colour = error_colour;
+      const remit::policy_test::Report result = remit::policy_test::run_tests(test_options);
+      std::cerr << result.err << std::flush;
+      CommonOptions out;
+      out.error_colour = error_colour;
+      if (write_stdout(out, result.out) != 0) return bad_input;
+      return result.exit_status();
     }
   } catch (const std::bad_alloc&) {
     say(remit::Severity::error, "out of memory", error_colour);

@@ -125,6 +125,31 @@ REMIT_ERROR(scenario_block, "expected '{' and the scenario's edits");
 REMIT_ERROR(scenario_close,
             "expected '}' or an edit: move … to report to …, remove post …, add post …, "
             "designate … as …, undesignate … as …, assign … to …");
+// `test` blocks (docs/testing.md)
+REMIT_ERROR(test_name, "expected the test's name in quotes, e.g. test \"the DPH is category 2\"");
+REMIT_ERROR(test_block, "expected '{' and the test's expectations after its name");
+REMIT_ERROR(test_close,
+            "expected '}' or an expectation: expect P in category N, expect P not in category N, "
+            "expect P in no category, expect P meets category N, expect no breach, expect "
+            "breach \"rule\", expect list \"file.csv\", or given scenario \"S\" expect …");
+REMIT_ERROR(expectation_claim,
+            "expected what to expect: a post's category (P in category N, P not in category N, "
+            "P in no category, P meets category N), no breach, breach \"rule\" or list "
+            "\"file.csv\"");
+REMIT_ERROR(post_claim,
+            "expected 'in category N', 'not in category N', 'in no category' or 'meets category "
+            "N' after the post's id");
+REMIT_ERROR(in_what, "expected 'category N' or 'no category' after 'in'");
+REMIT_ERROR(expect_category_word, "expected 'category'");
+REMIT_ERROR(expect_in_word, "expected 'in', as in 'expect dph not in category 3'");
+REMIT_ERROR(expected_category, "expected a category number, e.g. expect dph in category 2");
+REMIT_ERROR(expect_breach_word, "expected 'breach' after 'no', as in 'expect no breach'");
+REMIT_ERROR(breach_rule_name, "expected the rule's name in quotes after 'breach'");
+REMIT_ERROR(list_path,
+            "expected the approved list's CSV file in quotes, e.g. expect list \"approved.csv\"");
+REMIT_ERROR(given_scenario_word, "expected 'scenario' after 'given'");
+REMIT_ERROR(given_scenario, "expected the scenario's name in quotes after 'given scenario'");
+REMIT_ERROR(expect_word, "expected 'expect' after the scenario's name");
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "

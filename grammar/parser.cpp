@@ -61,6 +61,12 @@ struct Pieces {
   ast::PersonDecl person;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
+  // A `test` block: its expectations as they are read.
+  ast::TestDecl test;
+  std::optional<ast::Text> given, breach_rule;
+  ast::expectation::Claim claim = ast::expectation::Claim::listed_in;
+  ast::ExpectationKind expected;
+  SourceSpan expected_number_where;
 };
 
 struct Builder : Pieces {
@@ -941,6 +947,108 @@ struct action<g::scenario_stmt> {
   static void apply(const Input& in, Builder& b) {
     b.scenario.where = b.span(in);
     b.program.scenarios.push_back(std::move(b.scenario));
+  }
+};
+
+// ---- tests ----
+template <>
+struct action<g::test_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.test = ast::TestDecl{};
+    b.test.name = b.text;
+  }
+};
+template <>
+struct action<g::expected_post> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_post = b.name;
+    b.number = 0;
+  }
+};
+template <>
+struct action<g::expected_category> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (b.number == 0) throw pegtl::parse_error("category numbers start at 1", in);
+    b.expected_number_where = b.span(in);
+  }
+};
+template <ast::expectation::Claim Claim>
+struct set_claim {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.claim = Claim;
+  }
+};
+template <>
+struct action<g::in_category> : set_claim<ast::expectation::Claim::listed_in> {};
+template <>
+struct action<g::in_no_category> : set_claim<ast::expectation::Claim::listed_nowhere> {};
+template <>
+struct action<g::post_not_in> : set_claim<ast::expectation::Claim::not_listed_in> {};
+template <>
+struct action<g::post_meets> : set_claim<ast::expectation::Claim::meets> {};
+template <>
+struct action<g::post_expectation> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    const bool numbered = b.claim != ast::expectation::Claim::listed_nowhere;
+    b.expected = ast::expectation::PostCategory{b.edit_post, b.claim,
+                                                numbered ? static_cast<std::uint32_t>(b.number) : 0,
+                                                numbered ? b.expected_number_where : SourceSpan{}};
+  }
+};
+template <>
+struct action<g::breach_rule_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.breach_rule = b.text;
+  }
+};
+template <>
+struct action<g::expect_no> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.expected = ast::expectation::NoBreach{std::exchange(b.breach_rule, std::nullopt)};
+  }
+};
+template <>
+struct action<g::expect_breach> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.expected = ast::expectation::Breach{*std::exchange(b.breach_rule, std::nullopt)};
+  }
+};
+template <>
+struct action<g::list_path> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.expected = ast::expectation::List{b.text};
+  }
+};
+template <>
+struct action<g::given_scenario> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.given = b.text;
+  }
+};
+template <>
+struct action<g::expectation> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.test.expectations.push_back(
+        ast::Expectation{b.expected, std::exchange(b.given, std::nullopt), b.span(in)});
+  }
+};
+template <>
+struct action<g::test_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.test.where = b.span(in);
+    b.program.tests.push_back(std::move(b.test));
   }
 };
 

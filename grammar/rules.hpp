@@ -319,16 +319,58 @@ struct scenario_close : one<'}'> {};
 struct scenario_block : if_must<one<'{'>, sep, star<scenario_edit, sep>, scenario_close> {};
 struct scenario_stmt : if_must<kw_scenario, sep, scenario_name, sep, scenario_block> {};
 
+// test "name" { expect dir_housing in category 4   given scenario "S" expect no breach … }
+// (docs/testing.md). Expectations are read by `remit test` only; every other command parses
+// them and passes over them.
+struct kw_test : whole<TAO_PEGTL_KEYWORD("test")> {};
+struct kw_expect : whole<TAO_PEGTL_KEYWORD("expect")> {};
+struct kw_given : whole<TAO_PEGTL_KEYWORD("given")> {};
+struct kw_breach : whole<TAO_PEGTL_KEYWORD("breach")> {};
+struct kw_list : whole<TAO_PEGTL_KEYWORD("list")> {};
+struct kw_meets : whole<TAO_PEGTL_KEYWORD("meets")> {};
+// Words of their own where an expectation requires one, so that each has its own message.
+struct expect_category_word : seq<kw_category> {};
+struct expect_in_word : seq<kw_in> {};
+struct expect_breach_word : seq<kw_breach> {};
+struct expect_word : seq<kw_expect> {};
+struct given_scenario_word : seq<kw_scenario> {};
+struct expected_post : seq<not_at<reserved>, reference> {};
+struct expected_category : seq<number> {};
+struct in_no_category : if_must<kw_no, sep, expect_category_word> {};
+struct in_category : if_must<kw_category, sep, expected_category> {};
+struct in_what : sor<in_no_category, in_category> {};
+struct post_in : if_must<kw_in, sep, in_what> {};
+struct post_not_in
+    : if_must<kw_not, sep, expect_in_word, sep, expect_category_word, sep, expected_category> {};
+struct post_meets : if_must<kw_meets, sep, expect_category_word, sep, expected_category> {};
+struct post_claim : sor<post_in, post_not_in, post_meets> {};
+struct post_expectation : if_must<expected_post, sep, post_claim> {};
+struct breach_rule_name : seq<string_lit> {};
+struct expect_no : if_must<kw_no, sep, expect_breach_word, opt<sep, breach_rule_name>> {};
+struct expect_breach : if_must<kw_breach, sep, breach_rule_name> {};
+struct list_path : seq<string_lit> {};
+struct expect_list : if_must<kw_list, sep, list_path> {};
+struct expectation_claim : sor<expect_no, expect_breach, expect_list, post_expectation> {};
+struct given_scenario : seq<string_lit> {};
+struct given_expectation : if_must<kw_given, sep, given_scenario_word, sep, given_scenario, sep,
+                                   expect_word, sep, expectation_claim> {};
+struct plain_expectation : if_must<kw_expect, sep, expectation_claim> {};
+struct expectation : sor<given_expectation, plain_expectation> {};
+struct test_name : seq<string_lit> {};
+struct test_close : one<'}'> {};
+struct test_block : if_must<one<'{'>, sep, star<expectation, sep>, test_close> {};
+struct test_stmt : if_must<kw_test, sep, test_name, sep, test_block> {};
+
 struct statement
     : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, designate_stmt, give_stmt,
           body_stmt, vocab_stmt, post_stmt, person_stmt, let_stmt, override_stmt, category_stmt,
-          precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt> {};
+          precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt, test_stmt> {};
 // The words a statement can start with, as `statement` above tries them. After a syntax error
 // the parser goes on at the next line that starts with one (parser.cpp, resume_point).
 struct statement_keyword
     : sor<kw_scenario, kw_use, kw_authority, kw_import, kw_designate, kw_give, kw_body,
           kw_designation, kw_duty, kw_qualification, kw_post, kw_person, kw_let, kw_override,
-          kw_category, kw_precedence, kw_incompatible, kw_require, kw_forbid> {};
+          kw_category, kw_precedence, kw_incompatible, kw_require, kw_forbid, kw_test> {};
 struct end_of_file : eof {};
 struct file : seq<sep, star<statement, sep>, must<end_of_file>> {};  // a BOM is skipped before
 

@@ -343,6 +343,47 @@ struct ScenarioDecl {
   SourceSpan where;
 };
 
+// ---- tests: `test "name" { expect … }`, read by `remit test` only (docs/testing.md) -------
+
+namespace expectation {
+enum class Claim : std::uint8_t {
+  listed_in,       // `expect p in category N`: listed in N (the one category derive lists it in)
+  not_listed_in,   // `expect p not in category N`
+  listed_nowhere,  // `expect p in no category`: not politically restricted
+  meets,           // `expect p meets category N`: meets N's criterion, whatever precedence lists
+};
+struct PostCategory {
+  Name post;
+  Claim claim = Claim::listed_in;
+  std::uint32_t number = 0;  // none (0) for listed_nowhere
+  SourceSpan number_where;
+};
+struct NoBreach {  // `expect no breach`, or `expect no breach "rule"`: that rule is not broken
+  std::optional<Text> rule;
+};
+struct Breach {  // `expect breach "rule"`: the rule is broken
+  Text rule;
+};
+struct List {  // `expect list "approved.csv"`: the listed posts and categories are exactly these
+  Text path;
+};
+}  // namespace expectation
+
+using ExpectationKind = std::variant<expectation::PostCategory, expectation::NoBreach,
+                                     expectation::Breach, expectation::List>;
+
+struct Expectation {
+  ExpectationKind kind;
+  std::optional<Text> scenario;  // `given scenario "S" expect …`: over the structure S leaves
+  SourceSpan where;
+};
+
+struct TestDecl {
+  Text name;
+  std::vector<Expectation> expectations;
+  SourceSpan where;
+};
+
 // Every file read for one run, merged: declarations keep the span of the file they came from.
 struct Program {
   std::vector<Expr> exprs;
@@ -362,6 +403,7 @@ struct Program {
   std::vector<LetDecl> lets;
   std::vector<CategoryDecl> categories;
   std::vector<PrecedenceDecl> precedences;
+  std::vector<TestDecl> tests;  // policy never reads them: only `remit test` does
   std::vector<IncompatibleDecl> incompatibilities;
   std::vector<RuleDecl> rules;
   std::vector<ScenarioDecl> scenarios;

@@ -249,14 +249,18 @@ class Loader {
     import_rows(file, kind_of_import, choices);
   }
 
-  // The .remit files in a folder, in name order. A pipe, device or socket among them is skipped
-  // with a warning: reading a pipe nobody writes to would wait for ever. So is a sub-folder whose
-  // name ends in .remit: a folder's sub-folders are not read.
+  // The .remit files in a folder, in name order, without the test files (is_test_file). A pipe,
+  // device or socket among them is skipped with a warning: reading a pipe nobody writes to would
+  // wait for ever. So is a sub-folder whose name ends in .remit: a folder's sub-folders are not
+  // read.
   std::vector<fs::path> files_in(const fs::path& dir, SourceSpan from) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       if (entry.path().extension() != ".remit") continue;
+      // A test file beside a policy (council_test.remit) is not part of it: `remit test` reads
+      // it with the policy (docs/testing.md), every other command leaves it out.
+      if (is_test_file(entry.path())) continue;
       std::error_code status_ec;
       const fs::file_status st = entry.status(status_ec);
       if (!status_ec && fs::is_directory(st)) {

@@ -61,6 +61,13 @@ using FileDepths = std::vector<std::uint32_t>;
 inline constexpr std::string_view default_policy_module = "uk/lgha1989";
 inline constexpr std::string_view default_rules_module = "uk/statutory_officers";
 
+// Whether `path` names a test file (`*_test.remit`): a folder's test files are not part of the
+// policy the folder holds; `remit test` reads each with it (docs/testing.md).
+inline bool is_test_file(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 11 && name.ends_with("_test.remit");
+}
+
 // Loads and parses all inputs. Returns false when any file could not be read or parsed.
 bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,
                  FileDepths& depths, Diagnostics& diags, const Limits& limits = {});

@@ -172,7 +172,8 @@ std::map<std::string, std::string> all_files(const std::vector<fs::path>& pages)
 
 const std::vector<std::string> documented_pages = {"README.md",         "docs/cli.md",
                                                    "docs/json.md",      "docs/language.md",
-                                                   "docs/hr-export.md", "docs/formatting.md"};
+                                                   "docs/hr-export.md", "docs/formatting.md",
+                                                   "docs/testing.md"};
 
 std::vector<fs::path> every_doc() {
   std::vector<fs::path> pages{remit::test::project_dir / "README.md"};
@@ -235,6 +236,10 @@ TEST_CASE("docs: the sessions docs/hr-export.md shows are what remit prints", "[
 
 TEST_CASE("docs: the sessions docs/formatting.md shows are what remit prints", "[docs]") {
   check_page("docs/formatting.md");
+}
+
+TEST_CASE("docs: the sessions docs/testing.md shows are what remit prints", "[docs]") {
+  check_page("docs/testing.md");
 }
 
 TEST_CASE("docs: every page that shows a session is tested", "[docs]") {
