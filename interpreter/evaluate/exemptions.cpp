@@ -108,7 +108,8 @@ void check_exemptions(const ast::Program& program, const Resolved& resolved,
     const std::uint32_t eight = resolved.exemptions.category_8;
     const std::optional<std::uint32_t> other = other_category(program, resolved, evaluation, u);
     if (d.direction) {
-      if (evaluation.listed[u] != eight || meets(evaluation, eight, u)) {
+      const bool listed = evaluation.listed[u] != not_listed;
+      if (listed && (evaluation.listed[u] != eight || meets(evaluation, eight, u))) {
         const ast::CategoryDecl& c = program.categories[evaluation.listed[u]];
         diags.warning(d.where, post + " is already on the list, in category " +
                                    std::to_string(c.number) + " (" + std::string(c.label.text) +

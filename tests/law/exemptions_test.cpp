@@ -173,3 +173,27 @@ TEST_CASE("law: a what-if keeps the exemptions of the policy", "[law][exemption]
   CHECK(m.status != 2);
   CHECK_THAT(m.out, Contains("adviser-1"));
 }
+
+TEST_CASE("law: derive's JSON gives a directed post its direction", "[law][exemption][json]") {
+  remit::test::TempDir dir;
+  const auto path = dir.write("council.remit", exemption_council + direct_press);
+  const auto r = run_cli({"derive", path.string(), "--format", "json"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Contains("\"id\": \"press-officer\""));
+  CHECK_THAT(r.out, Contains("\"direction\": {\n        \"date\": \"2025-04-01\""));
+  CHECK_THAT(r.out, !Contains("\"exempted\""));
+}
+
+TEST_CASE("law: check counts only the rules not set aside", "[law][rules][json]") {
+  remit::test::TempDir dir;
+  const auto all =
+      run_cli({"check", dir.write("a.remit", exemption_council).string(), "--format", "json"});
+  const auto fewer =
+      run_cli({"check",
+               dir.write("b.remit", exemption_council + "set aside rule \"exactly one Head of "
+                                                        "Paid Service\" because \"x\"\n")
+                   .string(),
+               "--format", "json"});
+  CHECK_THAT(all.out, Contains("\"rules_checked\": 8"));
+  CHECK_THAT(fewer.out, Contains("\"rules_checked\": 7"));
+}
