@@ -27,6 +27,13 @@ std::string module_of(std::string_view jurisdiction, std::string_view what) {
   return "uk/" + std::string(what);
 }
 
+// The name a message tells the user to `use`: England's modules by the `uk/` names every
+// English policy already uses (they stay loadable, meaning England), other nations' by theirs.
+std::string module_to_use(std::string_view jurisdiction, std::string_view what) {
+  if (jurisdiction == "england") return "uk/" + std::string(what);
+  return std::string(jurisdiction) + "/" + std::string(what);
+}
+
 // The module and every stdlib module it uses, parsed into one program.
 struct Statute {
   SourceSet sources;
@@ -82,10 +89,10 @@ std::optional<SourceSpan> first_own(const ast::Program& program, const Own& own)
 
 void missing_categories(const ast::Program& program, std::string_view jurisdiction,
                         SourceSpan where, Diagnostics& diags) {
-  const std::string module = module_of(jurisdiction, "lgha1989");
+  const std::string module = module_to_use(jurisdiction, "lgha1989");
   Statute act;
   std::set<std::string> seen;
-  read_module(module, act, seen);
+  read_module(module_of(jurisdiction, "lgha1989"), act, seen);
   std::map<std::uint32_t, std::string_view> the_act;
   for (const ast::CategoryDecl& c : act.program.categories) the_act.emplace(c.number, c.label.text);
   std::set<std::uint32_t> defined;
@@ -117,10 +124,10 @@ void missing_categories(const ast::Program& program, std::string_view jurisdicti
 // aside) is compared: a council's own rules added to the Act's policy are its choice.
 void missing_rules(const ast::Program& program, const Own& own, std::string_view jurisdiction,
                    SourceSpan where, bool always, Diagnostics& diags) {
-  const std::string module = module_of(jurisdiction, "statutory_officers");
+  const std::string module = module_to_use(jurisdiction, "statutory_officers");
   Statute act;
   std::set<std::string> seen;
-  read_module(module, act, seen);
+  read_module(module_of(jurisdiction, "statutory_officers"), act, seen);
   if (!always) {
     std::set<std::string, std::less<>> statutory;
     for (const ast::IncompatibleDecl& d : act.program.incompatibilities) {
