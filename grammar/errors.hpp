@@ -150,10 +150,41 @@ REMIT_ERROR(list_path,
 REMIT_ERROR(given_scenario_word, "expected 'scenario' after 'given'");
 REMIT_ERROR(given_scenario, "expected the scenario's name in quotes after 'given scenario'");
 REMIT_ERROR(expect_word, "expected 'expect' after the scenario's name");
+REMIT_ERROR(decision_post, "expected the id of a post, e.g. exempt adviser-1 granted 2025-03-01");
+REMIT_ERROR(kw_granted,
+            "expected 'granted' and the date of the exemption, e.g. exempt adviser-1 granted "
+            "2025-03-01 by \"Head of Paid Service\"");
+REMIT_ERROR(kw_directed,
+            "expected 'directed' and the date of the direction, e.g. include press-officer "
+            "directed 2025-04-01 by \"Head of Paid Service\"");
+REMIT_ERROR(decision_date, "expected a date written YYYY-MM-DD, e.g. 2025-03-01");
+REMIT_ERROR(decision_by,
+            "expected 'by' and the office that decided, in quotes, e.g. by \"Head of Paid "
+            "Service\"");
+REMIT_ERROR(decided_by,
+            "expected the office that decided, in quotes, e.g. \"Head of Paid Service\"");
+REMIT_ERROR(kw_aside, "expected 'aside', as in set aside rule \"…\" because \"…\"");
+REMIT_ERROR(adaptation_head,
+            "expected 'rule' and the rule's name in quotes, as in rule \"monitoring_officer with "
+            "head_of_paid_service\" because \"…\"");
+REMIT_ERROR(adapted_rule,
+            "expected the rule's name in quotes: a require or forbid rule's own name, or "
+            "\"a with b\" for 'incompatible a with b'");
+REMIT_ERROR(kw_because,
+            "expected 'because' and the reason in quotes: every report prints why a rule is set "
+            "aside");
+REMIT_ERROR(adaptation_reason, "expected the reason in quotes, e.g. because \"…\"");
+REMIT_ERROR(replacement_with,
+            "expected 'with' and the rule that takes its place: with forbid \"…\" { … }, "
+            "with require \"…\" { … } or with incompatible a with b");
+REMIT_ERROR(replacement,
+            "expected the rule that takes its place: forbid \"…\" { … }, require \"…\" { … } or "
+            "incompatible a with b");
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "
-            "require, forbid, scenario, designate or give");
+            "require, forbid, scenario, designate, give, exempt, include, set aside rule or "
+            "replace rule");
 
 // opt<> and star<> always match, so must<> never raises for them; the message is never shown.
 template <typename... Rules>

@@ -67,6 +67,8 @@ struct Pieces {
   ast::expectation::Claim claim = ast::expectation::Claim::listed_in;
   ast::ExpectationKind expected;
   SourceSpan expected_number_where;
+  ast::Text date, decided_by, adapted_rule, reason;
+  std::optional<ast::RuleRef> last_rule;  // the rule just read, for `replace rule … with`
 };
 
 struct Builder : Pieces {
@@ -767,6 +769,8 @@ struct action<g::incompatible_stmt> {
     d.cites = b.take_cites();
     d.where = b.span(in);
     b.program.incompatibilities.push_back(std::move(d));
+    b.last_rule = ast::RuleRef{ast::RuleKind::incompatibility,
+                               static_cast<std::uint32_t>(b.program.incompatibilities.size() - 1)};
   }
 };
 template <>
@@ -846,14 +850,108 @@ template <bool Forbid>
 struct add_rule {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.rules.push_back(
-        ast::RuleDecl{Forbid, b.label, b.condition, b.take_cites(), b.span(in)});
+    ast::RuleDecl d;
+    d.forbid = Forbid;
+    d.name = b.label;
+    d.condition = b.condition;
+    d.cites = b.take_cites();
+    d.where = b.span(in);
+    b.program.rules.push_back(std::move(d));
+    b.last_rule =
+        ast::RuleRef{ast::RuleKind::rule, static_cast<std::uint32_t>(b.program.rules.size() - 1)};
   }
 };
 template <>
 struct action<g::require_stmt> : add_rule<false> {};
 template <>
 struct action<g::forbid_stmt> : add_rule<true> {};
+
+// ---- exemptions, directions and adapted rules ----
+
+// Whether YYYY-MM-DD (as date_value matched it) is a day of the Gregorian calendar.
+bool is_date(std::string_view text) {
+  auto number = [&](std::size_t at, std::size_t length) {
+    unsigned value = 0;
+    for (char c : text.substr(at, length)) value = value * 10 + static_cast<unsigned>(c - '0');
+    return value;
+  };
+  const unsigned year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+template <>
+struct action<g::date_value> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    if (!is_date(in.string_view())) {
+      throw pegtl::parse_error("'" + std::string(in.string_view()) +
+                                   "' is not a date: write YYYY-MM-DD, e.g. 2025-03-01",
+                               in);
+    }
+    b.date = ast::Text{in.string_view(), b.span(in)};
+  }
+};
+template <>
+struct action<g::decided_by> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.decided_by = b.text;
+  }
+};
+template <>
+struct action<g::decision_post> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.edit_post = b.name;
+  }
+};
+template <bool Direction>
+struct add_exemption {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.exemptions.push_back(ast::ExemptionDecl{Direction, b.edit_post, b.date, b.decided_by,
+                                                      b.take_cites(), b.span(in)});
+  }
+};
+template <>
+struct action<g::exempt_stmt> : add_exemption<false> {};
+template <>
+struct action<g::include_stmt> : add_exemption<true> {};
+template <>
+struct action<g::adapted_rule> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.adapted_rule = ast::Text{b.text.text, b.span(in)};  // at the opening quote
+  }
+};
+template <>
+struct action<g::adaptation_reason> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.reason = b.text;
+  }
+};
+template <>
+struct action<g::set_aside_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.adaptations.push_back(
+        ast::AdaptationDecl{b.adapted_rule, b.reason, std::nullopt, b.span(in)});
+  }
+};
+// The replacing rule's own action has run (and set last_rule) by the time this one does; the
+// adapted rule's name and reason were read before it and are not touched by it.
+template <>
+struct action<g::replace_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.program.adaptations.push_back(ast::AdaptationDecl{
+        b.adapted_rule, b.reason, std::exchange(b.last_rule, std::nullopt), b.span(in)});
+  }
+};
 
 // ---- scenarios ----
 template <>

@@ -106,6 +106,16 @@ struct kw_undesignate : whole<TAO_PEGTL_KEYWORD("undesignate")> {};
 struct kw_as : whole<TAO_PEGTL_KEYWORD("as")> {};
 struct kw_assign : whole<TAO_PEGTL_KEYWORD("assign")> {};
 struct kw_report : whole<TAO_PEGTL_KEYWORD("report")> {};
+struct kw_exempt : whole<TAO_PEGTL_KEYWORD("exempt")> {};
+struct kw_granted : whole<TAO_PEGTL_KEYWORD("granted")> {};
+struct kw_include : whole<TAO_PEGTL_KEYWORD("include")> {};
+struct kw_directed : whole<TAO_PEGTL_KEYWORD("directed")> {};
+struct kw_by : whole<TAO_PEGTL_KEYWORD("by")> {};
+struct kw_set : whole<TAO_PEGTL_KEYWORD("set")> {};
+struct kw_aside : whole<TAO_PEGTL_KEYWORD("aside")> {};
+struct kw_rule : whole<TAO_PEGTL_KEYWORD("rule")> {};
+struct kw_because : whole<TAO_PEGTL_KEYWORD("because")> {};
+struct kw_replace : whole<TAO_PEGTL_KEYWORD("replace")> {};
 
 // Words that start or join expressions cannot be used as names inside an expression. Each is
 // a whole word (see `whole`), so it keeps out `no` but not `no-show` or `in-house`.
@@ -298,6 +308,31 @@ struct forbidden_set : seq<expression> {};
 struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, rule_close> {};
 struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
 
+// exempt p granted 2025-03-01 by "Head of Paid Service" cite "LGHA 1989 s.3A"
+// include p directed 2025-04-01 by "Head of Paid Service" cite "LGHA 1989 s.3A(4)"
+struct date_value
+    : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<id_char>> {};
+struct decision_date : seq<date_value> {};
+struct decided_by : seq<string_lit> {};
+struct decision_by : if_must<kw_by, sep, decided_by> {};
+struct decision_post : seq<reference> {};
+struct exempt_stmt : if_must<kw_exempt, sep, decision_post, sep, kw_granted, sep, decision_date,
+                             sep, decision_by, sep, cites> {};
+struct include_stmt : if_must<kw_include, sep, decision_post, sep, kw_directed, sep, decision_date,
+                              sep, decision_by, sep, cites> {};
+
+// set aside rule "name" because "reason"
+// replace rule "name" because "reason" with forbid "new name" { … }   (or require, incompatible)
+struct adapted_rule : seq<string_lit> {};
+struct adaptation_reason : seq<string_lit> {};
+struct adaptation_head
+    : if_must<kw_rule, sep, adapted_rule, sep, kw_because, sep, adaptation_reason> {};
+struct set_aside_stmt : if_must<kw_set, sep, kw_aside, sep, adaptation_head> {};
+struct replacement : sor<require_stmt, forbid_stmt, incompatible_stmt> {};
+struct replacement_with : seq<kw_with> {};
+struct replace_stmt
+    : if_must<kw_replace, sep, adaptation_head, sep, replacement_with, sep, replacement> {};
+
 // scenario "name" { move p to report to q   remove post p   add post p "T" { … }
 //                   designate p as role   undesignate p as role   assign person to p }
 struct edit_post : seq<reference> {};
@@ -364,13 +399,15 @@ struct test_stmt : if_must<kw_test, sep, test_name, sep, test_block> {};
 struct statement
     : sor<scenario_stmt, use_stmt, authority_stmt, import_stmt, designate_stmt, give_stmt,
           body_stmt, vocab_stmt, post_stmt, person_stmt, let_stmt, override_stmt, category_stmt,
-          precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt, test_stmt> {};
+          precedence_stmt, incompatible_stmt, require_stmt, forbid_stmt, exempt_stmt, include_stmt,
+          set_aside_stmt, replace_stmt, test_stmt> {};
 // The words a statement can start with, as `statement` above tries them. After a syntax error
 // the parser goes on at the next line that starts with one (parser.cpp, resume_point).
 struct statement_keyword
     : sor<kw_scenario, kw_use, kw_authority, kw_import, kw_designate, kw_give, kw_body,
           kw_designation, kw_duty, kw_qualification, kw_post, kw_person, kw_let, kw_override,
-          kw_category, kw_precedence, kw_incompatible, kw_require, kw_forbid, kw_test> {};
+          kw_category, kw_precedence, kw_incompatible, kw_require, kw_forbid, kw_exempt, kw_include,
+          kw_set, kw_replace, kw_test> {};
 struct end_of_file : eof {};
 struct file : seq<sep, star<statement, sep>, must<end_of_file>> {};  // a BOM is skipped before
 

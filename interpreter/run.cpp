@@ -5,10 +5,12 @@
 #include <chrono>
 
 #include "evaluate/evaluator.hpp"
+#include "evaluate/exemptions.hpp"
 #include "evaluate/rules.hpp"
 #include "graph/cycles.hpp"
 #include "graph/org_graph.hpp"
 #include "remit/remit.hpp"
+#include "resolve/completeness.hpp"
 #include "resolve/resolver.hpp"
 #include "source/diagnostic.hpp"
 #include "whatif/apply.hpp"
@@ -122,6 +124,9 @@ bool Run::load(const Inputs& inputs) {
     PhaseTimer t("resolve");
     resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_, limits_, &faults));
     if (diags_->has_errors()) return false;
+    // Once the policy is sound: what it leaves out of the law. The jurisdiction is England
+    // until a policy or the command line can say otherwise.
+    warn_incomplete_policy(*program_, *sources_, default_jurisdiction, *diags_);
   }
   {
     PhaseTimer t("cycles");
@@ -135,7 +140,9 @@ bool Run::load(const Inputs& inputs) {
         posts_to_review(resolved_->organisation, *sources_, left_out_, looks_down(*program_));
   }
   evaluate();
-  return true;
+  // Whether an exemption may stand depends on the categories its post meets.
+  check_exemptions(*program_, *resolved_, evaluator_->result(), *diags_);
+  return !diags_->has_errors();
 }
 
 void Run::evaluate() {

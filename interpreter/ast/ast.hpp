@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -251,7 +252,14 @@ struct IncompatibleDecl {
   std::vector<Text> cites;
   SourceSpan where;
   SymbolId first_id = unresolved, second_id = unresolved, qualification_id = unresolved;
+  // Set by resolution: the AdaptationDecl (Program::adaptations) that sets this rule aside.
+  std::uint32_t set_aside_by = unresolved;
 };
+
+// An incompatibility's name, by which a policy sets it aside or replaces it: "a with b".
+inline std::string rule_name(const IncompatibleDecl& d) {
+  return std::string(d.first.text) + " with " + std::string(d.second.text);
+}
 
 enum class Compare : std::uint8_t { eq, ne, lt, le, gt, ge };
 
@@ -298,6 +306,38 @@ struct RuleDecl {
   Text name;
   Condition condition;
   std::vector<Text> cites;
+  SourceSpan where;
+  // Set by resolution: the AdaptationDecl (Program::adaptations) that sets this rule aside.
+  std::uint32_t set_aside_by = unresolved;
+};
+
+// ---- exemptions and directions (LGHA 1989 s.3, s.3A) -------------------------------------
+
+// `exempt p granted 2025-03-01 by "Head of Paid Service" cite "…"`: the post is left off the
+// list (only a post whose sole category is 8 can be); `include p directed 2025-04-01 by "…"`:
+// a direction (s.3A(1)(b), (4); s.3(2)(b), (5)) puts the post on the list, under category 8.
+struct ExemptionDecl {
+  bool direction = false;  // `include … directed`, else `exempt … granted`
+  Name post;
+  Text date;  // YYYY-MM-DD, checked to be a date by the parser
+  Text by;    // the office that decided
+  std::vector<Text> cites;
+  SourceSpan where;
+};
+
+// ---- adapting a rule: `set aside rule "…" because "…"`, `replace rule "…" because "…" with …`
+
+enum class RuleKind : std::uint8_t { incompatibility, rule };
+
+struct RuleRef {  // a rule of the program: an index into Program::incompatibilities or ::rules
+  RuleKind kind = RuleKind::rule;
+  std::uint32_t index = 0;
+};
+
+struct AdaptationDecl {
+  Text rule;    // the name of the rule set aside (its span: where the name is written)
+  Text reason;  // why, printed by every report
+  std::optional<RuleRef> replacement;  // `replace rule`: the rule that takes its place
   SourceSpan where;
 };
 
@@ -407,6 +447,8 @@ struct Program {
   std::vector<IncompatibleDecl> incompatibilities;
   std::vector<RuleDecl> rules;
   std::vector<ScenarioDecl> scenarios;
+  std::vector<ExemptionDecl> exemptions;
+  std::vector<AdaptationDecl> adaptations;
 
   template <typename T>
   static std::span<const T> slice(const std::vector<T>& arena, Slice s) {

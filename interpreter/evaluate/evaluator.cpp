@@ -62,6 +62,26 @@ void Evaluator::list_all() {
     take.for_each([&](std::size_t u) { eval_.listed[u] = c; });
     remaining.subtract(take);
   }
+  for (const auto& [u, e] : resolved_.exemptions.by_post) {
+    eval_.listed[u] = with_exemption(u, eval_.listed[u]);
+  }
+}
+
+// An exemption takes a post off the list only when category 8 is all it meets (s.3(3), s.3A(2):
+// only a post on the authority's own list can be exempted); otherwise it stays where it is
+// listed, and the base run reports the exemption as an error (evaluate/exemptions.hpp). A
+// direction lists a post that meets no category under category 8.
+std::uint32_t Evaluator::with_exemption(UnitIndex u, std::uint32_t now) const {
+  const ExemptionPlan& plan = resolved_.exemptions;
+  const std::optional<std::uint32_t> e = plan.of(u);
+  if (!e || !eval_.posts.test(u) || plan.category_8 == ast::unresolved) return now;
+  if (program_.exemptions[*e].direction) return now == not_listed ? plan.category_8 : now;
+  if (now != plan.category_8) return now;
+  for (std::uint32_t c : resolved_.plan.active) {
+    const PostSet& meets = eval_.categories[c];
+    if (c != plan.category_8 && meets.size() != 0 && meets.test(u)) return now;
+  }
+  return not_listed;
 }
 
 // Post-order over the expression tree with an explicit stack: an `a and b and c …` chain of any

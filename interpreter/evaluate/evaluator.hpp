@@ -77,6 +77,9 @@ class Evaluator {
   void update_reports_below(ast::ExprId id, ast::ExprId target, std::uint32_t max_levels);
   [[nodiscard]] bool member(ast::ExprId id, UnitIndex u) const;
   void list_all();
+  // The listing of post `u`, listed in `now` by precedence, once its exemption or direction
+  // (if any) has been applied.
+  [[nodiscard]] std::uint32_t with_exemption(UnitIndex u, std::uint32_t now) const;
 
   const ast::Program& program_;
   const Resolved& resolved_;

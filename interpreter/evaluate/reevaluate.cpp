@@ -349,6 +349,7 @@ void Evaluator::update_listing() {
           break;
         }
       }
+      now = with_exemption(u, now);
     }
     if (now != eval_.listed[u]) {
       eval_.listed[u] = now;

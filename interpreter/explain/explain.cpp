@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "evaluate/breach.hpp"
+#include "evaluate/exemptions.hpp"
 #include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
 #include "report/terminal.hpp"
@@ -63,6 +64,10 @@ class Explainer {
 
   Reason listing(UnitIndex u) {
     const std::uint32_t listed = ev_.listed[u];
+    if (auto d = directed(p_, run_.resolved(), ev_, u)) return decision(u, *d, listed);
+    if (auto e = exempted(p_, run_.resolved(), ev_, u)) {
+      return decision(u, *e, run_.resolved().exemptions.category_8);
+    }
     if (listed != not_listed) {
       Reason r = category(u, listed);
       std::vector<std::uint32_t> also;
@@ -87,6 +92,28 @@ class Explainer {
     r.holds = false;
     r.post = u;
     for (std::uint32_t c : run_.resolved().plan.precedence) r.because.push_back(category(u, c));
+    return r;
+  }
+
+  // A post on the list by a direction, or off it by an exemption: the decision, then the
+  // category it is about (which the post does not meet on its own, or meets alone).
+  Reason decision(UnitIndex u, std::uint32_t decl, std::uint32_t c) {
+    const ast::ExemptionDecl& d = p_.exemptions[decl];
+    const std::string words = decision_text(d);
+    Reason r{d.direction ? post_name(u) + " is in category " + category_name(c) + ": " + words
+                         : post_name(u) + " is not politically restricted: " + words,
+             d.where,
+             {}};
+    r.step = d.direction ? Step::directed : Step::exempted;
+    r.holds = d.direction;
+    r.post = u;
+    r.category = c;
+    r.name = words;
+    r.because.push_back(category(u, c));
+    if (!d.direction) {
+      r.because.push_back({"only a post whose sole category is 8 can be exempted", d.where, {}});
+    }
+    for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));
     return r;
   }
 
@@ -127,10 +154,23 @@ class Explainer {
     const std::string number = "breach " + std::to_string(n) + ": ";
     if (n <= all.incompatibilities.size()) {
       const IncompatibilityBreach& b = all.incompatibilities[n - 1];
-      return incompatibility(number + breach_title(describe(p_, org_, b)), b);
+      return replacing(incompatibility(number + breach_title(describe(p_, org_, b)), b),
+                       {ast::RuleKind::incompatibility, b.rule});
     }
     const RuleBreach& b = all.rules[n - 1 - all.incompatibilities.size()];
-    return rule(number + breach_title(describe(p_, org_, b)), b);
+    return replacing(rule(number + breach_title(describe(p_, org_, b)), b),
+                     {ast::RuleKind::rule, b.rule});
+  }
+
+  // A rule that takes the place of one the policy set aside says so, with the reason.
+  Reason replacing(Reason r, ast::RuleRef rule) const {
+    for (const ast::AdaptationDecl& a : p_.adaptations) {
+      if (a.replacement && a.replacement->kind == rule.kind && a.replacement->index == rule.index) {
+        r.because.push_back(
+            {"this rule takes the place of another: " + set_aside_text(a), a.where, {}});
+      }
+    }
+    return r;
   }
 
   // Defined before their callers, which use them from generic lambdas (clang 14 does not

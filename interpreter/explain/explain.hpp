@@ -29,6 +29,8 @@ enum class Step : std::uint8_t {
   reports_through,  // the post reports, up a chain, to `post`
   manages,          // the post manages `post`
   named_set,        // the post is (or not) in the set a `let` names (`name`); its steps say why
+  exempted,  // the post (`post`) meets only category 8 and is exempted: `name` says the decision
+  directed,  // the post is listed in `category` by a direction: `name` says the decision
 };
 
 inline constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();

@@ -47,6 +47,15 @@ class Plain {
 
   std::vector<std::string> paragraphs(const Reason& r) const {
     if (r.step == Step::not_listed) return not_listed(r);
+    // A council's decision under s.3 or s.3A: the decision says why, in its own words.
+    if (r.step == Step::exempted) {
+      return {named(r.post) + " is not politically restricted: it meets only category " +
+              category_name(r.category) + ", and was " + r.name + "."};
+    }
+    if (r.step == Step::directed) {
+      return {named(r.post) + " is in category " + category_name(r.category) + ": it was " +
+              r.name + "."};
+    }
     if (r.step == Step::category) {  // one category (remit explain --why-not N)
       if (!r.holds) return {named(r.post) + " " + lacking(r)};
       return {conclusion(r, named(r.post) + " meets category " + category_name(r.category))};

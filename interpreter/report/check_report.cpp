@@ -1,10 +1,12 @@
 #include "report/check_report.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
+#include "evaluate/exemptions.hpp"
 #include "report/derive_report.hpp"
 #include "report/terminal.hpp"
 #include "source/diagnostic.hpp"
@@ -68,6 +70,18 @@ const std::vector<ast::Text>& rule_cites(const Context& ctx, const Breach& b) {
              : ctx.program.rules[b.rule].cites;
 }
 
+// The rules checked: those the policy did not set aside.
+std::size_t incompatibilities_checked(const ast::Program& program) {
+  return static_cast<std::size_t>(std::count_if(
+      program.incompatibilities.begin(), program.incompatibilities.end(),
+      [](const ast::IncompatibleDecl& d) { return d.set_aside_by == ast::unresolved; }));
+}
+std::size_t rules_checked(const ast::Program& program) {
+  return static_cast<std::size_t>(
+      std::count_if(program.rules.begin(), program.rules.end(),
+                    [](const ast::RuleDecl& d) { return d.set_aside_by == ast::unresolved; }));
+}
+
 void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   const SourceSet& sources = ctx.run.sources();
   std::size_t index = 0;
@@ -98,13 +112,17 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     };
     out << wrap(
         "No breaches: " +
-            many(ctx.program.incompatibilities.size(), "incompatibility", "incompatibilities") +
-            " and " + many(ctx.program.rules.size(), "rule", "rules") + " checked against " +
+            many(incompatibilities_checked(ctx.program), "incompatibility", "incompatibilities") +
+            " and " + many(rules_checked(ctx.program), "rule", "rules") + " checked against " +
             many(ctx.org.people.size(), "person", "people") + " and " +
             many(ctx.run.evaluator().result().posts.count(), "post", "posts") + ".",
         width, "", "");
   } else {
     out << n << (n == 1 ? " breach.\n" : " breaches.\n");
+  }
+  // Never silently: each rule the policy set aside, and why.
+  for (const std::string& note : set_aside_texts(ctx.program)) {
+    out << wrap(display_text(note), width, "", "    ");
   }
 }
 
@@ -180,8 +198,24 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   nlohmann::ordered_json doc;
   doc["breaches"] = std::move(list);
   doc["summary"] = {{"breaches", breaches.size()},
-                    {"incompatibilities_checked", ctx.program.incompatibilities.size()},
-                    {"rules_checked", ctx.program.rules.size()}};
+                    {"incompatibilities_checked", incompatibilities_checked(ctx.program)},
+                    {"rules_checked", rules_checked(ctx.program)}};
+  if (!ctx.program.adaptations.empty()) {
+    nlohmann::ordered_json set_aside = nlohmann::ordered_json::array();
+    for (const ast::AdaptationDecl& a : ctx.program.adaptations) {
+      nlohmann::ordered_json j = {{"rule", std::string(a.rule.text)},
+                                  {"reason", std::string(a.reason.text)},
+                                  {"location", location(sources, a.where)},
+                                  {"text", set_aside_text(ctx.program, a)}};
+      if (a.replacement) {
+        j["replaced_by"] = a.replacement->kind == ast::RuleKind::incompatibility
+                               ? ast::rule_name(ctx.program.incompatibilities[a.replacement->index])
+                               : std::string(ctx.program.rules[a.replacement->index].name.text);
+      }
+      set_aside.push_back(std::move(j));
+    }
+    doc["set_aside"] = std::move(set_aside);
+  }
   if (!ctx.run.to_review().empty()) doc["to_review"] = to_review_json(ctx.org, ctx.run.to_review());
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }

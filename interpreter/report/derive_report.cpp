@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "ast/ast.hpp"
+#include "evaluate/exemptions.hpp"
 #include "report/terminal.hpp"
 #include "resolve/organisation.hpp"
 #include "source/display.hpp"
@@ -17,6 +18,10 @@ struct View {
   const Organisation& org;
   // --keep-going: the posts whose category could depend on a row left out, listed apart.
   const std::vector<ToReview>& review;
+  // Posts an exemption took off the list (LGHA 1989 s.3, s.3A), listed apart with the decision.
+  std::vector<DecisionInForce> exempted;
+  const Resolved& resolved;
+  const Evaluation& evaluation;
   const ast::CategoryDecl& category(const ListedPost& p) const {
     return program.categories[p.category];
   }
@@ -67,6 +72,11 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
     row(std::to_string(v.category(p).number), v.category(p).label.text, v.unit(p), {});
   }
   for (const ToReview& r : v.review) row("to be reviewed", {}, v.org.units[r.unit], r.reason);
+  // An exempted post is not on the list: its row says so where the category would be, and its
+  // decision where the category's name would be.
+  for (const DecisionInForce& e : v.exempted) {
+    row("exempted", decision_text(v.program.exemptions[e.decl]), v.org.units[e.post], {});
+  }
   out << buffer;
 }
 
@@ -141,7 +151,24 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
     out << "      " << fit(details, style.width > 7 ? style.width - 6 : 1) << "\n";
   }
   if (list.empty()) out << "No politically restricted posts.\n";
+  if (!v.exempted.empty()) {
+    out << "\n";
+    heading(out,
+            "Exempted - not politically restricted (LGHA 1989 s.3, s.3A): " +
+                std::to_string(v.exempted.size()) + (v.exempted.size() == 1 ? " post" : " posts"),
+            style, Paint::heading);
+    for (const DecisionInForce& e : v.exempted) {
+      const Unit& u = v.org.units[e.post];
+      out << wrap(display_text(u.id) + "  " + display_text(u.title()), style.width, "  ", "      ")
+          << wrap(display_text(decision_text(v.program.exemptions[e.decl])), style.width, "    ",
+                  "    ");
+    }
+  }
   write_to_review_text(out, v.org, v.review, style);
+  // The rules the policy set aside, so that a list read alone says what was not checked.
+  const std::vector<std::string> notes = set_aside_texts(v.program);
+  if (!notes.empty()) out << "\n";
+  for (const std::string& note : notes) out << wrap(display_text(note), style.width, "", "    ");
   if (shortened) out << "\n" << shortened_note(style.width, "--format csv or json");
 }
 
@@ -166,6 +193,17 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
     out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
         << " | " << cell(u.id) << " |\n";
   }
+  if (!v.exempted.empty()) {
+    out << "\n## Exempted\n\n"
+        << "Not politically restricted: exempted under LGHA 1989 s.3 or s.3A.\n\n"
+        << "| title | service | directorate | id | exemption |\n|---|---|---|---|---|\n";
+    for (const DecisionInForce& e : v.exempted) {
+      const Unit& u = v.org.units[e.post];
+      out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
+          << " | " << cell(u.id) << " | " << cell(decision_text(v.program.exemptions[e.decl]))
+          << " |\n";
+    }
+  }
   if (v.review.empty()) return;
   out << "\n## To be reviewed\n\n"
       << "A faulty row of the HR export was left out (--keep-going); the category of these posts "
@@ -178,6 +216,29 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
   }
 }
 
+nlohmann::ordered_json decision_json(const ast::ExemptionDecl& d) {
+  nlohmann::ordered_json cites = nlohmann::ordered_json::array();
+  for (const ast::Text& c : d.cites) cites.push_back(std::string(c.text));
+  return {{"date", std::string(d.date.text)},
+          {"by", std::string(d.by.text)},
+          {"citations", std::move(cites)},
+          {"text", decision_text(d)}};
+}
+
+nlohmann::ordered_json exempted_json(const ast::Program& program, const Organisation& org,
+                                     const std::vector<DecisionInForce>& exempted) {
+  nlohmann::ordered_json posts = nlohmann::ordered_json::array();
+  for (const DecisionInForce& e : exempted) {
+    const Unit& u = org.units[e.post];
+    posts.push_back({{"id", std::string(u.id)},
+                     {"title", std::string(u.title())},
+                     {"service", std::string(u.service())},
+                     {"directorate", std::string(u.directorate())},
+                     {"exemption", decision_json(program.exemptions[e.decl])}});
+  }
+  return posts;
+}
+
 void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list) {
   nlohmann::ordered_json doc;
   doc["authority"] = std::string(v.org.authority);
@@ -188,14 +249,20 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
   for (const ListedPost& p : list) {
     const Unit& u = v.unit(p);
     const ast::CategoryDecl& c = v.category(p);
-    posts.push_back({{"category", c.number},
-                     {"category_label", std::string(c.label.text)},
-                     {"id", std::string(u.id)},
-                     {"title", std::string(u.title())},
-                     {"service", std::string(u.service())},
-                     {"directorate", std::string(u.directorate())}});
+    nlohmann::ordered_json post = {{"category", c.number},
+                                   {"category_label", std::string(c.label.text)},
+                                   {"id", std::string(u.id)},
+                                   {"title", std::string(u.title())},
+                                   {"service", std::string(u.service())},
+                                   {"directorate", std::string(u.directorate())}};
+    // On the list by a direction (s.3(2)(b), s.3A(1)(b)) rather than by its own duties.
+    if (auto d = directed(v.program, v.resolved, v.evaluation, p.unit)) {
+      post["direction"] = decision_json(v.program.exemptions[*d]);
+    }
+    posts.push_back(std::move(post));
   }
   doc["posts"] = std::move(posts);
+  if (!v.exempted.empty()) doc["exempted"] = exempted_json(v.program, v.org, v.exempted);
   if (!v.review.empty()) doc["to_review"] = to_review_json(v.org, v.review);
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
@@ -234,7 +301,10 @@ nlohmann::ordered_json to_review_json(const Organisation& org,
 
 void write_restricted_posts(std::ostream& out, const Run& run, const std::vector<ListedPost>& list,
                             Format format, const TextStyle& style) {
-  View v{run.program(), run.resolved().organisation, run.to_review()};
+  const Evaluation& evaluation = run.evaluator().result();
+  View v{run.program(),   run.resolved().organisation,
+         run.to_review(), exempted_posts(run.program(), run.resolved(), evaluation),
+         run.resolved(),  evaluation};
   switch (format) {
     case Format::csv:
       csv(out, v, list);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ast/ast.hpp"
+#include "evaluate/exemptions.hpp"
 #include "explain/explain.hpp"
 #include "resolve/organisation.hpp"
 
@@ -130,7 +131,23 @@ std::string make(const std::string& file, Run& run, const std::vector<ListedPost
     }
     ++row;
   }
-  if (list.empty()) posts.text(row, 0, "No politically restricted posts.", nullptr, false);
+  if (list.empty()) posts.text(row++, 0, "No politically restricted posts.", nullptr, false);
+  // Exempted posts (LGHA 1989 s.3, s.3A) are not on the list: a section of their own.
+  const std::vector<DecisionInForce> exempted =
+      exempted_posts(program, run.resolved(), run.evaluator().result());
+  if (!exempted.empty()) {
+    ++row;
+    posts.text(row++, 0, "Exempted - not politically restricted (LGHA 1989 s.3, s.3A)", f.category,
+               false);
+    for (const DecisionInForce& e : exempted) {
+      const Unit& u = org.units[e.post];
+      lxw_col_t col = 0;
+      for (std::string_view v : {u.title(), u.service(), u.directorate(), u.id}) {
+        posts.text(row, col++, v, nullptr);
+      }
+      ++row;
+    }
+  }
   posts.finish(frozen);
   if (!posts.ok()) return lxw_strerror(posts.error());
 
@@ -152,6 +169,15 @@ std::string make(const std::string& file, Run& run, const std::vector<ListedPost
     reasons.text(row, 2, c.label.text, nullptr);
     reasons.text(row, 3, u.id, nullptr);
     reasons.text(row, 4, why, f.wrap);
+    ++row;
+  }
+  for (const DecisionInForce& e : exempted) {
+    const Unit& u = org.units[e.post];
+    reasons.text(row, 0, u.title(), nullptr);
+    reasons.text(row, 1, "exempted", nullptr);
+    reasons.text(row, 2, "", nullptr);
+    reasons.text(row, 3, u.id, nullptr);
+    reasons.text(row, 4, decision_text(program.exemptions[e.decl]), f.wrap);
     ++row;
   }
   reasons.finish(1, f.wrap);

@@ -8,6 +8,7 @@
 
 #include "ast/ast.hpp"
 #include "evaluate/breach.hpp"
+#include "evaluate/exemptions.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
 #include "report/html_text.hpp"
@@ -20,6 +21,11 @@ namespace remit {
 std::string_view report_css();  // generated from report/assets/report.css
 
 namespace {
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
 
 // Published lists head their categories "Category One", "Category Two"…
 std::string number_in_words(std::uint32_t n) {
@@ -170,7 +176,8 @@ class Report {
         departures_(departures),
         options_(options),
         program_(run.program()),
-        org_(run.resolved().organisation) {}
+        org_(run.resolved().organisation),
+        exempted_(exempted_posts(program_, run.resolved(), run.evaluator().result())) {}
 
   std::string page() {
     Page p;
@@ -181,12 +188,13 @@ class Report {
     p.chart = !options_.chart_svg.empty();
     // The contents in the order of the page: the list first, as councils publish it.
     p.contents = {{"list", "The restricted posts"}};
+    if (!exempted_.empty()) p.contents.push_back({"exempted", "Exempted posts"});
     if (!run_.to_review().empty()) p.contents.push_back({"review", "Posts to be reviewed"});
     p.contents.push_back({"departures", "Where the policy departs from the Act"});
     p.contents.push_back({"breaches", "Breaches of the rules"});
     p.contents.push_back({"not-restricted", "Posts not on the list"});
     if (p.chart) p.contents.push_back({"chart", "Organisation chart"});
-    p.main = list() + review() + departures() + breaches() + unrestricted() + chart();
+    p.main = list() + exempted() + review() + departures() + breaches() + unrestricted() + chart();
     return render(p);
   }
 
@@ -261,6 +269,7 @@ class Report {
     std::vector<bool> shown(org_.units.size(), false);
     for (const ListedPost& lp : run_.restricted_posts()) shown[lp.unit] = true;
     for (const ToReview& r : run_.to_review()) shown[r.unit] = true;
+    for (const DecisionInForce& e : exempted_) shown[e.post] = true;
     std::string rows;
     std::size_t n = 0;
     for (UnitIndex u = 0; u < org_.units.size(); ++u) {
@@ -295,6 +304,25 @@ class Report {
            "the list</caption>\n<thead><tr><th scope=\"col\">Title</th><th "
            "scope=\"col\">Service</th><th scope=\"col\">Directorate</th></tr></thead>\n<tbody>\n" +
            rows + "</tbody>\n</table>\n</section>\n";
+  }
+
+  // Posts an exemption took off the list (LGHA 1989 s.3, s.3A), with each decision.
+  std::string exempted() {
+    if (exempted_.empty()) return "";
+    std::string h =
+        "<section aria-labelledby=\"exempted\">\n<h2 id=\"exempted\">Exempted posts</h2>\n"
+        "<p>These posts meet only category 8 and have been exempted, so they are not politically "
+        "restricted (Local Government and Housing Act 1989 s.3, s.3A).</p>\n<table>\n"
+        "<caption>Exempted posts</caption>\n<thead><tr><th scope=\"col\">Title</th><th "
+        "scope=\"col\">Exemption</th></tr></thead>\n<tbody>\n";
+    for (const DecisionInForce& e : exempted_) {
+      const Unit& unit = org_.units[e.post];
+      h += "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
+           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
+           "</span></th><td>" +
+           html_escape(capitalised(decision_text(program_.exemptions[e.decl]))) + "</td></tr>\n";
+    }
+    return h + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string review() {
@@ -361,6 +389,10 @@ class Report {
     const std::vector<Breach> all = breach_values(run_);
     std::string h =
         "<section aria-labelledby=\"breaches\">\n<h2 id=\"breaches\">Breaches of the rules</h2>\n";
+    // Never silently: each rule the policy set aside, and why.
+    for (const std::string& note : set_aside_texts(program_)) {
+      h += "<p class=\"set-aside\">" + html_escape(note) + "</p>\n";
+    }
     if (all.empty()) {
       return h +
              "<p>No rule is breached: no one holds posts the rules keep apart, and every "
@@ -407,6 +439,7 @@ class Report {
   const ReportOptions& options_;
   const ast::Program& program_;
   const Organisation& org_;
+  const std::vector<DecisionInForce> exempted_;
 };
 
 std::string change_category(std::uint32_t number, bool exists) {

@@ -3,8 +3,10 @@
 // the evaluator can keep one bit or one number per unit.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -132,9 +134,24 @@ struct CategoryPlan {
   std::vector<Step> order;
 };
 
+// The exemptions and directions (Program::exemptions) by the post they name, and the category
+// they are about: only a category 8 post can be exempted, and a direction lists a post there.
+struct ExemptionPlan {
+  std::uint32_t category_8 = ast::unresolved;  // index into Program::categories, if active
+  std::vector<std::pair<UnitIndex, std::uint32_t>> by_post;  // (post, exemption), by post
+  // The exemption or direction that names `post`, if any (an index into Program::exemptions).
+  [[nodiscard]] std::optional<std::uint32_t> of(UnitIndex post) const {
+    auto it = std::lower_bound(by_post.begin(), by_post.end(),
+                               std::pair<UnitIndex, std::uint32_t>{post, 0});
+    if (it == by_post.end() || it->first != post) return std::nullopt;
+    return it->second;
+  }
+};
+
 struct Resolved {
   Organisation organisation;
   CategoryPlan plan;
+  ExemptionPlan exemptions;
 };
 
 }  // namespace remit

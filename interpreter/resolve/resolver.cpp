@@ -44,6 +44,8 @@ class Resolver {
     scenarios();
     expressions();
     incompatibilities();
+    exemptions();
+    adaptations();
     if (!diags_.has_errors()) order();
     precedence();
     return std::move(out_);
@@ -411,7 +413,12 @@ class Resolver {
         diags_.error(p_.categories[overrides[0]].where,
                      "'override category " + std::to_string(number) + "', but no category " +
                          std::to_string(number) +
-                         " is defined to override; drop 'override' to define it");
+                         " is defined to override. The Act's categories come from a module: add "
+                         "'use \"" +
+                         std::string(default_policy_module) + "\"' to override its category " +
+                         std::to_string(number) + ", or drop 'override' to define a category " +
+                         std::to_string(number) +
+                         " of your own (the Act's other categories then need defining too)");
         continue;
       }
       std::uint32_t chosen = overrides.empty() ? base[0] : overrides[0];
@@ -511,6 +518,102 @@ class Resolver {
           d.qualification_id = *s;
         }
       }
+    }
+  }
+
+  // `exempt p granted …` and `include p directed …`, by the post each names. Whether the post
+  // may be exempted depends on the categories it meets, which evaluation decides
+  // (evaluate/exemptions.hpp).
+  void exemptions() {
+    ExemptionPlan& plan = out_.exemptions;
+    if (auto it = category_index_.find(8); it != category_index_.end())
+      plan.category_8 = it->second;
+    for (std::uint32_t i = 0; i < p_.exemptions.size(); ++i) {
+      const ast::ExemptionDecl& d = p_.exemptions[i];
+      auto u = unit(d.post, [&] {
+        return std::string(d.direction ? "a direction includes " : "an exemption is granted to ");
+      });
+      if (!u) continue;
+      if (org().units[*u].is_body()) {
+        diags_.error(d.post.where,
+                     in_quotes(d.post.text) + " is a body, not a post: only a post " +
+                         (d.direction ? "can be put on the list" : "can be exempted"));
+        continue;
+      }
+      if (d.direction && plan.category_8 == ast::unresolved) {
+        diags_.error(d.where, "a direction puts " + in_quotes(d.post.text) +
+                                  " on the list under category 8 (LGHA 1989 s.2(2), s.3A(4)), but "
+                                  "the policy defines no category 8; use \"" +
+                                  std::string(default_policy_module) + "\" or define it");
+        continue;
+      }
+      plan.by_post.emplace_back(*u, i);
+    }
+    std::stable_sort(plan.by_post.begin(), plan.by_post.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto again =
+        std::adjacent_find(plan.by_post.begin(), plan.by_post.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; });
+    while (again != plan.by_post.end()) {
+      const ast::ExemptionDecl& first = p_.exemptions[again->second];
+      const ast::ExemptionDecl& second = p_.exemptions[std::next(again)->second];
+      diags_
+          .error(second.where, "post " + in_quotes(second.post.text) +
+                                   " is named by a second exemption or direction; keep the one "
+                                   "in force")
+          .notes.push_back({first.where, "the other one is here"});
+      plan.by_post.erase(std::next(again));
+      again = std::adjacent_find(again, plan.by_post.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; });
+    }
+  }
+
+  // `set aside rule "…"` and `replace rule "…"`: each rule of that name (a require/forbid
+  // rule's own, or "a with b" for an incompatibility) is marked with the statement that sets
+  // it aside, so that checking passes over it and every report can say why.
+  void adaptations() {
+    if (p_.adaptations.empty()) return;
+    std::map<std::string, std::vector<ast::RuleRef>, std::less<>> by_name;
+    for (std::uint32_t i = 0; i < p_.incompatibilities.size(); ++i) {
+      by_name[ast::rule_name(p_.incompatibilities[i])].push_back(
+          {ast::RuleKind::incompatibility, i});
+    }
+    for (std::uint32_t i = 0; i < p_.rules.size(); ++i) {
+      by_name[std::string(p_.rules[i].name.text)].push_back({ast::RuleKind::rule, i});
+    }
+    for (std::uint32_t k = 0; k < p_.adaptations.size(); ++k) {
+      const ast::AdaptationDecl& a = p_.adaptations[k];
+      const std::string verb = a.replacement ? "replace" : "set aside";
+      bool found = false;
+      if (auto it = by_name.find(a.rule.text); it != by_name.end()) {
+        for (const ast::RuleRef& ref : it->second) {
+          if (a.replacement && a.replacement->kind == ref.kind &&
+              a.replacement->index == ref.index) {
+            continue;  // the rule that takes its place, when it keeps the name
+          }
+          found = true;
+          const bool incompatibility = ref.kind == ast::RuleKind::incompatibility;
+          std::uint32_t& by = incompatibility ? p_.incompatibilities[ref.index].set_aside_by
+                                              : p_.rules[ref.index].set_aside_by;
+          if (by != ast::unresolved && by != k) {
+            diags_
+                .error(a.where, "the rule " + in_quotes(a.rule.text) +
+                                    " is already set aside or replaced; one statement decides "
+                                    "what takes its place")
+                .notes.push_back({p_.adaptations[by].where, "the other one is here"});
+            continue;
+          }
+          by = k;
+        }
+      }
+      if (found) continue;
+      std::vector<std::string_view> names;
+      for (const auto& entry : by_name) names.push_back(entry.first);
+      diags_.error(a.rule.where,
+                   "no rule named " + in_quotes(a.rule.text) + " to " + verb +
+                       did_you_mean(a.rule.text, names) +
+                       "; a require or forbid rule is named by its text in quotes, an "
+                       "'incompatible a with b' rule as \"a with b\"");
     }
   }
 

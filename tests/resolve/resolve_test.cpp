@@ -282,7 +282,9 @@ TEST_CASE("redefining a used module's category suggests `override`", "[resolve]"
 TEST_CASE("an override needs a category to override", "[resolve]") {
   CHECK(error_of("override category 1 \"A\" { when any post }") ==
         "test.remit:1:1: error: 'override category 1', but no category 1 is defined to "
-        "override; drop 'override' to define it");
+        "override. The Act's categories come from a module: add 'use \"uk/lgha1989\"' to "
+        "override its category 1, or drop 'override' to define a category 1 of your own (the "
+        "Act's other categories then need defining too)");
 }
 
 TEST_CASE("an override replaces a used module's category", "[resolve]") {
