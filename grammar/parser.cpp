@@ -61,6 +61,9 @@ struct Pieces {
   ast::PersonDecl person;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
+  std::optional<ast::Name> kind_word, jurisdiction_word;  // `authority … kind … jurisdiction …`
+  std::optional<ast::AuthorityGuard> guard;               // `where authority is …`
+  std::optional<SourceSpan> cite_designation;             // `cite designation` in a category
 };
 
 struct Builder : Pieces {
@@ -346,6 +349,22 @@ struct action<g::has_holder_expr> {
   }
 };
 template <>
+struct action<g::body_kind_item> : action<g::role_name> {};
+template <>
+struct action<g::body_kind_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::BodyKinds{b.take_names(), {}}, b.span(in));
+  }
+};
+template <>
+struct action<g::responsible_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::ResponsibleTo{b.pop()}, b.span(in));
+  }
+};
+template <>
 struct action<g::any_kind> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
@@ -407,7 +426,34 @@ template <>
 struct action<g::authority_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.authorities.push_back(ast::AuthorityDecl{b.text, b.span(in)});
+    b.program.authorities.push_back(
+        ast::AuthorityDecl{b.text, b.span(in), std::exchange(b.kind_word, std::nullopt),
+                           std::exchange(b.jurisdiction_word, std::nullopt)});
+  }
+};
+template <>
+struct action<g::authority_kind_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.kind_word = b.name;
+  }
+};
+template <>
+struct action<g::body_kind_name> : action<g::authority_kind_name> {};
+template <>
+struct action<g::jurisdiction_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.jurisdiction_word = b.name;
+  }
+};
+template <>
+struct action<g::guard_kind> : action<g::role_name> {};
+template <>
+struct action<g::authority_guard> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.guard = ast::AuthorityGuard{b.take_names(), b.span(in)};
   }
 };
 template <>
@@ -479,7 +525,8 @@ template <>
 struct action<g::body_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.bodies.push_back(ast::BodyDecl{b.id, b.text, b.span(in)});
+    b.program.bodies.push_back(
+        ast::BodyDecl{b.id, b.text, b.span(in), std::exchange(b.kind_word, std::nullopt)});
   }
 };
 template <>
@@ -696,6 +743,13 @@ struct action<g::category_when> {
   }
 };
 template <>
+struct action<g::designation_cite> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.cite_designation = b.span(in);
+  }
+};
+template <>
 struct action<g::override_marker> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
@@ -707,9 +761,9 @@ struct action<g::category_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     b.has_label = false;
-    b.program.categories.push_back(
-        ast::CategoryDecl{b.category_number, b.label, b.when, b.take_cites(),
-                          std::exchange(b.is_override, false), b.span(in)});
+    b.program.categories.push_back(ast::CategoryDecl{
+        b.category_number, b.label, b.when, b.take_cites(), std::exchange(b.is_override, false),
+        b.span(in), std::exchange(b.cite_designation, std::nullopt)});
   }
 };
 template <>
@@ -760,6 +814,7 @@ struct action<g::incompatible_stmt> {
     d.unless_qualified = std::exchange(b.unless, std::nullopt);
     d.cites = b.take_cites();
     d.where = b.span(in);
+    d.guard = std::exchange(b.guard, std::nullopt);
     b.program.incompatibilities.push_back(std::move(d));
   }
 };
@@ -840,8 +895,8 @@ template <bool Forbid>
 struct add_rule {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.rules.push_back(
-        ast::RuleDecl{Forbid, b.label, b.condition, b.take_cites(), b.span(in)});
+    b.program.rules.push_back(ast::RuleDecl{Forbid, b.label, b.condition, b.take_cites(),
+                                            b.span(in), std::exchange(b.guard, std::nullopt)});
   }
 };
 template <>

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "grammar/parser.hpp"
+#include "resolve/law.hpp"
 #include "resolve/left_out.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
@@ -44,6 +45,7 @@ class Resolver {
     scenarios();
     expressions();
     incompatibilities();
+    law_kinds();
     if (!diags_.has_errors()) order();
     precedence();
     return std::move(out_);
@@ -465,6 +467,10 @@ class Resolver {
         }
       } else if (auto* n = std::get_if<ast::expr::Named>(&e.kind)) {
         named(*n);
+      } else if (auto* k = std::get_if<ast::expr::BodyKinds>(&e.kind)) {
+        for (const ast::Name& n : k->kinds) {
+          if (auto kind = body_kind(n)) k->resolved.push_back(*kind);
+        }
       }
     }
   }
@@ -512,6 +518,22 @@ class Resolver {
         }
       }
     }
+  }
+
+  // ---- kinds of authority and body, jurisdiction (resolve/law.hpp) -------------------------
+  std::optional<ast::BodyKind> body_kind(const ast::Name& n) {
+    return resolve_body_kind(n, diags_);
+  }
+
+  void law_kinds() {
+    for (ast::BodyDecl& b : p_.bodies) {
+      if (b.kind) b.resolved_kind = body_kind(*b.kind);
+    }
+    const AuthorityLaw law = resolve_authority(p_, diags_);
+    org().authority_kind = law.kind;
+    org().jurisdiction = law.jurisdiction;
+    resolve_guards(p_, law.kind, diags_);
+    check_designation_cites(p_, diags_);
   }
 
   // ---- evaluation order -------------------------------------------------------------------
