@@ -117,7 +117,7 @@ TEST_CASE("cli: remit explain --plain prints the reason in sentences", "[explain
   CHECK(r.out.starts_with("Director of Housing (dir_housing) is in category 4"));
   // The default output is the technical one, with locations.
   auto technical = run_cli({"explain", "policies/council-000/", "dir_housing"});
-  CHECK(technical.out.find("stdlib/uk/lgha1989.remit:") != std::string::npos);
+  CHECK(technical.out.find("stdlib/england/lgha1989.remit:") != std::string::npos);
 }
 
 TEST_CASE("cli: remit explain --plain --why-not says what the category lacks",
