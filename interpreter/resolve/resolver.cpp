@@ -119,6 +119,11 @@ class Resolver {
         o.units.edit().back().removed = true;
       }
     };
+    // Before the lines: a line from an HR export to "the council" looks for the body that is
+    // the authority (resolve/top_of_structure.hpp).
+    for (ast::BodyDecl& b : p_.bodies) {
+      if (b.kind) b.resolved_kind = body_kind(*b.kind);
+    }
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
       add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
@@ -526,9 +531,6 @@ class Resolver {
   }
 
   void law_kinds() {
-    for (ast::BodyDecl& b : p_.bodies) {
-      if (b.kind) b.resolved_kind = body_kind(*b.kind);
-    }
     const AuthorityLaw law = resolve_authority(p_, diags_);
     org().authority_kind = law.kind;
     org().jurisdiction = law.jurisdiction;

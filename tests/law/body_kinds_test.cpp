@@ -2,11 +2,13 @@
 // and its committees and sub-committees; a joint committee or an outside body makes no one a
 // chief officer, though a line to it still carries its share of the post's duties. And s.2(7)(a)
 // (`responsible to S`): any line carrying duties to S, with no "all or most" test.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "explain/explain.hpp"
 #include "tests/support/policy_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace {
 
@@ -137,4 +139,19 @@ TEST_CASE("law: responsible without to is a syntax error", "[law][responsible]")
   auto p = load_text("post ceo \"CEO\"\ncategory 3 \"N\" { when responsible ceo }\n");
   CHECK_FALSE(p.ok);
   CHECK_THAT(first_line(p.diagnostics()), Contains("test.remit:2:36: error: expected 'to'"));
+}
+
+TEST_CASE("law: an HR export's line to the council goes to the body of kind authority",
+          "[law][body]") {
+  remit::test::TempDir dir;
+  const auto csv = dir.write(
+      "structure.csv", "id,title,reports_to\nce,Chief Executive,Council\nd,Director,Council\n");
+  remit::Inputs in = remit::test::text_inputs(
+      "body planning \"Planning\" kind committee\n"
+      "body members \"Members\" kind authority\n"
+      "category 3 \"N\" { when reports directly to members }\n");
+  in.structures.push_back(csv);
+  auto p = remit::test::load_files(in);
+  REQUIRE(p.ok);
+  CHECK(p.restricted() == remit::test::Listing{{3, "ce"}, {3, "d"}});
 }
