@@ -37,6 +37,15 @@ std::optional<ast::AuthorityKind> resolve_authority_kind(const ast::Name& name,
   return std::nullopt;
 }
 
+// The name a rule goes by in messages: a require/forbid rule's string, an incompatibility's
+// "a with b" (docs/language.md).
+std::string name_of(const ast::RuleDecl& rule) {
+  return std::string(rule.name.text);
+}
+std::string name_of(const ast::IncompatibleDecl& rule) {
+  return std::string(rule.first.text) + " with " + std::string(rule.second.text);
+}
+
 }  // namespace
 
 AuthorityLaw declared_law(const ast::Program& program) {
@@ -101,14 +110,6 @@ std::optional<ast::BodyKind> resolve_body_kind(const ast::Name& name, Diagnostic
   return std::nullopt;
 }
 
-std::string rule_name(const ast::RuleDecl& rule) {
-  return std::string(rule.name.text);
-}
-
-std::string rule_name(const ast::IncompatibleDecl& rule) {
-  return std::string(rule.first.text) + " with " + std::string(rule.second.text);
-}
-
 void resolve_guards(ast::Program& program, std::optional<ast::AuthorityKind> kind,
                     Diagnostics& diags) {
   std::vector<std::string> guarded;
@@ -121,8 +122,8 @@ void resolve_guards(ast::Program& program, std::optional<ast::AuthorityKind> kin
     guarded.push_back("\"" + name + "\"");
     if (!first) first = guard->where;
   };
-  for (ast::IncompatibleDecl& d : program.incompatibilities) resolve(d.guard, rule_name(d));
-  for (ast::RuleDecl& d : program.rules) resolve(d.guard, rule_name(d));
+  for (ast::IncompatibleDecl& d : program.incompatibilities) resolve(d.guard, name_of(d));
+  for (ast::RuleDecl& d : program.rules) resolve(d.guard, name_of(d));
   if (kind || guarded.empty()) return;
   std::string names;
   for (std::size_t i = 0; i < guarded.size(); ++i) {

@@ -46,9 +46,4 @@ void check_designation_cites(const ast::Program& program, Diagnostics& diags);
 // "uk/statutory_officers" (+ "_held") are England's under their old names; none for others.
 std::optional<ast::Jurisdiction> module_nation(std::string_view module);
 
-// The name a rule goes by in messages: a require/forbid rule's string, an incompatibility's
-// "a with b".
-std::string rule_name(const ast::RuleDecl& rule);
-std::string rule_name(const ast::IncompatibleDecl& rule);
-
 }  // namespace remit
