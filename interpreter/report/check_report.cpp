@@ -7,6 +7,7 @@
 #include "evaluate/breach.hpp"
 #include "report/derive_report.hpp"
 #include "report/terminal.hpp"
+#include "resolve/law.hpp"
 #include "source/diagnostic.hpp"
 #include "source/display.hpp"
 
@@ -96,13 +97,25 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     auto many = [](std::size_t k, const char* one, const char* more) {
       return std::to_string(k) + " " + (k == 1 ? one : more);
     };
-    out << wrap(
-        "No breaches: " +
-            many(ctx.program.incompatibilities.size(), "incompatibility", "incompatibilities") +
-            " and " + many(ctx.program.rules.size(), "rule", "rules") + " checked against " +
-            many(ctx.org.people.size(), "person", "people") + " and " +
-            many(ctx.run.evaluator().result().posts.count(), "post", "posts") + ".",
-        width, "", "");
+    // A rule for other kinds of authority (`where authority is …`) was not checked.
+    std::size_t incompatibilities = 0, rules = 0;
+    for (const ast::IncompatibleDecl& d : ctx.program.incompatibilities) {
+      incompatibilities += rule_applies(d.guard, ctx.org.authority_kind) ? 1 : 0;
+    }
+    for (const ast::RuleDecl& d : ctx.program.rules) {
+      rules += rule_applies(d.guard, ctx.org.authority_kind) ? 1 : 0;
+    }
+    const std::size_t other_kinds =
+        ctx.program.incompatibilities.size() + ctx.program.rules.size() - incompatibilities - rules;
+    out << wrap("No breaches: " + many(incompatibilities, "incompatibility", "incompatibilities") +
+                    " and " + many(rules, "rule", "rules") + " checked against " +
+                    many(ctx.org.people.size(), "person", "people") + " and " +
+                    many(ctx.run.evaluator().result().posts.count(), "post", "posts") +
+                    (other_kinds == 0 ? std::string()
+                                      : "; " + many(other_kinds, "rule applies", "rules apply") +
+                                            " only to other kinds of authority") +
+                    ".",
+                width, "", "");
   } else {
     out << n << (n == 1 ? " breach.\n" : " breaches.\n");
   }

@@ -6,7 +6,9 @@
 
 #include "evaluate/rules.hpp"
 #include "resolve/organisation.hpp"
+#include "tests/explain/cli_golden.hpp"
 #include "tests/support/policy_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace {
 
@@ -159,4 +161,16 @@ TEST_CASE("law: a guard without 'is' is a syntax error at its place", "[law][gua
   auto p = load_text(mo_and_hops("", "where authority county_council"));
   CHECK_FALSE(p.ok);
   CHECK_THAT(first_line(p.diagnostics()), Contains("test.remit:8:19: error: expected 'is'"));
+}
+
+TEST_CASE("cli: check says how many rules apply only to other kinds of authority",
+          "[law][guard][cli]") {
+  remit::test::TempDir dir;
+  const auto path = dir.write(
+      "p.remit", mo_and_hops("authority \"Fife\" kind scottish_council", english_councils));
+  const auto r = remit::test::run_cli({"check", "--width", "0", path.string()});
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "No breaches: 0 incompatibilities and 0 rules checked against 1 person and 2 posts; 1 "
+        "rule applies only to other kinds of authority.\n");
 }
