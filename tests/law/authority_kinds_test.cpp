@@ -69,7 +69,7 @@ TEST_CASE("law: a jurisdiction the kind contradicts is an error at the jurisdict
       "category 1 \"C\" { when vacant }\n");
   CHECK_FALSE(p.ok);
   CHECK(first_line(p.diagnostics()) ==
-        "test.remit:1:57: error: the authority is a council constituted under the Local "
+        "test.remit:1:61: error: the authority is a council constituted under the Local "
         "Government etc. (Scotland) Act 1994, which exists only in Scotland (LGHA 1989 s.21(2)), "
         "but its jurisdiction is given as wales; correct the kind or the jurisdiction");
 }
@@ -92,10 +92,10 @@ TEST_CASE("law: an unknown jurisdiction is an error", "[law][authority]") {
 }
 
 TEST_CASE("law: 'kind' without a kind is a syntax error at its place", "[law][authority]") {
-  auto p = load_text("authority \"Kent\" kind\ncategory 1 \"C\" { when vacant }\n");
+  auto p = load_text("authority \"Kent\" kind \"county\"\ncategory 1 \"C\" { when vacant }\n");
   CHECK_FALSE(p.ok);
   CHECK_THAT(first_line(p.diagnostics()),
-             Contains("test.remit:1:22: error: expected a kind of authority after 'kind'"));
+             Contains("test.remit:1:23: error: expected a kind of authority after 'kind'"));
 }
 
 TEST_CASE("law: a guarded incompatibility applies to the kinds it names", "[law][guard]") {
@@ -119,7 +119,7 @@ TEST_CASE("law: a guarded rule applies when the kind is not declared, with one n
   REQUIRE(p.ok);
   CHECK(p.run->breaches().incompatibilities.size() == 1);
   const std::string d = p.diagnostics();
-  CHECK_THAT(d, Contains("test.remit:8:3: note: the rule \"monitoring_officer with "
+  CHECK_THAT(d, Contains("test.remit:9:3: note: the rule \"monitoring_officer with "
                          "head_of_paid_service\" applies only to some kinds of authority"));
   CHECK_THAT(d, Contains("authority \"Name\" kind county_council"));
   // No authority statement at all: the same.
@@ -153,14 +153,14 @@ TEST_CASE("law: an unknown kind in a guard is an error that suggests the nearest
                                  "where authority is county_council, distrct_council"));
   CHECK_FALSE(p.ok);
   CHECK_THAT(first_line(p.diagnostics()),
-             Contains("test.remit:8:37: error: unknown kind of authority 'distrct_council'"));
+             Contains("test.remit:9:38: error: unknown kind of authority 'distrct_council'"));
   CHECK_THAT(p.diagnostics(), Contains("did you mean 'district_council'?"));
 }
 
 TEST_CASE("law: a guard without 'is' is a syntax error at its place", "[law][guard]") {
   auto p = load_text(mo_and_hops("", "where authority county_council"));
   CHECK_FALSE(p.ok);
-  CHECK_THAT(first_line(p.diagnostics()), Contains("test.remit:8:19: error: expected 'is'"));
+  CHECK_THAT(first_line(p.diagnostics()), Contains("test.remit:9:19: error: expected 'is'"));
 }
 
 TEST_CASE("cli: check says how many rules apply only to other kinds of authority",
