@@ -17,7 +17,7 @@ using Catch::Matchers::Contains;
 using remit::test::first_line;
 using remit::test::load_text;
 
-const std::string statutory_chief_officers = R"(
+const std::string statutory_chief_officers = R"remit(
 designation section_151_officer "Chief finance officer" cite "LGA 1972 s.151" cite "LGHA 1989 s.2(6)"
 designation director_of_childrens_services "DCS" cite "Children Act 2004 s.18" cite "LGHA 1989 s.2(6)"
 post cfo "Director of Finance" { designated section_151_officer }
@@ -30,7 +30,7 @@ category 2 "Statutory Chief Officers" {
   cite "LGHA 1989 s.2(6)"
   cite designation
 }
-)";
+)remit";
 
 // The citation steps of the explanation of `id`'s listing, in order.
 std::vector<std::string> citations(const remit::test::LoadedPolicy& p, const std::string& id) {
@@ -90,11 +90,11 @@ TEST_CASE("law: cite designation in a category that names no designation is an e
 }
 
 TEST_CASE("law: a category without cite designation cites what it says", "[law][cite]") {
-  auto p = load_text(R"(
+  auto p = load_text(R"remit(
 designation section_151_officer "CFO" cite "LGA 1972 s.151"
 post cfo "Director of Finance" { designated section_151_officer }
 category 2 "SCO" { when designated section_151_officer cite "LGHA 1989 s.2(6)" }
-)");
+)remit");
   REQUIRE(p.ok);
 CHECK(citations(p, "cfo") == Texts{"LGHA 1989 s.2(6)"});
 }
