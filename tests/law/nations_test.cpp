@@ -276,7 +276,7 @@ TEST_CASE(
     "s.2(9): a solely clerical post is excluded from categories 3 and 4, a partly clerical "
     "one is not",
     "[law]") {
-  for (const char* nation : {"wales", "scotland"}) {
+  for (const char* nation : {"england", "wales", "scotland"}) {
     INFO(nation);
     const std::string head = std::string("use \"") + nation + "/lgha1989\"\n";
     const std::string top = std::string(nation) == "wales"
