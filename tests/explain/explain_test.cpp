@@ -164,7 +164,7 @@ TEST_CASE("explain --format json: the same tree, nested under \"because\"", "[ex
   CHECK(doc["text"] ==
         "dir_housing \"Director of Housing\" is in category 4 (Deputy Chief Officers)");
   CHECK(doc["location"] ==
-        Json::parse(R"({"file": "stdlib/england/lgha1989.remit", "line": 68, "column": 1})"));
+        Json::parse(R"({"file": "stdlib/england/lgha1989.remit", "line": 75, "column": 1})"));
   const Json& line = doc["because"][0];
   CHECK(line["text"] ==
         "because it reports directly to ed_rhes \"Executive Director of "

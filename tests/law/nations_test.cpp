@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "evaluate/breach.hpp"
+#include "tests/explain/cli_golden.hpp"
 #include "tests/support/policy_fixture.hpp"
 
 namespace {
@@ -275,7 +276,7 @@ TEST_CASE(
     "s.2(9): a solely clerical post is excluded from categories 3 and 4, a partly clerical "
     "one is not",
     "[law]") {
-  for (const char* nation : {"wales", "scotland"}) {
+  for (const char* nation : {"england", "wales", "scotland"}) {
     INFO(nation);
     const std::string head = std::string("use \"") + nation + "/lgha1989\"\n";
     const std::string top = std::string(nation) == "wales"
@@ -339,4 +340,40 @@ post fin "Head of Finance" { designated section_95_officer }
 )" + people);
   REQUIRE(scottish.ok);
   CHECK(breach_titles(scottish) == Strings{"require \"a Deputy Monitoring Officer is nominated\""});
+}
+
+TEST_CASE("Scotland: the explanation of a statutory chief officer cites its own Act",
+          "[law][scotland][explain]") {
+  const auto cswo =
+      remit::test::run_cli({"explain", "policies/example-scotland/", "cswo", "--width", "0"});
+  INFO(cswo.out << cswo.err);
+  CHECK(cswo.status == 0);
+  CHECK_THAT(cswo.out, Catch::Contains("category 2 (Statutory Chief Officers)"));
+  CHECK_THAT(cswo.out, Catch::Contains("LGHA 1989 s.2(6)"));
+  CHECK_THAT(cswo.out, Catch::Contains("Social Work (Scotland) Act 1968 s.3"));
+  CHECK_THAT(cswo.out, !Catch::Contains("Children Act") && !Catch::Contains("LGA 1972 s.151"));
+
+  const auto finance =
+      remit::test::run_cli({"explain", "policies/example-scotland/", "dir_fin", "--width", "0"});
+  CHECK_THAT(finance.out, Catch::Contains("LG(S)A 1973 s.95"));
+  CHECK_THAT(finance.out, !Catch::Contains("LGA 1972 s.151") && !Catch::Contains("NHS Act"));
+}
+
+TEST_CASE(
+    "s.2(7)(a): a post the head of paid service is directly responsible for, for any "
+    "share of its duties, is a non-statutory chief officer",
+    "[law]") {
+  for (const char* nation : {"england", "scotland"}) {
+    INFO(nation);
+    auto p = load_text(std::string("use \"") + nation + R"(/lgha1989"
+body council "The Council"
+post ce "Chief Executive" { reports to council designated head_of_paid_service }
+post dir "Director of Place" { reports to ce }
+post hpart "Head of Partnerships" { reports to dir 60%, ce 40% }
+post hplan "Head of Planning" { reports to dir }
+)");
+    INFO(p.diagnostics());
+    REQUIRE(p.ok);
+    CHECK(p.restricted() == Listing{{1, "ce"}, {3, "dir"}, {3, "hpart"}, {4, "hplan"}});
+  }
 }
