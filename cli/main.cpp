@@ -70,6 +70,8 @@ struct CommonOptions {
   std::string output;
   bool verbose = false;
   bool keep_going = false;
+  // From the global --jurisdiction: the nation whose built-in modules apply.
+  std::optional<remit::ast::Jurisdiction> jurisdiction;
   // From the global --width and --color: how text for a person is laid out on standard output,
   // and whether messages on standard error are coloured.
   remit::TextStyle style;
@@ -186,6 +188,7 @@ remit::Inputs inputs_of(const CommonOptions& o) {
   in.sheet = o.sheet;
   if (!to_stdout(o)) in.output = o.output;  // loading refuses an output that is an input
   in.keep_going = o.keep_going;
+  in.jurisdiction = o.jurisdiction;
   return in;
 }
 
@@ -907,6 +910,13 @@ int main(int argc, char** argv) {
           },
           "N"));
 
+  std::string jurisdiction_choice;
+  app.add_option("--jurisdiction", jurisdiction_choice,
+                 "england (default), wales or scotland: whose law the built-in policy applies "
+                 "when no policy defines the categories; the policy's 'authority … jurisdiction' "
+                 "must agree")
+      ->check(CLI::IsMember({"england", "wales", "scotland"}));
+
   CommonOptions derive_opts, check_opts;
   bool all = false, check_explain = false;
   CLI::App* derive_cmd =
@@ -1066,7 +1076,9 @@ int main(int argc, char** argv) {
 
   // The global options, which each command's own help does not list.
   for (CLI::App* command : app.get_subcommands({})) {
-    command->footer("Global options: --width N, --color auto|always|never (remit --help)");
+    command->footer(
+        "Global options: --width N, --color auto|always|never, --jurisdiction "
+        "england|wales|scotland (remit --help)");
   }
   try {
     app.parse(argc, argv);
@@ -1087,6 +1099,10 @@ int main(int argc, char** argv) {
        {&derive_opts, &check_opts, &explain_opts, &whatif_opts, &diff_opts, &suggest_opts}) {
     o->style = style;
     o->error_colour = error_colour;
+  }
+  for (CommonOptions* o : {&derive_opts, &check_opts, &explain_opts, &whatif_opts, &diff_opts,
+                           &suggest_opts, &report_opts, &graph_opts}) {
+    o->jurisdiction = remit::ast::jurisdiction_named(jurisdiction_choice);
   }
   try {
     if (*derive_cmd) return derive(derive_opts, all);

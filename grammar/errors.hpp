@@ -64,6 +64,7 @@ REMIT_ERROR(kw_duty, "expected 'duty', as in 'give hplan duty delegated_powers'"
 REMIT_ERROR(body_label, "expected the body's name in quotes, e.g. \"Full Council\"");
 REMIT_ERROR(vocab_id, "expected a name (letters, digits and _)");
 REMIT_ERROR(cites, "expected 'cite \"…\"'");
+REMIT_ERROR(category_cites, "expected 'cite \"…\"' or 'cite designation'");
 REMIT_ERROR(post_id,
             "expected a post id (letters, digits, _, -, / and ., or any text in single quotes; "
             "not a word of the language such as 'vacant' or 'and'), e.g. post ceo \"Chief "
@@ -113,6 +114,21 @@ REMIT_ERROR(compare_op, "expected a comparison: =, !=, <, <=, > or >=");
 REMIT_ERROR(count_value, "expected a whole number");
 REMIT_ERROR(quantified_subject, "expected a set expression after the quantifier");
 REMIT_ERROR(quantified_predicate, "expected what every (some, no) member must be, e.g. has holder");
+REMIT_ERROR(authority_kind_name,
+            "expected a kind of authority after 'kind', e.g. county_council (docs/language.md "
+            "lists them)");
+REMIT_ERROR(jurisdiction_name, "expected england, wales or scotland after 'jurisdiction'");
+REMIT_ERROR(kw_authority,
+            "expected 'authority is', as in 'where authority is county_council, district_council'");
+REMIT_ERROR(kw_is, "expected 'is', as in 'where authority is county_council'");
+REMIT_ERROR(guard_kind_list, "expected a kind of authority, e.g. county_council");
+REMIT_ERROR(guard_kind, "expected a kind of authority after ','");
+REMIT_ERROR(body_kind_name,
+            "expected a kind of body after 'kind': authority, committee, sub_committee, "
+            "joint_committee, integration_joint_board, nhs_body, company, other_council or "
+            "outside_body");
+REMIT_ERROR(body_kind_list, "expected a kind of body, e.g. body kind joint_committee");
+REMIT_ERROR(body_kind_item, "expected a kind of body after ','");
 REMIT_ERROR(edit_post, "expected the id of a post");
 REMIT_ERROR(edit_role, "expected a designation name, e.g. section_151_officer");
 REMIT_ERROR(edit_person, "expected the id of a person");

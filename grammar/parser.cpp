@@ -69,6 +69,9 @@ struct Pieces {
   SourceSpan expected_number_where;
   ast::Text date, decided_by, adapted_rule, reason;
   std::optional<ast::RuleRef> last_rule;  // the rule just read, for `replace rule … with`
+  std::optional<ast::Name> kind_word, jurisdiction_word;  // `authority … kind … jurisdiction …`
+  std::optional<ast::AuthorityGuard> guard;               // `where authority is …`
+  std::optional<SourceSpan> cite_designation;             // `cite designation` in a category
 };
 
 struct Builder : Pieces {
@@ -354,6 +357,22 @@ struct action<g::has_holder_expr> {
   }
 };
 template <>
+struct action<g::body_kind_item> : action<g::role_name> {};
+template <>
+struct action<g::body_kind_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::BodyKinds{b.take_names(), {}}, b.span(in));
+  }
+};
+template <>
+struct action<g::responsible_expr> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.push(ast::expr::ResponsibleTo{b.pop()}, b.span(in));
+  }
+};
+template <>
 struct action<g::any_kind> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
@@ -415,7 +434,34 @@ template <>
 struct action<g::authority_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.authorities.push_back(ast::AuthorityDecl{b.text, b.span(in)});
+    b.program.authorities.push_back(
+        ast::AuthorityDecl{b.text, b.span(in), std::exchange(b.kind_word, std::nullopt),
+                           std::exchange(b.jurisdiction_word, std::nullopt)});
+  }
+};
+template <>
+struct action<g::authority_kind_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.kind_word = b.name;
+  }
+};
+template <>
+struct action<g::body_kind_name> : action<g::authority_kind_name> {};
+template <>
+struct action<g::jurisdiction_name> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.jurisdiction_word = b.name;
+  }
+};
+template <>
+struct action<g::guard_kind> : action<g::role_name> {};
+template <>
+struct action<g::authority_guard> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.guard = ast::AuthorityGuard{b.take_names(), b.span(in)};
   }
 };
 template <>
@@ -487,7 +533,8 @@ template <>
 struct action<g::body_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.program.bodies.push_back(ast::BodyDecl{b.id, b.text, b.span(in)});
+    b.program.bodies.push_back(
+        ast::BodyDecl{b.id, b.text, b.span(in), std::exchange(b.kind_word, std::nullopt)});
   }
 };
 template <>
@@ -704,6 +751,13 @@ struct action<g::category_when> {
   }
 };
 template <>
+struct action<g::designation_cite> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.cite_designation = b.span(in);
+  }
+};
+template <>
 struct action<g::override_marker> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
@@ -715,9 +769,9 @@ struct action<g::category_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     b.has_label = false;
-    b.program.categories.push_back(
-        ast::CategoryDecl{b.category_number, b.label, b.when, b.take_cites(),
-                          std::exchange(b.is_override, false), b.span(in)});
+    b.program.categories.push_back(ast::CategoryDecl{
+        b.category_number, b.label, b.when, b.take_cites(), std::exchange(b.is_override, false),
+        b.span(in), std::exchange(b.cite_designation, std::nullopt)});
   }
 };
 template <>
@@ -768,6 +822,7 @@ struct action<g::incompatible_stmt> {
     d.unless_qualified = std::exchange(b.unless, std::nullopt);
     d.cites = b.take_cites();
     d.where = b.span(in);
+    d.guard = std::exchange(b.guard, std::nullopt);
     b.program.incompatibilities.push_back(std::move(d));
     b.last_rule = ast::RuleRef{ast::RuleKind::incompatibility,
                                static_cast<std::uint32_t>(b.program.incompatibilities.size() - 1)};
@@ -856,6 +911,7 @@ struct add_rule {
     d.condition = b.condition;
     d.cites = b.take_cites();
     d.where = b.span(in);
+    d.guard = std::exchange(b.guard, std::nullopt);
     b.program.rules.push_back(std::move(d));
     b.last_rule =
         ast::RuleRef{ast::RuleKind::rule, static_cast<std::uint32_t>(b.program.rules.size() - 1)};

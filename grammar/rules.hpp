@@ -116,12 +116,16 @@ struct kw_aside : whole<TAO_PEGTL_KEYWORD("aside")> {};
 struct kw_rule : whole<TAO_PEGTL_KEYWORD("rule")> {};
 struct kw_because : whole<TAO_PEGTL_KEYWORD("because")> {};
 struct kw_replace : whole<TAO_PEGTL_KEYWORD("replace")> {};
+struct kw_kind : whole<TAO_PEGTL_KEYWORD("kind")> {};
+struct kw_jurisdiction : whole<TAO_PEGTL_KEYWORD("jurisdiction")> {};
+struct kw_where : whole<TAO_PEGTL_KEYWORD("where")> {};
+struct kw_responsible : whole<TAO_PEGTL_KEYWORD("responsible")> {};
 
 // Words that start or join expressions cannot be used as names inside an expression. Each is
 // a whole word (see `whole`), so it keeps out `no` but not `no-show` or `in-house`.
 struct reserved : sor<kw_and, kw_or, kw_not, kw_designated, kw_duty, kw_category, kw_reports,
                       kw_manages, kw_in, kw_title, kw_vacant, kw_has, kw_any, kw_every, kw_some,
-                      kw_no, kw_count, kw_is, kw_cite, kw_when> {};
+                      kw_no, kw_count, kw_is, kw_cite, kw_when, kw_responsible> {};
 
 // "…" with \" and \\ escapes; no line breaks inside.
 struct escaped : seq<one<'\\'>, one<'"', '\\'>> {};
@@ -166,12 +170,19 @@ struct vacant_expr : kw_vacant {};
 struct has_holder_expr : if_must<kw_has, sep, kw_holder> {};
 struct any_kind : sor<kw_body, kw_post> {};
 struct any_expr : if_must<kw_any, sep, any_kind> {};
+// `body kind joint_committee, company`: only after both words, so a post called `body` can
+// still be named.
+struct body_kind_item : seq<identifier> {};
+struct body_kind_list : list_must<body_kind_item, comma> {};
+struct body_kind_expr : if_must<seq<kw_body, sep, kw_kind>, sep, body_kind_list> {};
+// `responsible to S`: s.2(7)(a), any line carrying duties directly to S, whatever its share.
+struct responsible_expr : if_must<kw_responsible, sep, kw_to, sep, set_operand> {};
 struct named_expr : seq<not_at<reserved>, reference> {};
 struct paren_expr : if_must<one<'('>, sep, expression, sep, closing_paren> {};
 
-struct primary
-    : sor<paren_expr, designated_expr, duty_expr, category_expr, reports_expr, manages_expr,
-          in_expr, title_expr, vacant_expr, has_holder_expr, any_expr, named_expr> {};
+struct primary : sor<paren_expr, designated_expr, duty_expr, category_expr, reports_expr,
+                     manages_expr, in_expr, title_expr, vacant_expr, has_holder_expr, any_expr,
+                     body_kind_expr, responsible_expr, named_expr> {};
 
 struct not_expr : if_must<kw_not, sep, set_operand> {};
 struct unary : sor<not_expr, primary> {};
@@ -189,7 +200,17 @@ struct cites : star<cite, sep> {};
 struct module_name : seq<string_lit> {};
 struct use_stmt : if_must<kw_use, sep, module_name> {};
 struct authority_name : seq<string_lit> {};
-struct authority_stmt : if_must<kw_authority, sep, authority_name> {};
+// authority "Name" [kind county_council] [jurisdiction wales]
+struct authority_kind_name : seq<identifier> {};
+struct authority_kind_clause : if_must<kw_kind, sep, authority_kind_name> {};
+struct jurisdiction_name : seq<identifier> {};
+struct jurisdiction_clause : if_must<kw_jurisdiction, sep, jurisdiction_name> {};
+struct authority_stmt : if_must<kw_authority, sep, authority_name, opt<sep, authority_kind_clause>,
+                                opt<sep, jurisdiction_clause>> {};
+// `where authority is county_council, district_council`: a rule for these kinds only.
+struct guard_kind : seq<identifier> {};
+struct guard_kind_list : list_must<guard_kind, comma> {};
+struct authority_guard : if_must<kw_where, sep, kw_authority, sep, kw_is, sep, guard_kind_list> {};
 struct holders_marker : kw_holders {};
 struct import_path : seq<string_lit> {};
 // import "hr.csv" columns id = "Position Number", reports_to = "Reports To Position"
@@ -212,7 +233,9 @@ struct give_stmt : if_must<kw_give, sep, designated_post, sep, kw_duty, sep, dut
 
 struct body_id : seq<reference> {};
 struct body_label : seq<string_lit> {};
-struct body_stmt : if_must<kw_body, sep, body_id, sep, body_label> {};
+struct body_kind_name : seq<identifier> {};
+struct body_kind_clause : if_must<kw_kind, sep, body_kind_name> {};
+struct body_stmt : if_must<kw_body, sep, body_id, sep, body_label, opt<sep, body_kind_clause>> {};
 
 struct vocab_id : seq<identifier> {};
 struct vocab_label : seq<string_lit> {};
@@ -270,8 +293,11 @@ struct let_stmt : if_must<kw_let, sep, let_name, sep, equals, sep, let_value> {}
 // [override] category N "Label" { when expression cite "…" }
 struct category_label : seq<string_lit> {};
 struct category_when : seq<expression> {};
+// `cite designation`: the citations of the designation the post holds (ast::CategoryDecl).
+struct designation_cite : seq<kw_cite, sep, kw_designation> {};
+struct category_cites : star<sor<designation_cite, cite>, sep> {};
 struct category_block
-    : if_must<one<'{'>, sep, kw_when, sep, category_when, sep, cites, category_close> {};
+    : if_must<one<'{'>, sep, kw_when, sep, category_when, sep, category_cites, category_close> {};
 struct category_id : seq<number> {};
 struct category_stmt
     : if_must<kw_category, sep, category_id, sep, category_label, sep, category_block> {};
@@ -286,7 +312,8 @@ struct first_role : seq<identifier> {};
 struct second_role : seq<identifier> {};
 struct unless_clause : if_must<kw_unless, sep, kw_qualified, sep, qualification_name> {};
 struct incompatible_stmt : if_must<kw_incompatible, sep, first_role, sep, kw_with, sep, second_role,
-                                   sep, opt<unless_clause, sep>, cites> {};
+                                   sep, opt<unless_clause, sep>, opt<authority_guard, sep>, cites> {
+};
 
 // require "name" { condition cite "…" }    forbid "name" { expression cite "…" }
 struct rule_name : seq<string_lit> {};
@@ -303,10 +330,12 @@ struct quantified_condition
 struct condition : sor<count_condition, quantified_condition> {};
 struct require_condition : seq<condition> {};
 struct require_block : if_must<one<'{'>, sep, require_condition, sep, cites, rule_close> {};
-struct require_stmt : if_must<kw_require, sep, rule_name, sep, require_block> {};
+struct require_stmt
+    : if_must<kw_require, sep, rule_name, sep, opt<authority_guard, sep>, require_block> {};
 struct forbidden_set : seq<expression> {};
 struct forbid_block : if_must<one<'{'>, sep, forbidden_set, sep, cites, rule_close> {};
-struct forbid_stmt : if_must<kw_forbid, sep, rule_name, sep, forbid_block> {};
+struct forbid_stmt
+    : if_must<kw_forbid, sep, rule_name, sep, opt<authority_guard, sep>, forbid_block> {};
 
 // exempt p granted 2025-03-01 by "Head of Paid Service" cite "LGHA 1989 s.3A"
 // include p directed 2025-04-01 by "Head of Paid Service" cite "LGHA 1989 s.3A(4)"

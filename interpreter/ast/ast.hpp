@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "ast/law_kinds.hpp"
 #include "source/source.hpp"
 
 namespace remit::ast {
@@ -95,11 +96,14 @@ struct PostDecl {
   bool vacant = false;
 };
 
-// The council, a committee or a sub-committee: a line to a body counts under s.2(7).
+// The council, a committee or a sub-committee: a line to a body counts under s.2(7). With a
+// `kind`, only the authority, its committees and sub-committees count (BodyKindInfo).
 struct BodyDecl {
   Name id;
   Text label;
   SourceSpan where;
+  std::optional<Name> kind;  // `kind joint_committee`
+  std::optional<BodyKind> resolved_kind{};
 };
 
 struct PersonDecl {
@@ -141,7 +145,14 @@ struct Named {  // a `let` name, or the id of a post or body (a set of one)
   enum class Target : std::uint8_t { unresolved, let, unit } target = Target::unresolved;
   std::uint32_t index = unresolved;  // into Program::lets, or a UnitIndex
 };
-struct AnyBody {};        // `body`: the council and its committees
+struct AnyBody {};  // `any body`: the council and its committees (bodies that count for s.2(7))
+struct BodyKinds {  // `body kind joint_committee, company`: the bodies declared of these kinds
+  std::vector<Name> kinds;
+  std::vector<BodyKind> resolved;
+};
+struct ResponsibleTo {  // s.2(7)(a): any line carrying duties, of any share, directly into the set
+  ExprId target;
+};
 struct AllPosts {};       // `post`: every post
 struct ReportsDirectly {  // lines into the set carry all or most (over half) of the duties
   ExprId target;
@@ -176,10 +187,11 @@ struct Not {
 };
 }  // namespace expr
 
-using ExprKind = std::variant<expr::Designated, expr::Duty, expr::Category, expr::Named,
-                              expr::AnyBody, expr::AllPosts, expr::ReportsDirectly, expr::ReportsTo,
-                              expr::ReportsWithin, expr::Manages, expr::TextMatch, expr::Vacant,
-                              expr::HasHolder, expr::And, expr::Or, expr::Not>;
+using ExprKind =
+    std::variant<expr::Designated, expr::Duty, expr::Category, expr::Named, expr::AnyBody,
+                 expr::AllPosts, expr::ReportsDirectly, expr::ReportsTo, expr::ReportsWithin,
+                 expr::Manages, expr::TextMatch, expr::Vacant, expr::HasHolder, expr::And, expr::Or,
+                 expr::Not, expr::BodyKinds, expr::ResponsibleTo>;
 
 struct Expr {
   ExprKind kind;
@@ -201,6 +213,10 @@ struct CategoryDecl {
   std::vector<Text> cites;
   bool is_override = false;  // `override category N`: replaces the used module's category N
   SourceSpan where;
+  // `cite designation`: the category also cites, for each post, the citations of the
+  // designations (named in its criterion) that the post holds, from their `designation`
+  // declarations; where it was written.
+  std::optional<SourceSpan> cites_designation{};
 };
 
 struct PrecedenceDecl {
@@ -238,9 +254,20 @@ struct DesignateDecl {
   SourceSpan where;
 };
 
+// `authority "Name" kind county_council jurisdiction wales`: kind and jurisdiction optional.
 struct AuthorityDecl {
   Text name;
   SourceSpan where;
+  std::optional<Name> kind{};
+  std::optional<Name> jurisdiction{};
+};
+
+// `where authority is county_council, district_council` on a rule: it applies only to an
+// authority of one of these kinds (or to one whose kind is not declared, with a note).
+struct AuthorityGuard {
+  std::vector<Name> kinds;
+  SourceSpan where;
+  std::vector<AuthorityKind> resolved{};
 };
 
 // `incompatible a with b [unless qualified q] cite "…"`: no person may hold posts carrying
@@ -252,6 +279,7 @@ struct IncompatibleDecl {
   std::vector<Text> cites;
   SourceSpan where;
   SymbolId first_id = unresolved, second_id = unresolved, qualification_id = unresolved;
+  std::optional<AuthorityGuard> guard{};
   // Set by resolution: the AdaptationDecl (Program::adaptations) that sets this rule aside.
   std::uint32_t set_aside_by = unresolved;
 };
@@ -307,6 +335,7 @@ struct RuleDecl {
   Condition condition;
   std::vector<Text> cites;
   SourceSpan where;
+  std::optional<AuthorityGuard> guard{};
   // Set by resolution: the AdaptationDecl (Program::adaptations) that sets this rule aside.
   std::uint32_t set_aside_by = unresolved;
 };

@@ -155,8 +155,17 @@ void Evaluator::compute(ast::ExprId id) {
           }
         } else if constexpr (std::is_same_v<T, e::AnyBody>) {
           for (UnitIndex u = 0; u < n; ++u) {
-            if (org_.units[u].is_body()) out.set(u);
+            if (org_.units[u].is_authority_or_committee()) out.set(u);
           }
+        } else if constexpr (std::is_same_v<T, e::BodyKinds>) {
+          for (UnitIndex u = 0; u < n; ++u) {
+            if (org_.units[u].is_body_of_kind(node.resolved)) out.set(u);
+          }
+        } else if constexpr (std::is_same_v<T, e::ResponsibleTo>) {
+          const PostSet& target = eval_.sets[node.target];
+          org_.lines.for_each([&](LineId, const Line& l) {
+            if (l.carries_a_share() && target.test(l.to)) out.set(l.from);
+          });
         } else if constexpr (std::is_same_v<T, e::AllPosts>) {
           out = eval_.posts;
         } else if constexpr (std::is_same_v<T, e::ReportsDirectly>) {

@@ -130,6 +130,9 @@ void Evaluator::update(ast::ExprId id) {
         } else if constexpr (std::is_same_v<T, e::ReportsDirectly> ||
                              std::is_same_v<T, e::Manages>) {
           candidates = reached_by_lines(node);
+        } else if constexpr (std::is_same_v<T, e::ResponsibleTo>) {
+          // The same posts can change as for `reports directly to` the same set.
+          candidates = reached_by_lines(e::ReportsDirectly{node.target});
         } else if constexpr (std::is_same_v<T, e::ReportsTo>) {
           update_reports_below(id, node.target, std::numeric_limits<std::uint32_t>::max());
           done = true;
@@ -169,7 +172,15 @@ bool Evaluator::member(ast::ExprId id, UnitIndex u) const {
                      ? eval_.sets[program_.lets[node.index].value].test(u)
                      : u == node.index;
         } else if constexpr (std::is_same_v<T, e::AnyBody>) {
-          return unit.is_body();
+          return unit.is_authority_or_committee();
+        } else if constexpr (std::is_same_v<T, e::BodyKinds>) {
+          return unit.is_body_of_kind(node.resolved);
+        } else if constexpr (std::is_same_v<T, e::ResponsibleTo>) {
+          const PostSet& target = eval_.sets[node.target];
+          for (const Line& l : org_.lines.from(u)) {
+            if (l.carries_a_share() && target.test(l.to)) return true;
+          }
+          return false;
         } else if constexpr (std::is_same_v<T, e::AllPosts>) {
           return eval_.posts.test(u);
         } else if constexpr (std::is_same_v<T, e::ReportsDirectly>) {

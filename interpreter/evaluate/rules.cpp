@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <span>
 
+#include "resolve/law.hpp"
+
 namespace remit {
 namespace {
 
@@ -79,6 +81,7 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
       for (std::uint32_t r = 0; r < program.incompatibilities.size(); ++r) {
         const ast::IncompatibleDecl& rule = program.incompatibilities[r];
         if (rule.set_aside_by != ast::unresolved) continue;  // set aside by the policy
+        if (!rule_applies(rule.guard, org.authority_kind)) continue;
         if (rule.qualification_id != ast::unresolved &&
             std::find(quals.begin(), quals.end(), rule.qualification_id) != quals.end()) {
           continue;
@@ -110,6 +113,7 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
   for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
     const ast::RuleDecl& rule = program.rules[r];
     if (rule.set_aside_by != ast::unresolved) continue;  // set aside by the policy
+    if (!rule_applies(rule.guard, org.authority_kind)) continue;
     std::visit(
         [&](const auto& c) {
           using T = std::decay_t<decltype(c)>;

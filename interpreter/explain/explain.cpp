@@ -11,6 +11,7 @@
 #include "evaluate/rules.hpp"
 #include "remit/remit.hpp"
 #include "report/terminal.hpp"
+#include "resolve/citations.hpp"
 #include "resolve/resolver.hpp"
 #include "source/display.hpp"
 
@@ -137,7 +138,9 @@ class Explainer {
     // Top-level why-not goes one level deeper than nested negatives, to name the failing clause.
     expr(u, d.when, r.because, /*why_not_detail=*/true);
     conjoin(r.because);
-    for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));
+    for (const ast::Text& cite : category_citations(p_, org_, c, u)) {
+      r.because.push_back(citation(cite));
+    }
     return r;
   }
 
@@ -231,6 +234,10 @@ class Explainer {
             return "any body";
           } else if constexpr (std::is_same_v<T, x::AllPosts>) {
             return "any post";
+          } else if constexpr (std::is_same_v<T, x::BodyKinds>) {
+            return "body kind " + names_text(node.kinds, ", ");
+          } else if constexpr (std::is_same_v<T, x::ResponsibleTo>) {
+            return "responsible to " + expr_text(node.target, 3);
           } else if constexpr (std::is_same_v<T, x::ReportsDirectly>) {
             return "reports directly to " + expr_text(node.target, 3);
           } else if constexpr (std::is_same_v<T, x::ReportsTo>) {
@@ -592,9 +599,11 @@ class Explainer {
               out.push_back(std::move(r));
             }
           } else if constexpr (std::is_same_v<T, x::AnyBody>) {
-            out.push_back({value ? "it is a body (the council or a committee)" : "it is not a body",
-                           here,
-                           {}});
+            out.push_back({any_body_text(u, value), here, {}});
+          } else if constexpr (std::is_same_v<T, x::BodyKinds>) {
+            out.push_back({body_kind_text(u, value, node.kinds), here, {}});
+          } else if constexpr (std::is_same_v<T, x::ResponsibleTo>) {
+            responsible_to(u, node.target, value, here, out);
           } else if constexpr (std::is_same_v<T, x::AllPosts>) {
             out.push_back({value ? "it is a post" : "it is not a post", here, {}});
           } else if constexpr (std::is_same_v<T, x::ReportsDirectly>) {
@@ -719,6 +728,61 @@ class Explainer {
         std::vector<Reason> why = about(l->to, target);
         for (Reason& w : why) line.because.push_back(std::move(w));
       }
+      r.because.push_back(std::move(line));
+    }
+    out.push_back(std::move(r));
+  }
+
+  // What a body is, for `any body`: s.2(7)(c) counts only the authority and its committees and
+  // sub-committees, so a body declared of another kind is named for what it is.
+  std::string any_body_text(UnitIndex u, bool value) const {
+    const Unit& unit = org_.units[u];
+    if (!unit.is_body()) return value ? "it is a body" : "it is not a body";
+    if (!unit.body->resolved_kind) {
+      return value ? "it is a body (the council or a committee)" : "it is not a body";
+    }
+    const std::string label(ast::info(*unit.body->resolved_kind).label);
+    if (value) return "it is " + label;
+    return "it is " + label +
+           ", not the authority or a committee or sub-committee of it (LGHA 1989 s.2(7)(c) counts "
+           "only those)";
+  }
+
+  std::string body_kind_text(UnitIndex u, bool value, const std::vector<ast::Name>& kinds) const {
+    const Unit& unit = org_.units[u];
+    if (!unit.is_body()) return "it is not a body";
+    const std::string what = unit.body->resolved_kind
+                                 ? std::string(ast::info(*unit.body->resolved_kind).label)
+                                 : std::string("a body of no declared kind");
+    if (value) return "it is " + what;
+    return "it is " + what + ", not of kind " + names_text(kinds, " or ");
+  }
+
+  // s.2(7)(a): a line of any share to the set, with no "all or most" test.
+  void responsible_to(UnitIndex u, ast::ExprId target, bool value, SourceSpan here,
+                      std::vector<Reason>& out) {
+    const PostSet& s = run_.evaluator().set_of(target);
+    std::vector<const Line*> lines = duty_lines(u);
+    if (value) {
+      for (const Line* l : lines) {
+        if (s.test(l->to)) out.push_back(line_reason("it ", *l, about(l->to, target)));
+      }
+      out.push_back(
+          {"so that post is directly responsible for it: a line of any share counts, "
+           "with no test of all or most of its duties (LGHA 1989 s.2(7)(a))",
+           here,
+           {}});
+      return;
+    }
+    Reason r{
+        "it has no line carrying duties directly to such a post, so no such post is "
+        "directly responsible for it",
+        here,
+        {}};
+    for (const Line* l : lines) {
+      Reason line = line_reason("its line: it ", *l, {});
+      std::vector<Reason> why = about(l->to, target);
+      for (Reason& w : why) line.because.push_back(std::move(w));
       r.because.push_back(std::move(line));
     }
     out.push_back(std::move(r));

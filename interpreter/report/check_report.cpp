@@ -9,6 +9,7 @@
 #include "evaluate/exemptions.hpp"
 #include "report/derive_report.hpp"
 #include "report/terminal.hpp"
+#include "resolve/law.hpp"
 #include "source/diagnostic.hpp"
 #include "source/display.hpp"
 
@@ -70,16 +71,30 @@ const std::vector<ast::Text>& rule_cites(const Context& ctx, const Breach& b) {
              : ctx.program.rules[b.rule].cites;
 }
 
-// The rules checked: those the policy did not set aside.
-std::size_t incompatibilities_checked(const ast::Program& program) {
+// The rules checked: those the policy did not set aside, for this kind of authority.
+std::size_t incompatibilities_checked(const ast::Program& program, const Organisation& org) {
   return static_cast<std::size_t>(std::count_if(
       program.incompatibilities.begin(), program.incompatibilities.end(),
-      [](const ast::IncompatibleDecl& d) { return d.set_aside_by == ast::unresolved; }));
+      [&](const ast::IncompatibleDecl& d) {
+        return d.set_aside_by == ast::unresolved && rule_applies(d.guard, org.authority_kind);
+      }));
 }
-std::size_t rules_checked(const ast::Program& program) {
+std::size_t rules_checked(const ast::Program& program, const Organisation& org) {
   return static_cast<std::size_t>(
-      std::count_if(program.rules.begin(), program.rules.end(),
-                    [](const ast::RuleDecl& d) { return d.set_aside_by == ast::unresolved; }));
+      std::count_if(program.rules.begin(), program.rules.end(), [&](const ast::RuleDecl& d) {
+        return d.set_aside_by == ast::unresolved && rule_applies(d.guard, org.authority_kind);
+      }));
+}
+// The rules not set aside that apply only to other kinds of authority (`where authority is …`).
+std::size_t rules_for_other_kinds(const ast::Program& program, const Organisation& org) {
+  std::size_t n = 0;
+  for (const ast::IncompatibleDecl& d : program.incompatibilities) {
+    n += d.set_aside_by == ast::unresolved && !rule_applies(d.guard, org.authority_kind) ? 1 : 0;
+  }
+  for (const ast::RuleDecl& d : program.rules) {
+    n += d.set_aside_by == ast::unresolved && !rule_applies(d.guard, org.authority_kind) ? 1 : 0;
+  }
+  return n;
 }
 
 void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
@@ -110,13 +125,18 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     auto many = [](std::size_t k, const char* one, const char* more) {
       return std::to_string(k) + " " + (k == 1 ? one : more);
     };
-    out << wrap(
-        "No breaches: " +
-            many(incompatibilities_checked(ctx.program), "incompatibility", "incompatibilities") +
-            " and " + many(rules_checked(ctx.program), "rule", "rules") + " checked against " +
-            many(ctx.org.people.size(), "person", "people") + " and " +
-            many(ctx.run.evaluator().result().posts.count(), "post", "posts") + ".",
-        width, "", "");
+    const std::size_t other_kinds = rules_for_other_kinds(ctx.program, ctx.org);
+    out << wrap("No breaches: " +
+                    many(incompatibilities_checked(ctx.program, ctx.org), "incompatibility",
+                         "incompatibilities") +
+                    " and " + many(rules_checked(ctx.program, ctx.org), "rule", "rules") +
+                    " checked against " + many(ctx.org.people.size(), "person", "people") +
+                    " and " + many(ctx.run.evaluator().result().posts.count(), "post", "posts") +
+                    (other_kinds == 0 ? std::string()
+                                      : "; " + many(other_kinds, "rule applies", "rules apply") +
+                                            " only to other kinds of authority") +
+                    ".",
+                width, "", "");
   } else {
     out << n << (n == 1 ? " breach.\n" : " breaches.\n");
   }
@@ -198,8 +218,8 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
   nlohmann::ordered_json doc;
   doc["breaches"] = std::move(list);
   doc["summary"] = {{"breaches", breaches.size()},
-                    {"incompatibilities_checked", incompatibilities_checked(ctx.program)},
-                    {"rules_checked", rules_checked(ctx.program)}};
+                    {"incompatibilities_checked", incompatibilities_checked(ctx.program, ctx.org)},
+                    {"rules_checked", rules_checked(ctx.program, ctx.org)}};
   if (!ctx.program.adaptations.empty()) {
     nlohmann::ordered_json set_aside = nlohmann::ordered_json::array();
     for (const ast::AdaptationDecl& a : ctx.program.adaptations) {

@@ -6,6 +6,7 @@
 
 #include "ast/ast.hpp"
 #include "explain/plain.hpp"
+#include "resolve/citations.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 #include "source/source.hpp"
@@ -59,10 +60,13 @@ PolicyDepartures departures_from_act(Run& council, const Inputs& inputs) {
     if (!where.known() || from_stdlib(sources.file(where.file).name)) return;
     if (std::find(own.begin(), own.end(), where.file) == own.end()) own.push_back(where.file);
   };
-  for (const ast::CategoryDecl& c : program.categories) {
+  for (std::uint32_t k = 0; k < program.categories.size(); ++k) {
+    const ast::CategoryDecl& c = program.categories[k];
     note_file(c.where);
     if (!c.where.known() || from_stdlib(sources.file(c.where.file).name)) continue;
-    for (const ast::Text& cite : c.cites) out.cites.emplace_back(cite.text);
+    for (const ast::Text& cite : category_citations(program, council.resolved().organisation, k)) {
+      out.cites.emplace_back(cite.text);
+    }
   }
   for (const ast::PrecedenceDecl& p : program.precedences) note_file(p.where);
   if (own.empty()) {

@@ -13,6 +13,7 @@
 #include "explain/plain.hpp"
 #include "report/html_text.hpp"
 #include "report/org_chart.hpp"
+#include "resolve/citations.hpp"
 #include "resolve/organisation.hpp"
 #include "resolve/resolver.hpp"
 
@@ -223,7 +224,9 @@ class Report {
       h += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" +
            html_escape(heading) + "</h3>\n";
       std::vector<std::string> cites;
-      for (const ast::Text& c : d.cites) cites.emplace_back(c.text);
+      for (const ast::Text& c : category_citations(program_, org_, decl_of[number])) {
+        cites.emplace_back(c.text);
+      }
       if (!cites.empty()) h += "<p class=\"cite\">" + html_escape(citations_text(cites)) + "</p>\n";
       // The caption repeats the heading for a screen reader's table list; on screen the heading
       // shows it.

@@ -17,6 +17,7 @@
 #include "import/structure_csv.hpp"
 #include "import/workbook.hpp"
 #include "resolve/embedded_stdlib.hpp"
+#include "resolve/law.hpp"
 #include "resolve/suggest.hpp"
 #include "source/text_checks.hpp"
 
@@ -115,6 +116,36 @@ class Loader {
     if (sheet_.empty() || read_a_workbook_) return;
     diags_.warning({}, "no input is a workbook (.xlsx, .ods), so the sheet \"" + sheet_ +
                            "\" was not read; the inputs were read as CSV");
+  }
+
+  // The policy's jurisdiction (`authority … jurisdiction`, or the one its kind implies), or
+  // --jurisdiction's; the two must agree. A stdlib module of another nation that the policy
+  // uses is named in a warning.
+  std::optional<ast::Jurisdiction> jurisdiction(const Inputs& inputs) {
+    const AuthorityLaw law = declared_law(program_);
+    if (law.jurisdiction && inputs.jurisdiction && *law.jurisdiction != *inputs.jurisdiction) {
+      diags_.error(law.where, "the policy's authority is in " +
+                                  std::string(ast::nation_name(*law.jurisdiction)) +
+                                  ", but --jurisdiction " +
+                                  std::string(ast::name(*inputs.jurisdiction)) +
+                                  " was given; leave out --jurisdiction, or correct the "
+                                  "authority statement");
+      return law.jurisdiction;
+    }
+    const std::optional<ast::Jurisdiction> j =
+        law.jurisdiction ? law.jurisdiction : inputs.jurisdiction;
+    if (!j) return j;
+    for (const ast::UseDecl& use : modules_used_) {
+      const std::optional<ast::Jurisdiction> of = module_nation(use.module.text);
+      if (!of || *of == *j) continue;
+      const std::string_view rest = use.module.text.substr(use.module.text.find('/'));
+      diags_.warning(use.where,
+                     "the module \"" + std::string(use.module.text) + "\" states the law of " +
+                         std::string(ast::nation_name(*of)) + ", but the authority is in " +
+                         std::string(ast::nation_name(*j)) + "; use \"" +
+                         std::string(ast::name(*j)) + std::string(rest) + "\" if there is one");
+    }
+    return j;
   }
 
   void text_argument(const Inputs::Text& t) { parse_file("text:" + t.name, t.name, t.text, {}, 0); }
@@ -354,6 +385,7 @@ class Loader {
             policy_file(base / use.module.text, use.where, depth + 1);
           }
         } else {
+          if (!key.starts_with("stdlib:")) modules_used_.push_back(use);
           module(use.module.text, use.where, depth + 1);
         }
       }
@@ -480,9 +512,14 @@ class Loader {
   std::map<std::string, bool> loaded_;                              // key -> finished loading
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
   std::vector<Frame> stack_;
+  std::vector<ast::UseDecl> modules_used_;  // stdlib modules the policy's own files use
 };
 
 }  // namespace
+
+std::string default_module(ast::Jurisdiction jurisdiction, std::string_view module) {
+  return std::string(ast::name(jurisdiction)) + "/" + std::string(module);
+}
 
 bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program,
                  FileDepths& depths, Diagnostics& diags, const Limits& limits) {
@@ -491,10 +528,14 @@ bool load_inputs(const Inputs& inputs, SourceSet& sources, ast::Program& program
   if (!loader.known_fields(inputs.columns)) return false;
   for (const fs::path& p : inputs.policies) loader.policy_argument(p);
   for (const Inputs::Text& t : inputs.texts) loader.text_argument(t);
+  const std::optional<ast::Jurisdiction> jurisdiction = loader.jurisdiction(inputs);
   // A run that defines no category at all (no policy, or only a structure) derives by the Act.
   if (program.categories.empty()) {
-    loader.module(default_policy_module, {}, 1);
-    if (inputs.policies.empty() && inputs.texts.empty()) loader.module(default_rules_module, {}, 1);
+    const ast::Jurisdiction j = jurisdiction.value_or(ast::Jurisdiction::england);
+    loader.module(default_module(j, default_policy_module), {}, 1);
+    if (inputs.policies.empty() && inputs.texts.empty()) {
+      loader.module(default_module(j, default_rules_module), {}, 1);
+    }
   }
   for (const fs::path& p : inputs.structures) {
     loader.csv(p, ast::ImportKind::structure, {}, 0, inputs.columns);

@@ -49,6 +49,10 @@ struct Inputs {
   // missing post, a repeated id, a reporting cycle) is a warning and the line or row is left
   // out, instead of an error that stops the run. Faults in policy text stay errors.
   bool keep_going = false;
+  // --jurisdiction: the nation whose built-in modules apply when the inputs define no category
+  // (none: the policy's `authority … jurisdiction`, else England). A policy that says otherwise
+  // is an error.
+  std::optional<ast::Jurisdiction> jurisdiction;
 };
 
 // How far each file is from the command line: 0 for the files given, 1 for what they `use`...
@@ -58,8 +62,10 @@ using FileDepths = std::vector<std::uint32_t>;
 // The policy applied when the inputs define no category: the Act's categories, from the
 // stdlib. When no policy is given at all (an HR export alone), the statutory officers' rules
 // come too, so `remit check --structure x.csv --holders y.csv` checks something.
-inline constexpr std::string_view default_policy_module = "uk/lgha1989";
-inline constexpr std::string_view default_rules_module = "uk/statutory_officers";
+// The stdlib module of that name for the jurisdiction: "wales/lgha1989".
+inline constexpr std::string_view default_policy_module = "lgha1989";
+inline constexpr std::string_view default_rules_module = "statutory_officers";
+std::string default_module(ast::Jurisdiction jurisdiction, std::string_view module);
 
 // Whether `path` names a test file (`*_test.remit`): a folder's test files are not part of the
 // policy the folder holds; `remit test` reads each with it (docs/testing.md).

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,15 @@ struct Unit {
   bool removed = false;  // removed by a scenario: no longer a post of the organisation
 
   [[nodiscard]] bool is_body() const { return body != nullptr; }
+  // The authority itself or a committee or sub-committee of it, as s.2(7)(c) names them: a body
+  // declared without a kind is taken to be one, as before kinds were declared.
+  [[nodiscard]] bool is_authority_or_committee() const {
+    return body && (!body->resolved_kind || ast::info(*body->resolved_kind).counts_under_s2_7);
+  }
+  [[nodiscard]] bool is_body_of_kind(std::span<const ast::BodyKind> kinds) const {
+    return body && body->resolved_kind &&
+           std::find(kinds.begin(), kinds.end(), *body->resolved_kind) != kinds.end();
+  }
   [[nodiscard]] std::string_view title() const { return post ? post->title : body->label.text; }
   [[nodiscard]] std::string_view service() const {
     return post ? post->service : std::string_view();
@@ -75,6 +85,10 @@ struct Organisation {
   SharedVector<Person> people;
   SharedVector<Holding> holdings;
   std::string_view authority;
+  // From `authority … kind … jurisdiction …`: none when the policy does not say. The
+  // jurisdiction is the declared one or the one the kind implies.
+  std::optional<ast::AuthorityKind> authority_kind;
+  std::optional<ast::Jurisdiction> jurisdiction;
   // Posts added by a scenario own their declarations here (shared, so copies of the
   // organisation for further what-ifs keep them alive).
   std::vector<std::shared_ptr<const ast::PostDecl>> added_posts;

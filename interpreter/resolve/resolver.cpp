@@ -6,6 +6,7 @@
 #include <string>
 
 #include "grammar/parser.hpp"
+#include "resolve/law.hpp"
 #include "resolve/left_out.hpp"
 #include "resolve/pair_set.hpp"
 #include "resolve/scenarios.hpp"
@@ -46,6 +47,7 @@ class Resolver {
     incompatibilities();
     exemptions();
     adaptations();
+    law_kinds();
     if (!diags_.has_errors()) order();
     precedence();
     return std::move(out_);
@@ -119,6 +121,11 @@ class Resolver {
         o.units.edit().back().removed = true;
       }
     };
+    // Before the lines: a line from an HR export to "the council" looks for the body that is
+    // the authority (resolve/top_of_structure.hpp).
+    for (ast::BodyDecl& b : p_.bodies) {
+      if (b.kind) b.resolved_kind = body_kind(*b.kind);
+    }
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
       add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
@@ -472,6 +479,10 @@ class Resolver {
         }
       } else if (auto* n = std::get_if<ast::expr::Named>(&e.kind)) {
         named(*n);
+      } else if (auto* k = std::get_if<ast::expr::BodyKinds>(&e.kind)) {
+        for (const ast::Name& n : k->kinds) {
+          if (auto kind = body_kind(n)) k->resolved.push_back(*kind);
+        }
       }
     }
   }
@@ -615,6 +626,19 @@ class Resolver {
                        "; a require or forbid rule is named by its text in quotes, an "
                        "'incompatible a with b' rule as \"a with b\"");
     }
+  }
+
+  // ---- kinds of authority and body, jurisdiction (resolve/law.hpp) -------------------------
+  std::optional<ast::BodyKind> body_kind(const ast::Name& n) {
+    return resolve_body_kind(n, diags_);
+  }
+
+  void law_kinds() {
+    const AuthorityLaw law = resolve_authority(p_, diags_);
+    org().authority_kind = law.kind;
+    org().jurisdiction = law.jurisdiction;
+    resolve_guards(p_, law.kind, diags_);
+    check_designation_cites(p_, diags_);
   }
 
   // ---- evaluation order -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "resolve/top_of_structure.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace remit {
@@ -40,12 +41,20 @@ AuthorityNames::AuthorityNames(const ast::Program& program, const Organisation& 
     : program_(program),
       organisation_(organisation),
       authority_(fold_name(organisation.authority)) {
-  // The first body declared as the authority itself, so the choice is reproducible: its id is
-  // `council`, or its name is "Council", "The Council", "Full Council" or the authority's.
+  // The first body declared as the authority itself, so the choice is reproducible: of kind
+  // `authority`, or of no kind with the id `council` or the name "Council", "The Council",
+  // "Full Council" or the authority's.
+  auto of_kind = [](const ast::BodyDecl& b) { return b.resolved_kind.has_value(); };
+  auto is_authority = [](const ast::BodyDecl& b) {
+    return b.resolved_kind == ast::BodyKind::authority;
+  };
+  const bool declared = std::any_of(program_.bodies.begin(), program_.bodies.end(), is_authority);
   for (const ast::BodyDecl& b : program_.bodies) {
     const std::string label = fold_name(b.label.text);
-    const bool names_authority = fold_name(b.id.text) == "council" ||
-                                 (label != "xx" && is_authority_word(label, authority_));
+    const bool names_authority =
+        declared ? is_authority(b)
+                 : !of_kind(b) && (fold_name(b.id.text) == "council" ||
+                                   (label != "xx" && is_authority_word(label, authority_)));
     if (!names_authority) continue;
     if (auto u = organisation_.find_unit(b.id.text); u && organisation_.units[*u].is_body()) {
       authority_body_ = *u;

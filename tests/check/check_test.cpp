@@ -122,7 +122,7 @@ TEST_CASE("every incompatibility of uk/statutory_officers is found, naming its r
   const Json& b = c.breaches()[0];
   CHECK(b["kind"] == "incompatible");
   CHECK(b["rule"] == rule);
-  CHECK(b["location"]["file"] == "stdlib/uk/statutory_officers.remit");
+  CHECK(b["location"]["file"] == "stdlib/england/statutory_officers.remit");
   CHECK(b["person"]["id"] == "p");
   CHECK(b["person"]["name"] == "Pat Example");
   CHECK(b["posts"][0]["id"] == first);
@@ -403,7 +403,7 @@ person p2 "Sam Two"
     CHECK(b["count"] == 1);
     CHECK(b["posts"] == Json::parse(R"([{"id": "dir_fin", "title": "Director of Finance"}])"));
     CHECK(b["citations"] == Json::array({"LGA 1972 s.151"}));
-    CHECK(b["location"]["file"] == "stdlib/uk/statutory_officers_held.remit");
+    CHECK(b["location"]["file"] == "stdlib/england/statutory_officers_held.remit");
     // The vacancy does not take the post off the list: the restriction is the post's.
     bool listed = false;
     for (const remit::ListedPost& p : c.run->restricted_posts()) {
@@ -649,7 +649,7 @@ require "a local rule" { count designated political_assistant = 0 cite "Local 1"
         "Aisha Khan holds ceo (head_of_paid_service) and dir_fin (section_151_officer, interim)");
   CHECK(keys(inc["location"]) == Keys{"file", "line", "column"});
   CHECK(inc["location"]["line"] ==
-        stdlib_line("uk/statutory_officers.remit",
+        stdlib_line("england/statutory_officers.remit",
                     "incompatible head_of_paid_service with section_151_officer"));
   CHECK(inc["location"]["column"] == 1);
   CHECK(keys(inc["person"]) == Keys{"id", "name"});
@@ -676,7 +676,7 @@ person p_lee "Lee Ray" { holds dir_law, dir_fin }
   remit::test::CliRun r = run_cli({"check", "people.remit", "--width", "0"}, dir.path());
   CHECK(r.status == 1);
   CHECK(r.err.empty());
-  const std::string module = "uk/statutory_officers.remit";
+  const std::string module = "england/statutory_officers.remit";
   auto at = [&](const std::string& rule) {
     return "stdlib/" + module + ":" + std::to_string(stdlib_line(module, rule)) + ":1: breach: ";
   };

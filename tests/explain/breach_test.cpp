@@ -157,7 +157,7 @@ qualification solicitor "Solicitor of the Senior Courts"
     CHECK(l.steps(n) == expected);
     // Where each step rests: the rule, the holding, each designation, the person.
     const std::string text = l.text(n);
-    CHECK(text.find("   stdlib/uk/statutory_officers.remit:39:1\n") != std::string::npos);
+    CHECK(text.find("   stdlib/england/statutory_officers.remit:42:1\n") != std::string::npos);
     CHECK(text.find("Chief Executive\"   ") != std::string::npos);
     CHECK(text.find("test.remit:10:9\n") != std::string::npos);  // holds ceo
     CHECK(text.find("test.remit:6:14\n") != std::string::npos);  // head_of_paid_service
@@ -270,7 +270,7 @@ TEST_CASE("some and no rules", "[explain][breach]") {
               "            which meets category 1 (The Head of Paid Service)",
               "              because it is designated head_of_paid_service",
               "          and it does not meet category 1 or 2",
-              "          and it does not have duty clerical",
+              "          and it is not in solely_support_services",
               "      and its title \"Director of Place\" contains \"Place\"",
           });
   }
@@ -445,7 +445,8 @@ TEST_CASE("explain --breach --format json: the tree of the text", "[explain][bre
   const Json doc = Json::parse(r.out);
   CHECK(doc["text"] == "breach 1: incompatible monitoring_officer with section_151_officer");
   CHECK(doc["location"] ==
-        Json::parse(R"({"file": "stdlib/uk/statutory_officers.remit", "line": 26, "column": 1})"));
+        Json::parse(
+            R"({"file": "stdlib/england/statutory_officers.remit", "line": 26, "column": 1})"));
   const Json& held = doc["because"][0];
   CHECK(held["text"] ==
         "because Morgan Jones holds head_law \"Head of Legal and Democratic Services\" (interim)");

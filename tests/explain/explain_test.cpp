@@ -164,7 +164,7 @@ TEST_CASE("explain --format json: the same tree, nested under \"because\"", "[ex
   CHECK(doc["text"] ==
         "dir_housing \"Director of Housing\" is in category 4 (Deputy Chief Officers)");
   CHECK(doc["location"] ==
-        Json::parse(R"({"file": "stdlib/uk/lgha1989.remit", "line": 68, "column": 1})"));
+        Json::parse(R"({"file": "stdlib/england/lgha1989.remit", "line": 75, "column": 1})"));
   const Json& line = doc["because"][0];
   CHECK(line["text"] ==
         "because it reports directly to ed_rhes \"Executive Director of "
@@ -215,7 +215,7 @@ TEST_CASE("every category of the stdlib: the post in it, and why not the others"
     REQUIRE(rows.size() >= 2);
     CHECK(step_text(rows[0]).starts_with(id + " \""));
     CHECK(rows[0].find("\" is in category " + std::to_string(n) + " (") != std::string::npos);
-    CHECK(rows[0].find("   stdlib/uk/lgha1989.remit:") != std::string::npos);
+    CHECK(rows[0].find("   stdlib/england/lgha1989.remit:") != std::string::npos);
     CHECK(step_text(rows[1]) == because[n]);
     // Only one category applies, so there is no "it also meets" line.
     CHECK(e.text(id).find("it also meets") == std::string::npos);

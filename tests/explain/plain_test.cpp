@@ -43,7 +43,7 @@ TEST_CASE(
         "Director of Housing (dir_housing) is in category 4 (Deputy Chief Officers) because it "
         "reports directly to the Executive Director of Regeneration, Housing and Environmental "
         "Services (ed_rhes), which meets category 3 (Non-Statutory Chief Officers), for all of "
-        "its duties: LGHA 1989 s.2(1)(d), s.2(8).\n");
+        "its duties: LGHA 1989 s.2(1)(d), s.2(8), s.2(9).\n");
 }
 
 TEST_CASE("plain: a designated post says the designation in words", "[explain][plain]") {
@@ -69,9 +69,12 @@ post ceo "Chief Executive" { reports to council designated head_of_paid_service 
 post dfin "Director of Finance" { reports to ceo designated section_151_officer }
 post hpart "Head of Partnerships" { reports to dfin 60%, ceo 40% }
 )")));
+  // The 40% line to the Head of Paid Service makes hpart a non-statutory chief officer: the
+  // head of paid service is directly responsible for it (LGHA 1989 s.2(7)(a)).
   const std::string text = plain(run, "hpart");
-  CHECK(text.find("reports directly to the Director of Finance (dfin), which meets category 2 "
-                  "(Statutory Chief Officers), for 60% of its duties") != std::string::npos);
+  CHECK(text.find("reports directly to the Chief Executive (ceo), which meets category 1 (The "
+                  "Head of Paid Service), for 40% of its duties") != std::string::npos);
+  CHECK(text.find("(LGHA 1989 s.2(7)(a))") != std::string::npos);
 }
 
 TEST_CASE("plain: a post in no category says what each category lacks", "[explain][plain]") {
@@ -117,7 +120,7 @@ TEST_CASE("cli: remit explain --plain prints the reason in sentences", "[explain
   CHECK(r.out.starts_with("Director of Housing (dir_housing) is in category 4"));
   // The default output is the technical one, with locations.
   auto technical = run_cli({"explain", "policies/council-000/", "dir_housing"});
-  CHECK(technical.out.find("stdlib/uk/lgha1989.remit:") != std::string::npos);
+  CHECK(technical.out.find("stdlib/england/lgha1989.remit:") != std::string::npos);
 }
 
 TEST_CASE("cli: remit explain --plain --why-not says what the category lacks",
@@ -149,5 +152,5 @@ post clerk "Clerk to the Council" { reports to council }
   CHECK(plain(run, "clerk") ==
         "Clerk to the Council (clerk) is in category 3 (Non-Statutory Chief Officers) because it "
         "reports directly to the Full Council (council) for all of its duties: LGHA 1989 "
-        "s.2(1)(c), s.2(7).\n");
+        "s.2(1)(c), s.2(7), s.2(9).\n");
 }

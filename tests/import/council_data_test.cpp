@@ -457,14 +457,17 @@ TEST_CASE("suggest: a designations sheet of what titles suggest, for review",
   REQUIRE(p.ok);
   std::ostringstream out;
   write_designation_suggestions(out, *p.run);
-  // The Monitoring Officer is designated already; uk/roles has no chief_social_work_officer.
+  // The Monitoring Officer is designated already. uk/roles declares chief_social_work_officer
+  // (Scotland's), so the title suggests it too.
   CHECK(out.str() ==
         "id,title,designations,flags,comment\n"
         "ceo,Chief Executive,head_of_paid_service,,\"the title says \"\"Chief Executive\"\" (a "
         "suggestion only: the Head of Paid Service is the officer the council designates (LGHA "
         "1989 s.4), most often but not always the Chief Executive)\"\n"
         "dfs,Director of Finance and Systems (Section 151 Officer),section_151_officer,,"
-        "\"the title says \"\"Section 151\"\"\"\n");
+        "\"the title says \"\"Section 151\"\"\"\n"
+        "cswo,Chief Social Work Officer,chief_social_work_officer,,"
+        "\"the title says \"\"Chief Social Work Officer\"\"\"\n");
   // Nothing is applied: the run's categories are those of the export alone.
   CHECK(p.restricted() == Listing{{5, "mo"}});
 }

@@ -229,9 +229,15 @@ TEST_CASE("limits: a missing module, stdlib or file", "[limits]") {
   Loaded stdlib = load_text("m.remit", "use \"uk/nope\"\n");
   REQUIRE_FALSE(stdlib.ok);
   CHECK(stdlib.first() ==
-        "m.remit:1:1: error: no module 'uk/nope' in the stdlib (modules: uk/lgha1989, uk/roles, "
-        "uk/statutory_officers, uk/statutory_officers_held, uk/upper_tier); to use a file of "
-        "your own, give its name ending in .remit");
+        "m.remit:1:1: error: no module 'uk/nope' in the stdlib "
+        "(modules: england/deputies, england/lgha1989, england/statutory_officers, "
+        "england/statutory_officers_held, england/upper_tier, scotland/deputies, "
+        "scotland/lgha1989, scotland/statutory_officers, "
+        "scotland/statutory_officers_held, uk/lgha1989, uk/roles, "
+        "uk/statutory_officers, uk/statutory_officers_held, uk/upper_tier, "
+        "wales/deputies, wales/lgha1989, wales/statutory_officers, "
+        "wales/statutory_officers_held); to use a file of your own, give its name "
+        "ending in .remit");
   TempDir dir;
   write_text(dir / "m.remit", "\n  use \"nope.remit\"\n");
   Loaded file = load(policy_files({dir / "m.remit"}));

@@ -275,7 +275,7 @@ TEST_CASE("redefining a used module's category suggests `override`", "[resolve]"
   CHECK(first_line(text) ==
         "test.remit:2:1: error: category 2 is defined twice; to replace the used module's "
         "definition, write 'override category 2 …'");
-  CHECK_THAT(text, Contains("stdlib/uk/lgha1989.remit:"));
+  CHECK_THAT(text, Contains("stdlib/england/lgha1989.remit:"));
   CHECK_THAT(text, Contains(": note: the other definition is here"));
 }
 

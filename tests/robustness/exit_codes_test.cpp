@@ -160,9 +160,15 @@ std::vector<Case> cases() {
        {{"m.remit", "use \"uk/nope\"\n"}},
        {"derive", "m.remit"},
        2,
-       "m.remit:1:1: error: no module 'uk/nope' in the stdlib (modules: uk/lgha1989, uk/roles, "
-       "uk/statutory_officers, uk/statutory_officers_held, uk/upper_tier); to use a file of "
-       "your own, give its name ending in .remit"},
+       "m.remit:1:1: error: no module 'uk/nope' in the stdlib "
+       "(modules: england/deputies, england/lgha1989, england/statutory_officers, "
+       "england/statutory_officers_held, england/upper_tier, scotland/deputies, "
+       "scotland/lgha1989, scotland/statutory_officers, "
+       "scotland/statutory_officers_held, uk/lgha1989, uk/roles, "
+       "uk/statutory_officers, uk/statutory_officers_held, uk/upper_tier, "
+       "wales/deputies, wales/lgha1989, wales/statutory_officers, "
+       "wales/statutory_officers_held); to use a file of your own, give its name "
+       "ending in .remit"},
       {"a missing module file",
        {{"m.remit", "use \"nope.remit\"\n"}},
        {"derive", "m.remit"},
