@@ -124,9 +124,13 @@ bool Run::load(const Inputs& inputs) {
     PhaseTimer t("resolve");
     resolved_ = std::make_unique<Resolved>(resolve(*program_, depths_, *diags_, limits_, &faults));
     if (diags_->has_errors()) return false;
-    // Once the policy is sound: what it leaves out of the law. The jurisdiction is England
-    // until a policy or the command line can say otherwise.
-    warn_incomplete_policy(*program_, *sources_, default_jurisdiction, *diags_);
+    // Once the policy is sound: what it leaves out of the law of its nation (the policy's
+    // `authority … jurisdiction`, else --jurisdiction, else England).
+    const std::optional<ast::Jurisdiction> declared = resolved_->organisation.jurisdiction;
+    const std::string_view nation = declared               ? ast::name(*declared)
+                                    : inputs.jurisdiction ? ast::name(*inputs.jurisdiction)
+                                                          : default_jurisdiction;
+    warn_incomplete_policy(*program_, *sources_, nation, *diags_);
   }
   {
     PhaseTimer t("cycles");
