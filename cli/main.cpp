@@ -28,6 +28,7 @@
 
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
+#include "authoring/lsp/server.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
@@ -1026,6 +1027,10 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--depth", chart_options.depth,
                         "Draw at most N levels under the root; the rest is counted in a box");
 
+  // `remit lsp`: the language server for editors (authoring/lsp/server.hpp, docs/editors.md).
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp", "Run the language server for editors: LSP over standard input and output");
+
   // The global options, which each command's own help does not list.
   for (CLI::App* command : app.get_subcommands({})) {
     command->footer("Global options: --width N, --color auto|always|never (remit --help)");
@@ -1065,6 +1070,10 @@ int main(int argc, char** argv) {
     if (*suggest_cmd) return suggest(suggest_opts);
     if (*graph_cmd) return graph(graph_opts, chart_options);
     if (*report_cmd) return report(report_opts, report_date);
+    if (*lsp_cmd) {
+      std::ios::sync_with_stdio(false);
+      return remit::lsp::serve(std::cin, std::cout);
+    }
   } catch (const std::bad_alloc&) {
     say(remit::Severity::error, "out of memory", error_colour);
     return bad_input;
