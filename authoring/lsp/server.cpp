@@ -131,6 +131,7 @@ void Server::handle(const std::string& body) {
     return error(id, ErrorCode::invalid_request, "a request needs a method");
   }
   json params = message.contains("params") ? message["params"] : json::object();
+  if (params.is_null()) params = json::object();
   if (!params.is_object() && !params.is_array()) {
     if (has_id) return error(id, ErrorCode::invalid_params, "params must be an object");
     return;
