@@ -1,6 +1,9 @@
 // The language server driven by a scripted client, in-process over string streams: every
 // message the client sends is framed as an editor frames it, and every answer is read back.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -54,6 +57,7 @@ class Script {
     input_ += framed(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}}.dump());
   }
   void raw(const std::string& bytes) { input_ += bytes; }
+  [[nodiscard]] const std::string& input() const { return input_; }
   void initialize() { request("initialize", {{"capabilities", json::object()}}); }
   void open(const std::string& uri, const std::string& text) {
     notify("textDocument/didOpen",
@@ -430,4 +434,75 @@ TEST_CASE("loader: an editor's unsaved text stands for its file, however the fil
   inputs.unsaved = {{(dir / "b.remit").string(), "post b \"B\"\n"}};
   REQUIRE(run.load(inputs));
   CHECK(run.diagnostics().all().empty());
+}
+
+TEST_CASE("lsp: hover and definition on a category number, a citation and a let", "[lsp]") {
+  PolicyFolder f;
+  const std::string uri = "untitled:override.remit";
+  Script s;
+  s.initialize();
+  s.open(uri,
+         "use \"uk/lgha1989\"\n"
+         "override category 2 \"Statutory Chief Officers\" {\n"
+         "  when designated section_151_officer\n"
+         "  cite \"LGHA 1989 s.2(6), as the council lists it\"\n"
+         "}\n"
+         "let finance = category 2\n");
+  const int number = s.at("textDocument/hover", uri, 1, 18);
+  const int citation = s.at("textDocument/hover", uri, 3, 12);
+  const int let = s.at("textDocument/hover", uri, 5, 5);
+  const int definitions = s.at("textDocument/definition", uri, 5, 23);
+  s.finish();
+  const Script::Result r = s.run(f.options());
+  const std::string on_number = r.response(number)["result"]["contents"]["value"];
+  CHECK(on_number.find("Override of category 2") != std::string::npos);
+  CHECK(on_number.find("Defined in stdlib uk/lgha1989") != std::string::npos);
+  const std::string on_citation = r.response(citation)["result"]["contents"]["value"];
+  CHECK(on_citation.find("Citation: **LGHA 1989 s.2(6), as the council lists it**") !=
+        std::string::npos);
+  CHECK(on_citation.find("Cited by the category `2`") != std::string::npos);
+  const std::string on_let = r.response(let)["result"]["contents"]["value"];
+  CHECK(on_let.find("let finance = category 2") != std::string::npos);
+  const json to = r.response(definitions)["result"];
+  REQUIRE(to.size() == 2);
+  CHECK(to[0]["uri"] != to[1]["uri"]);  // the override here and the Act's category in the stdlib
+}
+
+TEST_CASE("lsp: remit lsp answers on standard output and nothing else is written there",
+          "[lsp][cli]") {
+  PolicyFolder f;
+  Script s;
+  s.initialize();
+  s.open(f.structure_uri, structure_text);
+  const int hover = s.at("textDocument/hover", f.structure_uri, 0, 6);
+  s.finish();
+  const fs::path in = f.dir.write("in.txt", s.input());
+  const fs::path out = f.dir / "out.txt";
+  const std::string command = std::string("XDG_CACHE_HOME='") + f.cache.string() + "' '" +
+                              REMIT_CLI_PATH + "' lsp < '" + in.string() + "' > '" + out.string() +
+                              "'";
+  const int status = std::system(command.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  std::string error;
+  const auto written = remit::read_file(out, error);
+  REQUIRE(written);
+  std::istringstream answers(*written);
+  std::vector<json> messages;
+  while (true) {
+    remit::lsp::Frame frame = remit::lsp::read_frame(answers, std::size_t{1} << 30);
+    if (frame.status != remit::lsp::Frame::Status::message) {
+      CHECK(frame.status == remit::lsp::Frame::Status::end);  // nothing but messages
+      break;
+    }
+    messages.push_back(json::parse(frame.body));
+  }
+  bool answered = false;
+  for (const json& m : messages) {
+    if (m.contains("id") && m["id"] == hover) {
+      answered = m["result"]["contents"]["value"].get<std::string>().find("Chief Executive") !=
+                 std::string::npos;
+    }
+  }
+  CHECK(answered);
 }

@@ -209,7 +209,7 @@ TEST_CASE("terminal: the command-line parser's errors in remit's one style, exit
        "options)"},
       {{"frobnicate"},
        "remit: error: no command 'frobnicate': the commands are derive, check, explain, whatif, "
-       "diff, report, suggest and graph (remit --help lists the options)"},
+       "diff, report, suggest, graph and lsp (remit --help lists the options)"},
   };
   for (const Usage& u : cases) {
     INFO(joined(u.args));
