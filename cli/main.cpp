@@ -31,6 +31,7 @@
 #include "ast/percent.hpp"
 #include "authoring/format/fmt_command.hpp"
 #include "authoring/test/runner.hpp"
+#include "authoring/lsp/server.hpp"
 #include "evaluate/rules.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
@@ -1073,6 +1074,9 @@ int main(int argc, char** argv) {
                        "Run only the tests whose name contains TEXT (in any case)");
   test_cmd->add_flag("--coverage", test_options.coverage,
                      "List each category and rule of the policy that no test made fire");
+  // `remit lsp`: the language server for editors (authoring/lsp/server.hpp, docs/editors.md).
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp", "Run the language server for editors: LSP over standard input and output");
 
   // The global options, which each command's own help does not list.
   for (CLI::App* command : app.get_subcommands({})) {
@@ -1137,6 +1141,12 @@ int main(int argc, char** argv) {
       out.error_colour = error_colour;
       if (write_stdout(out, result.out) != 0) return bad_input;
       return result.exit_status();
+    }
+    if (*lsp_cmd) {
+      std::ios::sync_with_stdio(false);
+      remit::lsp::ServerOptions lsp_options;
+      lsp_options.format = remit::format::format_text;
+      return remit::lsp::serve(std::cin, std::cout, lsp_options);
     }
   } catch (const std::bad_alloc&) {
     say(remit::Severity::error, "out of memory", error_colour);

@@ -8,15 +8,21 @@
 //               before a line "--holders--") plus a holders export (the part after it) under the
 //               stdlib's LGHA 1989 policy, through resolution, the cycle check, evaluation and
 //               the rule check.
+//   lsp_one:    the bytes as everything a client sends to `remit lsp` (framing, JSON-RPC); then
+//               as a document being typed: opened, asked about (hover, definition, references,
+//               completion, outline) at places spread over it, and cut to half its length.
 // Every diagnostic is rendered too, as the command line would print it.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "authoring/lsp/jsonrpc.hpp"
+#include "authoring/lsp/server.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/rules.hpp"
 #include "graph/cycles.hpp"
@@ -141,6 +147,72 @@ inline void csv_one(std::string_view data) {
   const Breaches breaches = check_rules(program, resolved.organisation, evaluator);
   sink += breaches.size() + evaluator.result().listed.size();
   finish();
+}
+
+// The language server, in-process; the stdlib modules that go to definition writes go to a
+// folder of their own under the system's temporary folder.
+inline int lsp_session(const std::string& input) {
+  lsp::ServerOptions options;
+  options.stdlib_cache = std::filesystem::temp_directory_path() / "remit-lsp-fuzz-stdlib";
+  options.max_message_bytes = std::size_t{1} << 20;
+  std::istringstream in(input);
+  std::ostringstream out;
+  const int status = lsp::serve(in, out, options);
+  sink += out.str().size();
+  return status;
+}
+
+inline void lsp_one(std::string_view data) {
+  lsp_session(std::string(data));  // the bytes as a client's whole stream
+  std::string script;
+  int id = 0;
+  auto send = [&](const lsp::json& message) {
+    const std::string body = message.dump(-1, ' ', false, lsp::json::error_handler_t::replace);
+    script += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  auto request = [&](const char* method, lsp::json params) {
+    send({{"jsonrpc", "2.0"}, {"id", ++id}, {"method", method}, {"params", std::move(params)}});
+  };
+  auto notify = [&](const char* method, lsp::json params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  };
+  const std::string uri = "untitled:fuzz.remit";
+  const lsp::json document{{"uri", uri}};
+  request("initialize", {{"capabilities", lsp::json::object()}});
+  notify("textDocument/didOpen",
+         {{"textDocument",
+           {{"uri", uri}, {"languageId", "remit"}, {"version", 1}, {"text", std::string(data)}}}});
+  // Places spread over the text, as line and byte column (columns past a line's end included).
+  for (std::size_t k = 0; k < 9; ++k) {
+    const std::size_t offset = data.size() * k / 8;
+    std::uint32_t line = 0, column = 0;
+    for (std::size_t i = 0; i < offset && i < data.size(); ++i) {
+      if (data[i] == '\n') {
+        ++line;
+        column = 0;
+      } else {
+        ++column;
+      }
+    }
+    const lsp::json at{{"textDocument", document},
+                       {"position", {{"line", line}, {"character", column + (k == 8 ? 3 : 0)}}}};
+    request("textDocument/hover", at);
+    request("textDocument/definition", at);
+    lsp::json refs = at;
+    refs["context"] = {{"includeDeclaration", k % 2 == 0}};
+    request("textDocument/references", refs);
+    request("textDocument/completion", at);
+  }
+  request("textDocument/documentSymbol", {{"textDocument", document}});
+  notify("textDocument/didChange",
+         {{"textDocument", {{"uri", uri}, {"version", 2}}},
+          {"contentChanges",
+           lsp::json::array({{{"text", std::string(data.substr(0, data.size() / 2))}}})}});
+  request("textDocument/completion",
+          {{"textDocument", document}, {"position", {{"line", 0}, {"character", 1}}}});
+  request("shutdown", nullptr);
+  notify("exit", nullptr);
+  if (lsp_session(script) != 0) throw std::logic_error("remit lsp did not shut down cleanly");
 }
 
 }  // namespace remit::fuzz

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds remit's libFuzzer targets with clang-14 (ASan + UBSan) and runs each for a bounded time:
 #
-#   fuzz/run.sh                      # 60 s per target, both targets at once on 2+ cores
+#   fuzz/run.sh                      # 60 s per target, all three at once on 2+ cores
 #   REMIT_FUZZ_SECONDS=300 fuzz/run.sh
 #   REMIT_FUZZ_SECONDS=0 fuzz/run.sh # build, and replay fuzz/regressions/ only
 #
@@ -17,12 +17,12 @@ root=$(pwd)
 seconds=${REMIT_FUZZ_SECONDS:-60}
 build=${REMIT_FUZZ_BUILD:-build-fuzz}
 jobs=${JOBS:-$(nproc)}
-targets=(policy csv)
+targets=(policy csv lsp)
 
 echo "== fuzz: building with clang-14 in $build"
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DREMIT_FUZZ=ON -DREMIT_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$jobs" --target policy_fuzzer csv_fuzzer
+cmake --build "$build" -j "$jobs" --target policy_fuzzer csv_fuzzer lsp_fuzzer
 
 build=$(cd "$build" && pwd)
 work=$build/fuzz-run

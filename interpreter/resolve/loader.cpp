@@ -78,6 +78,7 @@ class Loader {
       fs::path canonical = fs::weakly_canonical(fs::absolute(folder, ec), ec);
       confine_to_.push_back(ec ? folder.lexically_normal() : canonical);
     }
+    for (const Inputs::Text& t : inputs.unsaved) unsaved_.emplace(key_of(t.name), &t.text);
   }
 
   // Refuses, before anything is read, an output file that is one of the files named (or a file
@@ -351,6 +352,10 @@ class Loader {
       if (!it->second) cycle(key, from);
       return;
     }
+    if (auto it = unsaved_.find(key); it != unsaved_.end()) {
+      parse_file(key, path.string(), *it->second, from, depth);
+      return;
+    }
     auto text = read(path, from);
     if (!text) return;
     parse_file(key, path.string(), std::move(*text), from, depth);
@@ -510,6 +515,7 @@ class Loader {
   bool read_a_workbook_ = false;
   std::vector<fs::path> confine_to_;                                // canonical
   std::map<std::string, bool> loaded_;                              // key -> finished loading
+  std::map<std::string, const std::string*> unsaved_;               // key -> Inputs::unsaved text
   std::map<std::pair<dev_t, ino_t>, std::string> key_by_identity_;  // the first key of each file
   std::vector<Frame> stack_;
   std::vector<ast::UseDecl> modules_used_;  // stdlib modules the policy's own files use

@@ -36,6 +36,11 @@ struct Inputs {
     std::string text;
   };
   std::vector<Text> texts;
+  // An editor's unsaved text of policy files (the language server): wherever one of these files
+  // is read (named above, found in a folder named above, or reached by a `use`), this text is
+  // read in place of what the file holds on disk. `name` is the file's path; the file need not
+  // exist yet.
+  std::vector<Text> unsaved;
   // The file the results will be written to, if any. A run never reads it: when it is one of
   // the inputs (the same file however named, through symbolic links too) loading fails before
   // anything is read, and a `use`d or imported file that is it is an error at the statement.

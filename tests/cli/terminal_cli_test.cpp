@@ -209,7 +209,8 @@ TEST_CASE("terminal: the command-line parser's errors in remit's one style, exit
        "options)"},
       {{"frobnicate"},
        "remit: error: no command 'frobnicate': the commands are derive, check, explain, whatif, "
-       "diff, report, suggest, graph, fmt, stdlib and test (remit --help lists the options)"},
+       "diff, report, suggest, graph, fmt, stdlib, test and lsp (remit --help lists the "
+       "options)"},
   };
   for (const Usage& u : cases) {
     INFO(joined(u.args));

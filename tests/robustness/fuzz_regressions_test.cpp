@@ -1,8 +1,8 @@
 // Every input that once crashed a fuzzer, replayed through the fuzzer's own code path
 // (fuzz/fuzz_targets.hpp) in the normal suite, without libFuzzer:
 //
-//   fuzz/regressions/policy/*, fuzz/regressions/csv/*            fixed: must pass
-//   fuzz/regressions/open/policy/*, fuzz/regressions/open/csv/*  not fixed yet: [!mayfail]
+//   fuzz/regressions/{policy,csv,lsp}/*        fixed: must pass
+//   fuzz/regressions/open/{policy,csv,lsp}/*   not fixed yet: [!mayfail]
 //
 // Each input runs in a child process, so a crash or a stack overflow fails the test (naming the
 // file and the signal) instead of killing the suite; a hang fails after 60 s. The fuzz corpus
@@ -86,6 +86,7 @@ TEST_CASE("robustness: fuzz regressions replay clean", "[robustness][fuzz]") {
   // The folders are never empty: a replay of nothing would pass without testing anything.
   CHECK(replay_all(remit::fuzz::policy_one, fuzz_dir / "regressions" / "policy") > 0);
   CHECK(replay_all(remit::fuzz::csv_one, fuzz_dir / "regressions" / "csv") > 0);
+  CHECK(replay_all(remit::fuzz::lsp_one, fuzz_dir / "regressions" / "lsp") > 0);
 }
 
 TEST_CASE("robustness: open fuzz findings replay clean", "[robustness][fuzz][!mayfail]") {
@@ -93,7 +94,8 @@ TEST_CASE("robustness: open fuzz findings replay clean", "[robustness][fuzz][!ma
   // With none open, the test is reported as skipped rather than as a pass.
   const std::size_t open =
       replay_all(remit::fuzz::policy_one, fuzz_dir / "regressions" / "open" / "policy") +
-      replay_all(remit::fuzz::csv_one, fuzz_dir / "regressions" / "open" / "csv");
+      replay_all(remit::fuzz::csv_one, fuzz_dir / "regressions" / "open" / "csv") +
+      replay_all(remit::fuzz::lsp_one, fuzz_dir / "regressions" / "open" / "lsp");
   if (open == 0) std::cout << remit::test::skip_marker << " no open fuzz findings\n";
 }
 
@@ -104,4 +106,6 @@ TEST_CASE("robustness: the fuzz seed corpus replays clean", "[robustness][fuzz]"
   CHECK(csv.size() >= 3);
   replay_all(remit::fuzz::policy_one, fuzz_dir / "corpus" / "policy");
   replay_all(remit::fuzz::csv_one, fuzz_dir / "corpus" / "csv");
+  CHECK(files_in(fuzz_dir / "corpus" / "lsp").size() >= 3);
+  replay_all(remit::fuzz::lsp_one, fuzz_dir / "corpus" / "lsp");
 }
