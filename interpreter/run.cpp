@@ -127,7 +127,7 @@ bool Run::load(const Inputs& inputs) {
     // Once the policy is sound: what it leaves out of the law of its nation (the policy's
     // `authority … jurisdiction`, else --jurisdiction, else England).
     const std::optional<ast::Jurisdiction> declared = resolved_->organisation.jurisdiction;
-    const std::string_view nation = declared               ? ast::name(*declared)
+    const std::string_view nation = declared              ? ast::name(*declared)
                                     : inputs.jurisdiction ? ast::name(*inputs.jurisdiction)
                                                           : default_jurisdiction;
     warn_incomplete_policy(*program_, *sources_, nation, *diags_);

@@ -46,6 +46,10 @@ struct mark<g::scenario_edit> : item_start {};
 template <>
 struct mark<g::cite> : item_start {};
 template <>
+struct mark<g::designation_cite> : item_start {};
+template <>
+struct mark<g::expectation> : item_start {};
+template <>
 struct mark<g::kw_when> : item_start {};
 template <>
 struct mark<g::require_condition> : item_start {};

@@ -65,6 +65,24 @@ SourceSpan rule_where(const Context& ctx, const Breach& b) {
              : ctx.program.rules[b.rule].where;
 }
 
+// A rule for some kinds of authority only, applied because the policy does not say which kind
+// this authority is: the breach says so, and how to say it.
+std::optional<std::string> kind_not_declared(const Context& ctx, const Breach& b) {
+  const std::optional<ast::AuthorityGuard>& guard =
+      std::holds_alternative<IncompatibilityFound>(b.what)
+          ? ctx.program.incompatibilities[b.rule].guard
+          : ctx.program.rules[b.rule].guard;
+  if (!guard || ctx.org.authority_kind) return std::nullopt;
+  std::string kinds;
+  for (std::size_t i = 0; i < guard->kinds.size(); ++i) {
+    kinds += i == 0 ? "" : (i + 1 == guard->kinds.size() ? " and " : ", ");
+    kinds += guard->kinds[i].text;
+  }
+  return "this rule applies only to these kinds of authority: " + kinds +
+         "; the policy does not say which kind this authority is, so the rule was applied. Say "
+         "it on the authority statement, e.g. authority \"Name\" kind district_council";
+}
+
 const std::vector<ast::Text>& rule_cites(const Context& ctx, const Breach& b) {
   return std::holds_alternative<IncompatibilityFound>(b.what)
              ? ctx.program.incompatibilities[b.rule].cites
@@ -117,6 +135,9 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
     }
     for (const ast::Text& cite : rule_cites(ctx, b)) {
       out << wrap(display_text(cite.text), width, "  ", "    ");
+    }
+    if (const auto note = kind_not_declared(ctx, b)) {
+      out << wrap("note: " + *note, width, "  ", "    ");
     }
     explanation_text(out, ctx, index++);
   }
@@ -214,6 +235,7 @@ void json(std::ostream& out, const Context& ctx, const Breaches& breaches) {
                                 {"count", r.count},
                                 {"posts", std::move(posts)}}));
     }
+    if (const auto note = kind_not_declared(ctx, b)) list.back()["note"] = *note;
   }
   nlohmann::ordered_json doc;
   doc["breaches"] = std::move(list);

@@ -124,19 +124,10 @@ void resolve_guards(ast::Program& program, std::optional<ast::AuthorityKind> kin
   };
   for (ast::IncompatibleDecl& d : program.incompatibilities) resolve(d.guard, name_of(d));
   for (ast::RuleDecl& d : program.rules) resolve(d.guard, name_of(d));
-  if (kind || guarded.empty()) return;
-  std::string names;
-  for (std::size_t i = 0; i < guarded.size(); ++i) {
-    names += (i == 0 ? "" : (i + 1 == guarded.size() ? " and " : ", ")) + guarded[i];
-  }
-  const bool one = guarded.size() == 1;
-  diags.note(*first, std::string(one ? "the rule " : "the rules ") + names +
-                         (one ? " applies" : " apply") +
-                         " only to some kinds of authority, and the policy does not say which "
-                         "kind this authority is, so " +
-                         (one ? "it is" : "they are") +
-                         " applied; say it on the authority statement, e.g. authority \"Name\" "
-                         "kind county_council");
+  // Whether a guarded rule was applied without the authority's kind is said where it matters:
+  // with its breach (report/check_report.cpp), not on every run of every policy.
+  (void)kind;
+  (void)first;
 }
 
 bool rule_applies(const std::optional<ast::AuthorityGuard>& guard,

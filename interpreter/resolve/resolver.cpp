@@ -422,7 +422,7 @@ class Resolver {
                          std::to_string(number) +
                          " is defined to override. The Act's categories come from a module: add "
                          "'use \"" +
-                         std::string(default_policy_module) + "\"' to override its category " +
+                         act_module(default_policy_module) + "\"' to override its category " +
                          std::to_string(number) + ", or drop 'override' to define a category " +
                          std::to_string(number) +
                          " of your own (the Act's other categories then need defining too)");
@@ -555,7 +555,7 @@ class Resolver {
         diags_.error(d.where, "a direction puts " + in_quotes(d.post.text) +
                                   " on the list under category 8 (LGHA 1989 s.2(2), s.3A(4)), but "
                                   "the policy defines no category 8; use \"" +
-                                  std::string(default_policy_module) + "\" or define it");
+                                  act_module(default_policy_module) + "\" or define it");
         continue;
       }
       plan.by_post.emplace_back(*u, i);
@@ -626,6 +626,22 @@ class Resolver {
                        "; a require or forbid rule is named by its text in quotes, an "
                        "'incompatible a with b' rule as \"a with b\"");
     }
+  }
+
+  // The stdlib module a hint names for the policy's nation, as its first `authority` statement
+  // says it (or its kind implies): "uk/lgha1989" in England, "wales/lgha1989" in Wales.
+  std::string act_module(std::string_view module) const {
+    std::optional<ast::Jurisdiction> j;
+    if (!p_.authorities.empty()) {
+      const ast::AuthorityDecl& a = p_.authorities.front();
+      if (a.jurisdiction) j = ast::jurisdiction_named(a.jurisdiction->text);
+      if (!j && a.kind) {
+        if (auto k = ast::authority_kind_named(a.kind->text))
+          j = ast::only_nation(ast::info(*k).nations);
+      }
+    }
+    if (!j || *j == ast::Jurisdiction::england) return "uk/" + std::string(module);
+    return default_module(*j, module);
   }
 
   // ---- kinds of authority and body, jurisdiction (resolve/law.hpp) -------------------------

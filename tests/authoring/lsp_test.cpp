@@ -456,7 +456,7 @@ TEST_CASE("lsp: hover and definition on a category number, a citation and a let"
   const Script::Result r = s.run(f.options());
   const std::string on_number = r.response(number)["result"]["contents"]["value"];
   CHECK(on_number.find("Override of category 2") != std::string::npos);
-  CHECK(on_number.find("Defined in stdlib uk/lgha1989") != std::string::npos);
+  CHECK(on_number.find("Defined in stdlib england/lgha1989") != std::string::npos);
   const std::string on_citation = r.response(citation)["result"]["contents"]["value"];
   CHECK(on_citation.find("Citation: **LGHA 1989 s.2(6), as the council lists it**") !=
         std::string::npos);

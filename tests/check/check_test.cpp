@@ -17,6 +17,7 @@
 #include "report/check_report.hpp"
 #include "resolve/organisation.hpp"
 #include "tests/explain/cli_golden.hpp"
+#include "tests/support/stdlib_line.hpp"
 
 namespace {
 
@@ -71,17 +72,7 @@ post dph "Director of Public Health" { reports to ceo designated director_of_pub
 post pa "Political Assistant" { reports to dir_law designated political_assistant }
 )";
 
-// The line (from 1) of the first line of a stdlib module that starts with `text`.
-std::size_t stdlib_line(const std::string& module, const std::string& text) {
-  const std::string src = remit::test::read_file(remit::test::project_dir / "stdlib" / module);
-  std::istringstream in(src);
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (line.starts_with(text)) return n;
-  }
-  FAIL("no line starting with " << text << " in stdlib/" << module);
-  return 0;
-}
+using remit::test::stdlib_line;
 
 }  // namespace
 
@@ -691,7 +682,12 @@ person p_lee "Lee Ray" { holds dir_law, dir_fin }
           "incompatible monitoring_officer with head_of_paid_service\n"
           "  Sam Jones holds dir_law (monitoring_officer) and ceo (head_of_paid_service, acting)\n"
           "  LGHA 1989 s.5(1A)\n"
-          "  LGHA 1989 s.5(1B)\n" +
+          "  LGHA 1989 s.5(1B)\n"
+          "  note: this rule applies only to these kinds of authority: county_council, "
+          "district_council, unitary_council, metropolitan_district_council, "
+          "london_borough_council, greater_london_authority and common_council; the policy does "
+          "not say which kind this authority is, so the rule was applied. Say it on the "
+          "authority statement, e.g. authority \"Name\" kind district_council\n" +
           at("incompatible monitoring_officer with section_151_officer") +
           "incompatible monitoring_officer with section_151_officer\n"
           "  Lee Ray holds dir_law (monitoring_officer) and dir_fin (section_151_officer)\n"

@@ -170,10 +170,9 @@ std::map<std::string, std::string> all_files(const std::vector<fs::path>& pages)
   return files;
 }
 
-const std::vector<std::string> documented_pages = {"README.md",         "docs/cli.md",
-                                                   "docs/json.md",      "docs/language.md",
-                                                   "docs/hr-export.md", "docs/formatting.md",
-                                                   "docs/testing.md"};
+const std::vector<std::string> documented_pages = {
+    "README.md",         "docs/cli.md",        "docs/json.md",   "docs/language.md",
+    "docs/hr-export.md", "docs/formatting.md", "docs/testing.md"};
 
 std::vector<fs::path> every_doc() {
   std::vector<fs::path> pages{remit::test::project_dir / "README.md"};
