@@ -56,8 +56,15 @@ class Dumper {
   }
 
  private:
-  static std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
-  static std::string id(const ast::Name& n) { return "<" + std::string(n.text) + ">"; }
+  // Built piecewise: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string in Release.
+  static std::string q(std::string_view s) { return wrapped('"', s, '"'); }
+  static std::string id(const ast::Name& n) { return wrapped('<', n.text, '>'); }
+  static std::string wrapped(char open, std::string_view s, char close) {
+    std::string r(1, open);
+    r += s;
+    r += close;
+    return r;
+  }
   template <typename N>
   static std::string num(N n) {
     return std::to_string(n);

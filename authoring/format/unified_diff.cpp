@@ -136,13 +136,16 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     for (std::size_t k = start; k < end; ++k) {
       switch (ops[k]) {
         case Op::keep:
-          out += " " + line(a[ai[k]]);
+          out += ' ';
+          out += line(a[ai[k]]);
           break;
         case Op::remove:
-          out += "-" + line(a[ai[k]]);
+          out += '-';
+          out += line(a[ai[k]]);
           break;
         case Op::add:
-          out += "+" + line(b[bi[k]]);
+          out += '+';
+          out += line(b[bi[k]]);
           break;
       }
     }

@@ -10,6 +10,14 @@ namespace fs = std::filesystem;
 namespace remit::policy_test {
 namespace {
 
+// 'path', built piecewise: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+std::string quoted(const fs::path& path) {
+  std::string s(1, '\'');
+  s += path.string();
+  s += '\'';
+  return s;
+}
+
 // The .remit files directly in `folder`, in name order: the policy's, then the test files.
 struct FolderFiles {
   std::vector<fs::path> policy, tests;
@@ -55,10 +63,10 @@ Discovery discover(const std::vector<fs::path>& paths) {
       std::sort(below.begin(), below.end());
       for (const fs::path& folder : below) add_folder(folder, d);
     } else if (!fs::exists(path, ec)) {
-      d.errors.push_back("'" + path.string() + "' does not exist");
+      d.errors.push_back(quoted(path) + " does not exist");
     } else if (path.extension() != ".remit") {
-      d.errors.push_back("'" + path.string() +
-                         "' is not a .remit file nor a folder: give a policy's folder, a .remit "
+      d.errors.push_back(quoted(path) +
+                         " is not a .remit file nor a folder: give a policy's folder, a .remit "
                          "file or a *_test.remit file");
     } else if (is_test_file(path)) {
       fs::path folder = path.parent_path();
