@@ -199,8 +199,8 @@ REMIT_ERROR(replacement,
 REMIT_ERROR(end_of_file,
             "expected a statement: use, authority, import, body, designation, duty, "
             "qualification, post, person, let, category, override, precedence, incompatible, "
-            "require, forbid, scenario, designate, give, exempt, include, set aside rule or "
-            "replace rule");
+            "require, forbid, scenario, designate, give, exempt, include, set aside rule, "
+            "replace rule or test");
 
 // opt<> and star<> always match, so must<> never raises for them; the message is never shown.
 template <typename... Rules>

@@ -423,6 +423,7 @@ TEST_CASE("syntax errors are reported as file:line:col: error: message", "[gramm
     CHECK_THAT(parse_error("post a \"A\"\n\n  frobnicate x"),
                StartsWith("test.remit:3:3: " + expected));
     CHECK_THAT(parse_error("frobnicate x"), Contains("post, person, let, category, override"));
+    CHECK_THAT(parse_error("frobnicate x"), Contains("set aside rule, replace rule or test"));
   }
   SECTION("category 0") {
     CHECK(parse_error("category 0 \"Nought\" { when any post }") ==
