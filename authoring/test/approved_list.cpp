@@ -69,6 +69,9 @@ std::optional<std::vector<ApprovedPost>> read_approved_list(const std::filesyste
       continue;
     }
     const std::string_view number = csv::trim(category_field.text);
+    // `remit derive --format csv` writes an exempted post as a row of its own; it is not on
+    // the list, which is what leaving it out of the approved list says too.
+    if (number == "exempted") continue;
     std::uint32_t value = 0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (number.empty() || ec != std::errc() || end != number.data() + number.size() || value == 0) {

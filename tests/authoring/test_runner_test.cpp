@@ -207,6 +207,13 @@ TEST_CASE("remit test: expect list passes when every post and category match", "
   // Just the id and the category will do too, in any order and with other headers for the id.
   dir.write("approved.csv", "Post ID,Category\nmo,5\nhead,4\ndir,3\nfin,2\nceo,1\n");
   CHECK(run({dir.path()}).passed == 1);
+
+  // An exempted post's row, as derive writes it, says the post is not on the list.
+  dir.write("approved.csv",
+            "category,id,title,service,directorate,category_name\n1,ceo,Chief Executive,,,x\n"
+            "2,fin,Finance Director,,,x\n3,dir,Director,,,x\n4,head,Head of Service,,,x\n"
+            "5,mo,Monitoring Officer,,,x\nexempted,clerk,Clerk,,,exempted on 2025-03-01\n");
+  CHECK(run({dir.path()}).passed == 1);
 }
 
 TEST_CASE("remit test: expect list reports a missing post, an extra post and a wrong category",
