@@ -498,11 +498,16 @@ TEST_CASE("lsp: remit lsp answers on standard output and nothing else is written
     messages.push_back(json::parse(frame.body));
   }
   bool answered = false;
+  bool formats = false;  // remit lsp formats with remit fmt (authoring/format)
   for (const json& m : messages) {
     if (m.contains("id") && m["id"] == hover) {
       answered = m["result"]["contents"]["value"].get<std::string>().find("Chief Executive") !=
                  std::string::npos;
     }
+    if (m.contains("result") && m["result"].is_object() && m["result"].contains("capabilities")) {
+      formats = m["result"]["capabilities"].value("documentFormattingProvider", false);
+    }
   }
   CHECK(answered);
+  CHECK(formats);
 }
