@@ -16,6 +16,7 @@
 #include "authoring/format/tokens.hpp"
 #include "authoring/format/unified_diff.hpp"
 #include "grammar/parser.hpp"
+#include "tests/robustness/robustness_support.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -183,16 +184,18 @@ TEST_CASE("fmt: alignment counts characters, not bytes", "[authoring][fmt]") {
 TEST_CASE("fmt: a whole policy on one line takes time in proportion to its length",
           "[authoring][fmt]") {
   // 40,000 posts on one line: quadratic work (looking back along the line for each block) took
-  // a minute; linear takes a fraction of a second.
+  // a minute; linear takes under a second (bench/README.md). The bound only catches a return
+  // of the quadratic cost; under the sanitizers the input is smaller and not timed.
+  const int posts = remit::robust::sanitized ? 4000 : 40000;
   std::string text;
-  for (int k = 0; k < 40000; ++k) {
+  for (int k = 0; k < posts; ++k) {
     text += "post p" + std::to_string(k) + " \"P\" { reports to p0 duties clerical } ";
   }
   const auto start = std::chrono::steady_clock::now();
   const std::string out = fmt(text);
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  CHECK(seconds < 10);
+  if (!remit::robust::sanitized) CHECK(seconds < 20);
   CHECK(out.starts_with("post p0 \"P\" {\n  reports to p0\n  duties clerical\n}\npost p1 "));
 }
 
