@@ -309,21 +309,41 @@ class Report {
            rows + "</tbody>\n</table>\n</section>\n";
   }
 
+  // A section of posts that are not on the list, each with one more column saying why: the
+  // opening up to the table's body (exempted() and review() write the same kind of table).
+  static std::string why_table_head(std::string_view id, std::string_view heading,
+                                    std::string_view intro, std::string_view column) {
+    std::string h = "<section aria-labelledby=\"";
+    h += id;
+    h += "\">\n<h2 id=\"";
+    h += id;
+    h += "\">";
+    h += heading;
+    h += "</h2>\n<p>";
+    h += intro;
+    h += "</p>\n<table>\n<caption>";
+    h += heading;
+    h += "</caption>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">";
+    h += column;
+    h += "</th></tr></thead>\n<tbody>\n";
+    return h;
+  }
+  static std::string why_row(const Unit& unit, std::string_view why) {
+    return "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
+           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
+           "</span></th><td>" + html_escape(why) + "</td></tr>\n";
+  }
+
   // Posts an exemption took off the list (LGHA 1989 s.3, s.3A), with each decision.
   std::string exempted() {
     if (exempted_.empty()) return "";
-    std::string h =
-        "<section aria-labelledby=\"exempted\">\n<h2 id=\"exempted\">Exempted posts</h2>\n"
-        "<p>These posts meet only category 8 and have been exempted, so they are not politically "
-        "restricted (Local Government and Housing Act 1989 s.3, s.3A).</p>\n<table>\n"
-        "<caption>Exempted posts</caption>\n<thead><tr><th scope=\"col\">Title</th><th "
-        "scope=\"col\">Exemption</th></tr></thead>\n<tbody>\n";
+    std::string h = why_table_head(
+        "exempted", "Exempted posts",
+        "These posts meet only category 8 and have been exempted, so they are not politically "
+        "restricted (Local Government and Housing Act 1989 s.3, s.3A).",
+        "Exemption");
     for (const DecisionInForce& e : exempted_) {
-      const Unit& unit = org_.units[e.post];
-      h += "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
-           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
-           "</span></th><td>" +
-           html_escape(capitalised(decision_text(program_.exemptions[e.decl]))) + "</td></tr>\n";
+      h += why_row(org_.units[e.post], capitalised(decision_text(program_.exemptions[e.decl])));
     }
     return h + "</tbody>\n</table>\n</section>\n";
   }
@@ -331,18 +351,12 @@ class Report {
   std::string review() {
     const auto& posts = run_.to_review();
     if (posts.empty()) return "";
-    std::string h =
-        "<section aria-labelledby=\"review\">\n<h2 id=\"review\">Posts to be reviewed</h2>\n"
-        "<p>Rows of the HR export were left out as faulty; the category of these posts could "
-        "depend on them, so they are not in the list above.</p>\n<table>\n<caption>Posts to be "
-        "reviewed</caption>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Why"
-        "</th></tr></thead>\n<tbody>\n";
-    for (const ToReview& r : posts) {
-      const Unit& unit = org_.units[r.unit];
-      h += "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
-           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
-           "</span></th><td>" + html_escape(r.reason) + "</td></tr>\n";
-    }
+    std::string h = why_table_head(
+        "review", "Posts to be reviewed",
+        "Rows of the HR export were left out as faulty; the category of these posts could "
+        "depend on them, so they are not in the list above.",
+        "Why");
+    for (const ToReview& r : posts) h += why_row(org_.units[r.unit], r.reason);
     return h + "</tbody>\n</table>\n</section>\n";
   }
 
