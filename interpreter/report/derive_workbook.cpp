@@ -131,7 +131,10 @@ std::string write_restricted_posts_workbook(const std::filesystem::path& path, R
                                             WriteOptions options) {
   std::string missing;
   const loadable::WorkbookModule* module = loadable::workbook_module(missing);
-  if (!module) return "cannot write the workbook '" + path.string() + "': " + missing;
+  if (!module) {
+    return "cannot write the workbook '" + path.string() +
+           "': remit's workbook support is missing: " + missing;
+  }
   const WorkbookPlan book = plan(run, list);
   return write_file_atomically_with(
       path,
