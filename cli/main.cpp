@@ -23,9 +23,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "ast/ast.hpp"
 #include "ast/percent.hpp"
@@ -205,15 +208,33 @@ int emit(const CommonOptions& o, const std::string& text) {
   return ok;
 }
 
+// Whether the inputs loaded, and the errors and warnings to show (empty when there are none).
+struct Loaded {
+  bool ok = false;
+  std::string messages;
+};
+
+// Loads without writing anything, so that `remit diff` can load its two sides at once and
+// show their messages in order.
+Loaded load_quietly(remit::Run& run, const CommonOptions& o) {
+  const bool ok = run.load(inputs_of(o));
+  return {ok, run.diagnostics_text(o.error_colour)};
+}
+
 bool load(remit::Run& run, const CommonOptions& o) {
   if (o.verbose) spdlog::set_level(spdlog::level::debug);
-  if (!run.load(inputs_of(o))) {
-    std::cerr << run.diagnostics_text(o.error_colour);
-    return false;
-  }
-  std::string warnings = run.diagnostics_text(o.error_colour);
-  if (!warnings.empty()) std::cerr << warnings;
-  return true;
+  const Loaded loaded = load_quietly(run, o);
+  std::cerr << loaded.messages;
+  return loaded.ok;
+}
+
+// A run left for the operating system to reclaim when the process ends, for `remit diff`, which
+// loads two: freeing two million posts' records one by one took about 0.1 s of CPU time (user
+// and system), for memory the process gives back a moment later anyway. Held from static
+// storage, so that a leak checker counts it as in use, not lost.
+remit::Run& run_until_exit() {
+  static auto* const kept = new std::vector<std::unique_ptr<remit::Run>>;
+  return *kept->emplace_back(std::make_unique<remit::Run>());
 }
 
 // An existing file that is not a regular file (a device, a FIFO, /dev/fd/N): written as it is,
@@ -741,6 +762,22 @@ int whatif(const CommonOptions& o, const Edits& e) {
   return finished(diff.breaches_appeared.empty() ? ok : breach, {&run});
 }
 
+// Whether `remit diff` may read its two sides at the same time: when every file both read is a
+// plain file or a folder, each side reads the same bytes whatever the other does.
+bool both_sides_at_once(const CommonOptions& o, const std::string& old_side,
+                        const std::string& new_side) {
+  auto plain = [](const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    return !ec &&
+           (std::filesystem::is_regular_file(status) || std::filesystem::is_directory(status));
+  };
+  for (const auto* paths : {&o.policies, &o.structures, &o.holders, &o.designations}) {
+    if (!std::all_of(paths->begin(), paths->end(), plain)) return false;
+  }
+  return plain(old_side) && plain(new_side);
+}
+
 // `remit diff OLD NEW`: each side a policy file or directory, or an HR export (.csv); the
 // --policy files are added to both sides.
 int diff(const CommonOptions& o, const std::string& old_side, const std::string& new_side,
@@ -770,9 +807,33 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
     }
     return s;
   };
-  remit::Run before, after;
-  if (!load(before, side(old_side)) || !load(after, side(new_side))) return bad_input;
+  remit::Run &before = run_until_exit(), &after = run_until_exit();
+  const CommonOptions old_o = side(old_side), new_o = side(new_side);
+  if (o.verbose) spdlog::set_level(spdlog::level::debug);
+  // The two sides are independent runs: loaded at once, on two threads, they take about the
+  // time of one when a second core is free (at a million posts, each load takes 0.6 s). Their
+  // messages are shown as loading one side after the other shows them: the old side's, then, if
+  // it loaded, the new side's. An input that is not a plain file (a pipe, a terminal) could give
+  // one side what the other did not read: then the sides load in turn, as before.
+  Loaded was, now;
+  if (both_sides_at_once(o, old_side, new_side)) {
+    auto later = std::async(std::launch::async, [&] { return load_quietly(after, new_o); });
+    was = load_quietly(before, old_o);
+    now = later.get();
+  } else {
+    was = load_quietly(before, old_o);
+    if (was.ok) now = load_quietly(after, new_o);
+  }
+  std::cerr << was.messages;
+  if (!was.ok) return bad_input;
+  std::cerr << now.messages;
+  if (!now.ok) return bad_input;
+  auto started = std::chrono::steady_clock::now();
   remit::Difference d = remit::compare(before, after);
+  spdlog::debug(
+      "phase {:<12} {:9.2f} ms", "compare",
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+          .count());
   if (chart) {
     note_to_review(o, before, "in " + old_side + ", ");
     note_to_review(o, after, "in " + new_side + ", ");

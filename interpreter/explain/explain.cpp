@@ -60,8 +60,7 @@ class Explainer {
         limits_(run.limits()),
         p_(run.program()),
         org_(run.resolved().organisation),
-        ev_(run.evaluator().result()),
-        graph_(run.graph().graph) {}
+        ev_(run.evaluator().result()) {}
 
   Reason listing(UnitIndex u) {
     const std::uint32_t listed = ev_.listed[u];
@@ -834,8 +833,12 @@ class Explainer {
       out.push_back({"none of its direct reports is such a post", here, {}});
       return;
     }
-    for (auto [e, end] = boost::in_edges(u, graph_); e != end; ++e) {
-      const Line& l = org_.lines[graph_[*e].line];
+    // The graph is built here, the first time an explanation asks who a post manages, not for
+    // every explanation: at a million posts it cost 0.1-0.19 s, a sixth of `remit explain` of one
+    // post.
+    const CsrGraph& graph = run_.graph().graph;
+    for (auto [e, end] = boost::in_edges(u, graph); e != end; ++e) {
+      const Line& l = org_.lines[graph[*e].line];
       if (l.carries_a_share() && s.test(l.from)) {
         out.push_back({"it manages " + post_name(l.from), l.where, about(l.from, target)});
         out.back().step = Step::manages;
@@ -863,7 +866,6 @@ class Explainer {
   const ast::Program& p_;
   const Organisation& org_;
   const Evaluation& ev_;
-  const CsrGraph& graph_;
   // Witness chains (a post, the chief officer it reports to, the head of paid service above)
   // are short in any real structure; Limits::max_explain_depth guards against pathological
   // policies, and a cut says where it is.

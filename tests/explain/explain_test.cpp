@@ -280,6 +280,29 @@ post head "Head of Planning" { reports to dir duties delegated_powers }
       "listed in category 4"));
 }
 
+TEST_CASE("explain names the post a post manages", "[explain]") {
+  // `manages` is the one step that reads who reports to a post, through the graph of the
+  // reporting lines, which an explanation builds only when it comes to such a step.
+  Explained e = load(R"(use "uk/roles"
+body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post dfin "Director of Finance" { reports to ceo }
+post clerk "Clerk" { reports to dfin duties clerical }
+category 1 "Managers of a director" { when manages category 2 }
+category 2 "Reporting to the top" { when reports directly to designated head_of_paid_service }
+precedence 1, 2
+)");
+  REQUIRE(e.ok);
+  CHECK(e.text("ceo") ==
+        "ceo \"Chief Executive\" is in category 1 (Managers of a director)   test.remit:6:1\n"
+        "  because it manages dfin \"Director of Finance\"                   test.remit:4:46\n"
+        "    which meets category 2 (Reporting to the top)                 test.remit:7:1\n"
+        "      because it reports directly to ceo \"Chief Executive\"        test.remit:4:46\n"
+        "        which is designated head_of_paid_service                  test.remit:3:60\n");
+  CHECK_THAT(e.text("dfin", 1),
+             Catch::Matchers::Contains("none of its direct reports is such a post"));
+}
+
 TEST_CASE("explain: bad input exits with 2", "[explain][cli]") {
   SECTION("an unknown post, with a suggestion") {
     auto r = run_cli({"explain", "policies/council-000/", "dir_housin"});
