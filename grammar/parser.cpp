@@ -59,6 +59,7 @@ struct Pieces {
   std::size_t post_lines_begin = 0, post_designations_begin = 0, post_duties_begin = 0,
               post_holders_begin = 0;
   ast::PersonDecl person;
+  std::size_t person_holds_begin = 0, person_qualifications_begin = 0;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
   // A `test` block: its expectations as they are read.
@@ -690,6 +691,8 @@ struct action<g::person_id> {
   static void apply(const Input&, Builder& b) {
     b.person = ast::PersonDecl{};
     b.person.id = b.name;
+    b.person_holds_begin = b.program.person_holds.size();
+    b.person_qualifications_begin = b.program.person_qualifications.size();
   }
 };
 template <>
@@ -703,7 +706,7 @@ template <>
 struct action<g::held_post> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.person.holds.push_back(
+    b.program.person_holds.push_back(
         ast::Holding{b.name, std::exchange(b.holding, ast::HoldingKind::substantive)});
   }
 };
@@ -711,7 +714,7 @@ template <>
 struct action<g::qualified_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    for (ast::Name& n : b.take_names()) b.person.qualifications.push_back(n);
+    for (ast::Name& n : b.take_names()) b.program.person_qualifications.push_back(n);
   }
 };
 template <>
@@ -719,6 +722,9 @@ struct action<g::person_stmt> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     b.person.where = b.span(in);
+    b.person.holds = ast::Program::since(b.program.person_holds, b.person_holds_begin);
+    b.person.qualifications =
+        ast::Program::since(b.program.person_qualifications, b.person_qualifications_begin);
     b.program.people.push_back(std::move(b.person));
   }
 };

@@ -25,8 +25,8 @@ class Dumper {
     for (const auto& post : p_.posts) dump_post("post", post);
     for (const auto& person : p_.people) {
       std::string holds, quals;
-      for (const auto& h : person.holds) holds += holding(h) + ",";
-      for (const auto& n : person.qualifications) quals += id(n) + ",";
+      for (const auto& h : p_.holds(person)) holds += holding(h) + ",";
+      for (const auto& n : p_.qualifications(person)) quals += id(n) + ",";
       line("person", {id(person.id), q(person.name.text), holds, quals});
     }
     for (const auto& v : p_.vocabulary) {

@@ -239,7 +239,7 @@ std::string definitions_hover(Analysis& a, const Occurrence& o) {
         const ast::PersonDecl& p = program.people[d->decl];
         out += "**" + escaped(p.name.text) + "** (`" + escaped(p.id.text) + "`), a person";
         std::string held;
-        for (const ast::Holding& h : p.holds) {
+        for (const ast::Holding& h : program.holds(p)) {
           held += (held.empty() ? "" : ", ") + std::string(ast::name(h.kind)) + " `" +
                   escaped(h.post.text) + "`";
         }

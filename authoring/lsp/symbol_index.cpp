@@ -72,8 +72,8 @@ class Builder {
     for (std::uint32_t i = 0; i < program_.people.size(); ++i) {
       const ast::PersonDecl& p = program_.people[i];
       name(SymbolKind::person, p.id, true, i);
-      for (const ast::Holding& h : p.holds) name(SymbolKind::post, h.post);
-      for (const ast::Name& q : p.qualifications) name(SymbolKind::qualification, q);
+      for (const ast::Holding& h : program_.holds(p)) name(SymbolKind::post, h.post);
+      for (const ast::Name& q : program_.qualifications(p)) name(SymbolKind::qualification, q);
     }
     for (std::uint32_t i = 0; i < program_.vocabulary.size(); ++i) {
       const ast::VocabularyDecl& v = program_.vocabulary[i];

@@ -106,11 +106,14 @@ struct BodyDecl {
   std::optional<BodyKind> resolved_kind{};
 };
 
+// Its holdings and qualifications live in Program's per-person arenas, as a post's lines do in
+// the per-post ones: a million people from a holders export then cost no heap allocation each
+// (981,000 allocations, 39 MB and 280 M instructions of malloc and free at a million rows).
 struct PersonDecl {
   Name id;
   Text name;
-  std::vector<Holding> holds;
-  std::vector<Name> qualifications;
+  Slice holds;           // into Program::person_holds
+  Slice qualifications;  // into Program::person_qualifications
   SourceSpan where;
 };
 
@@ -468,6 +471,9 @@ struct Program {
   std::vector<BodyDecl> bodies;
   std::vector<PostDecl> posts;
   std::vector<PersonDecl> people;
+  // Per-person arenas, addressed by PersonDecl's slices.
+  std::vector<Holding> person_holds;
+  std::vector<Name> person_qualifications;
   std::vector<VocabularyDecl> vocabulary;
   std::vector<LetDecl> lets;
   std::vector<CategoryDecl> categories;
@@ -500,6 +506,13 @@ struct Program {
   static Slice since(const std::vector<T>& arena, std::size_t begin) {
     return Slice{static_cast<std::uint32_t>(begin),
                  static_cast<std::uint32_t>(arena.size() - begin)};
+  }
+
+  [[nodiscard]] std::span<const Holding> holds(const PersonDecl& p) const {
+    return slice(person_holds, p.holds);
+  }
+  [[nodiscard]] std::span<const Name> qualifications(const PersonDecl& p) const {
+    return slice(person_qualifications, p.qualifications);
   }
 
   ExprId add(ExprKind kind, SourceSpan where) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <span>
+#include <vector>
 
 #include "resolve/law.hpp"
 
@@ -67,9 +68,14 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
       auto [first, last] = std::equal_range(designations.begin(), designations.end(), u, ByPost{});
       return std::span(first, last);
     };
+    // One bit a post says whether it is designated at all, so that the million holdings of
+    // posts that carry nothing are passed over without a binary search each (33 M
+    // instructions at a million holders, 1 M with the bits).
+    std::vector<bool> designated(org.size());
+    for (const auto& d : designations) designated[d.first] = true;
     std::vector<const Holding*> held;  // in holdings order
     for (const Holding& h : org.holdings) {
-      if (!carried(h.post).empty()) held.push_back(&h);
+      if (designated[h.post]) held.push_back(&h);
     }
     std::stable_sort(held.begin(), held.end(),
                      [](const Holding* x, const Holding* y) { return x->person < y->person; });

@@ -241,8 +241,10 @@ class Importer {
       ast::PersonDecl& person = program_.people.emplace_back();
       person.id = ast::Name{row.name.text, row.name.where};
       person.name = ast::Text{row.name.text, row.name.where};
-      person.holds.push_back(
+      const std::size_t holds_begin = program_.person_holds.size();
+      program_.person_holds.push_back(
           ast::Holding{ast::Name{e.reference.text, row.name.where}, ast::HoldingKind::substantive});
+      person.holds = ast::Program::since(program_.person_holds, holds_begin);
       person.where = row.name.where;
     }
     post.vacant = vacant;

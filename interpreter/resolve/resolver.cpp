@@ -29,6 +29,42 @@ const char* vocabulary_word(ast::VocabularyKind kind) {
   return "name";
 }
 
+// Tells whether a person already holds a post. Most people are named once, by one declaration
+// or one row of a holders export, and hold one or two posts: a repeat of those can only be
+// among the holdings just added, which a scan finds. Only when a person is named again, or by a
+// post's `holder`, or holds many posts, are the holdings so far put into a table, and every
+// later one checked there: at a million holdings the table cost 16 MiB and a cache miss each.
+class HeldSet {
+ public:
+  static constexpr std::uint32_t scan_limit = 8;
+
+  // The holdings from `begin` on are all of the person's: scan them (unless the table is in use).
+  void scan_from(std::size_t begin) { scan_from_ = filled_ ? no_scan : begin; }
+  void stop_scan() { scan_from_ = no_scan; }
+
+  // True when `person` did not hold `post` among `holdings` (and is about to).
+  bool first(const SharedVector<Holding>& holdings, std::uint32_t person, UnitIndex post) {
+    if (scan_from_ != no_scan) {
+      for (std::size_t i = scan_from_; i < holdings.size(); ++i) {
+        if (holdings[i].post == post) return false;
+      }
+      return true;
+    }
+    if (!filled_) {
+      set_.reserve(holdings.size() + 16);
+      for (const Holding& h : holdings) set_.insert(PairSet::pair(h.person, h.post));
+      filled_ = true;
+    }
+    return set_.insert(PairSet::pair(person, post));
+  }
+
+ private:
+  static constexpr std::size_t no_scan = SIZE_MAX;
+  std::size_t scan_from_ = no_scan;
+  bool filled_ = false;
+  PairSet set_;
+};
+
 class Resolver {
  public:
   Resolver(ast::Program& program, const FileDepths& depths, Diagnostics& diags,
@@ -298,14 +334,22 @@ class Resolver {
     // A flat index, as for posts: a million holders would otherwise cost a heap node each.
     IdIndex index;
     index.reserve(p_.people.size());
-    held_.reserve(p_.people.size());  // most people hold one post
     // Sized once: grown by doubling, a million holdings (28 bytes each) would peak with the old
     // and the new buffer both live, 16 MiB more than they need.
     std::size_t holdings = p_.post_holders.size();
-    for (const ast::PersonDecl& d : p_.people) holdings += d.holds.size();
+    for (const ast::PersonDecl& d : p_.people) holdings += d.holds.size;
     o.holdings.edit().reserve(holdings);
     auto id_of = [&](std::uint32_t i) { return people[i].id; };
-    for (const ast::PersonDecl& d : p_.people) {
+    // Looking a person or a post up costs a cache miss or two at a million; asking for the
+    // slots a few people ahead lets those misses overlap instead of queueing.
+    constexpr std::size_t ahead = 8;
+    for (std::size_t k = 0; k < p_.people.size(); ++k) {
+      if (k + ahead < p_.people.size()) {
+        const ast::PersonDecl& later = p_.people[k + ahead];
+        index.prefetch(later.id.text);
+        for (const ast::Holding& h : p_.holds(later)) o.prefetch_unit(h.post.text);
+      }
+      const ast::PersonDecl& d = p_.people[k];
       const auto next = static_cast<std::uint32_t>(people.size());
       const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
       const std::uint32_t person = existing.value_or(next);
@@ -324,13 +368,17 @@ class Resolver {
           p.name = d.name.text;
         }
       }
-      for (const ast::Name& q : d.qualifications) {
+      for (const ast::Name& q : p_.qualifications(d)) {
         if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
           auto& qs = people[person].qualifications;
           if (std::find(qs.begin(), qs.end(), *s) == qs.end()) qs.push_back(*s);
         }
       }
-      for (const ast::Holding& h : d.holds) hold(person, h.post, h.kind, h.post.where);
+      // A person named for the first time, holding a few posts, has no earlier holding to
+      // repeat but among these (HeldSet).
+      if (!existing && d.holds.size <= HeldSet::scan_limit) held_.scan_from(o.holdings.size());
+      for (const ast::Holding& h : p_.holds(d)) hold(person, h.post, h.kind, h.post.where);
+      held_.stop_scan();
     }
     o.set_person_index(std::move(index));
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
@@ -371,7 +419,7 @@ class Resolver {
       return;
     }
     // A holding said twice (in a holders CSV and in the policy, say) is one holding.
-    if (!held_.insert(PairSet::pair(person, *u))) return;
+    if (!held_.first(org().holdings, person, *u)) return;
     org().holdings.edit().push_back(Holding{person, *u, kind, where});
   }
 
@@ -872,7 +920,7 @@ class Resolver {
   // Known names, for suggestions: made on the first unknown name of each kind.
   std::optional<Suggester> vocabulary_names_[3], unit_names_, person_names_, let_names_;
   DutySplit split_;   // reused for every post
-  PairSet held_;      // (person, post) pairs already held
+  HeldSet held_;      // (person, post) pairs already held
   PairSet added_[2];  // (designation, post) and (duty, post) pairs given by DesignateDecls
   std::optional<AuthorityNames> authority_names_;  // made on the first export line that needs it
   std::size_t tops_from_export_ = 0;

@@ -291,6 +291,30 @@ let held = has holder
   }
 }
 
+// A holding said again is one holding, whether the repeat is in the same `holds` (found by a
+// scan of the person's holdings), in a second declaration of the person or in a post's
+// `holder` (found in the table of every holding, made only then).
+TEST_CASE("a holding said twice is held once", "[grammar]") {
+  auto p = load_text(
+      "use \"uk/lgha1989\"\n"
+      "body council \"Full Council\"\n"
+      "post ceo \"Chief Executive\" { reports to council holder p_ann }\n"
+      "post ed \"Director\" { reports to ceo }\n"
+      "post dep \"Deputy\" { reports to ed }\n"
+      "person p_bob \"Bob\" { holds dep, dep }\n"
+      "person p_ann \"Ann\" { holds ceo, ed }\n"
+      "person p_ann \"Ann\" { holds ed, dep }\n");
+  INFO(p.diagnostics());
+  REQUIRE(p.ok);
+  const auto& org = p.run->resolved().organisation;
+  std::vector<std::pair<std::string_view, std::string_view>> held;
+  for (const remit::Holding& h : org.holdings) {
+    held.emplace_back(org.people[h.person].id, org.units[h.post].id);
+  }
+  using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
+  CHECK(held == Pairs{{"p_bob", "dep"}, {"p_ann", "ceo"}, {"p_ann", "ed"}, {"p_ann", "dep"}});
+}
+
 TEST_CASE("import reads a structure and a holders export", "[grammar]") {
   namespace fs = std::filesystem;
   const fs::path dir =

@@ -267,18 +267,22 @@ TEST_CASE("dialect: every alias of each holders field", "[csv][dialect]") {
   REQUIRE(run->program.people.size() == 1);
   const ast::PersonDecl& p = run->program.people[0];
   CHECK(p.id.text == "e1");
-  REQUIRE(p.holds.size() == 1);
-  CHECK(p.holds[0].post.text == "p1");
-  CHECK(p.holds[0].kind == ast::HoldingKind::interim);
-  CHECK(p.qualifications[0].text == "accountant");
+  const auto holds = run->program.holds(p);
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0].post.text == "p1");
+  CHECK(holds[0].kind == ast::HoldingKind::interim);
+  REQUIRE(run->program.qualifications(p).size() == 1);
+  CHECK(run->program.qualifications(p)[0].text == "accountant");
   for (std::string person : {"Person", "Person ID", "Employee", "Employee Number", "Name"}) {
     for (std::string post : {"Post ID", "Post", "Position", "Position Number"}) {
       CAPTURE(person, post);
       auto h = holders(person + "," + post + ",Kind,Qualifications\nann,p9,acting,\n");
       REQUIRE(h->rendered().empty());
       REQUIRE(h->program.people.size() == 1);
-      CHECK(h->program.people[0].holds[0].post.text == "p9");
-      CHECK(h->program.people[0].holds[0].kind == ast::HoldingKind::acting);
+      const auto holds = h->program.holds(h->program.people[0]);
+      REQUIRE(holds.size() == 1);
+      CHECK(holds[0].post.text == "p9");
+      CHECK(holds[0].kind == ast::HoldingKind::acting);
     }
   }
 }
