@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "resolve/huge_pages.hpp"
 #include "resolve/id_index.hpp"
 #include "resolve/reporting_lines.hpp"
 #include "resolve/shared_vector.hpp"
@@ -115,7 +116,7 @@ struct Organisation {
   // Asks for the slot of `id` ahead of a find_unit (resolution looks up a million ids).
   void prefetch_unit(std::string_view id) const { unit_index_->prefetch(id); }
   void reserve_units(std::size_t n) {
-    units.edit().reserve(n);
+    reserve_huge(units.edit(), n);
     index().reserve(n);
   }
   // Adds `unit`; returns the unit that already has its id, if any (then `unit` is kept

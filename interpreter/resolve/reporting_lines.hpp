@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "resolve/huge_pages.hpp"
 #include "resolve/shares.hpp"
 #include "source/source.hpp"
 
@@ -44,7 +45,7 @@ using LineId = std::uint32_t;
 class ReportingLines {
  public:
   // --- Building (resolution): lines arrive grouped by the post they go from, in unit order.
-  void reserve(std::size_t n) { writable_base().lines.reserve(n); }
+  void reserve(std::size_t n) { reserve_huge(writable_base().lines, n); }
   void push_back(const Line& line);
 
   // --- Reading.

@@ -167,7 +167,12 @@ class Resolver {
       add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
     }
     first_post_ = static_cast<UnitIndex>(o.units.size());
+    // Each insert lands in a random slot of a 16 MiB table: asking for the slot some posts
+    // ahead overlaps those cache misses (with the table in huge pages, 17% -> 4% of derive at
+    // a million posts).
+    constexpr std::uint32_t ahead = 32;
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
+      if (i + ahead < p_.posts.size()) o.prefetch_unit(p_.posts[i + ahead].id.text);
       const ast::PostDecl& d = p_.posts[i];
       add(Unit{d.id.text, &d, nullptr, d.vacant, false}, d.id);
     }
