@@ -35,14 +35,16 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
 void Evaluator::run() {
   using Kind = CategoryPlan::Step::Kind;
   if (base_) update_facts();
+  const std::size_t bytes_a_set = (org_.size() + 63) / 64 * sizeof(std::uint64_t);
+  const bool keep_all = program_.exprs.size() * bytes_a_set <= keep_every_set_up_to;
   for (const CategoryPlan::Step& step : resolved_.plan.order) {
     if (step.kind == Kind::let) {
-      evaluate(program_.lets[step.index].value, Keep::root);
+      evaluate(program_.lets[step.index].value, keep_all ? Keep::everything : Keep::root);
     } else if (base_) {
       update_category(step.index);
     } else {
       const ast::ExprId when = program_.categories[step.index].when;
-      evaluate(when, Keep::nothing);
+      evaluate(when, keep_all ? Keep::everything : Keep::nothing);
       PostSet meets = take(when);
       meets &= eval_.posts;
       eval_.categories[step.index] = std::move(meets);
