@@ -1,6 +1,6 @@
 #include "evaluate/evaluator.hpp"
 
-#include <deque>
+#include <algorithm>
 
 namespace remit {
 
@@ -21,6 +21,7 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
       graph_(std::move(graph)) {
   const std::size_t n = org_.size();
   eval_.sets.resize(program.exprs.size());
+  transient_.resize(program.exprs.size(), 0);
   eval_.categories.resize(program.categories.size());
   eval_.listed.assign(n, not_listed);
   eval_.posts = PostSet(n);
@@ -34,13 +35,17 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
 void Evaluator::run() {
   using Kind = CategoryPlan::Step::Kind;
   if (base_) update_facts();
+  const std::size_t bytes_a_set = (org_.size() + 63) / 64 * sizeof(std::uint64_t);
+  const bool keep_all = program_.exprs.size() * bytes_a_set <= keep_every_set_up_to;
   for (const CategoryPlan::Step& step : resolved_.plan.order) {
     if (step.kind == Kind::let) {
-      set_of(program_.lets[step.index].value);
+      evaluate(program_.lets[step.index].value, keep_all ? Keep::everything : Keep::root);
     } else if (base_) {
       update_category(step.index);
     } else {
-      PostSet meets = set_of(program_.categories[step.index].when);
+      const ast::ExprId when = program_.categories[step.index].when;
+      evaluate(when, keep_all ? Keep::everything : Keep::nothing);
+      PostSet meets = take(when);
       meets &= eval_.posts;
       eval_.categories[step.index] = std::move(meets);
     }
@@ -84,9 +89,60 @@ std::uint32_t Evaluator::with_exemption(UnitIndex u, std::uint32_t now) const {
   return not_listed;
 }
 
-// Post-order over the expression tree with an explicit stack: an `a and b and c …` chain of any
-// length is a deep tree, and must not become deep C++ recursion.
+namespace {
+
+// Calls f(operand) for each expression whose set `id`'s set is made from.
+template <typename F>
+void for_each_operand(const ast::Program& program, ast::ExprId id, F&& f) {
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ast::expr::And> || std::is_same_v<T, ast::expr::Or>) {
+          f(node.lhs);
+          f(node.rhs);
+        } else if constexpr (std::is_same_v<T, ast::expr::Not>) {
+          f(node.operand);
+        } else if constexpr (std::is_same_v<T, ast::expr::Named>) {
+          if (node.target == ast::expr::Named::Target::let) f(program.lets[node.index].value);
+        } else if constexpr (requires { node.target + 0u; }) {
+          f(node.target);
+        }
+      },
+      program.exprs[id].kind);
+}
+
+}  // namespace
+
 const PostSet& Evaluator::set_of(ast::ExprId root) {
+  const PostSet& out = evaluate(root, Keep::everything);
+  transient_[root] = 0;
+  return out;
+}
+
+std::size_t Evaluator::kept_sets() const {
+  return static_cast<std::size_t>(std::count_if(eval_.sets.begin(), eval_.sets.end(),
+                                                [](const PostSet& s) { return s.size() != 0; }));
+}
+
+void Evaluator::release_transient(ast::ExprId id) {
+  if (!transient_[id]) return;
+  eval_.sets[id] = PostSet();
+  transient_[id] = 0;
+}
+
+PostSet Evaluator::take(ast::ExprId id) {
+  if (!transient_[id]) return eval_.sets[id];
+  transient_[id] = 0;
+  PostSet out = std::move(eval_.sets[id]);
+  eval_.sets[id] = PostSet();  // a moved-from set keeps its size, and would read as evaluated
+  return out;
+}
+
+// Post-order over the expression tree with an explicit stack: an `a and b and c …` chain of any
+// length is a deep tree, and must not become deep C++ recursion. Unless every set is kept, an
+// operand's set is dropped once the expression above it is evaluated, so at most a few sets per
+// level of the tree are held at once.
+const PostSet& Evaluator::evaluate(ast::ExprId root, Keep keep) {
   if (eval_.sets[root].size() != 0 || org_.size() == 0) return eval_.sets[root];
   std::vector<std::pair<ast::ExprId, bool>> stack{{root, false}};
   auto pending = [&](ast::ExprId id) { return eval_.sets[id].size() == 0; };
@@ -98,25 +154,9 @@ const PostSet& Evaluator::set_of(ast::ExprId root) {
     }
     if (!expanded) {
       expanded = true;
-      const ast::ExprId self = id;
-      std::visit(
-          [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, ast::expr::And> || std::is_same_v<T, ast::expr::Or>) {
-              if (pending(node.lhs)) stack.push_back({node.lhs, false});
-              if (pending(node.rhs)) stack.push_back({node.rhs, false});
-            } else if constexpr (std::is_same_v<T, ast::expr::Not>) {
-              if (pending(node.operand)) stack.push_back({node.operand, false});
-            } else if constexpr (std::is_same_v<T, ast::expr::Named>) {
-              if (node.target == ast::expr::Named::Target::let) {
-                ast::ExprId value = program_.lets[node.index].value;
-                if (pending(value)) stack.push_back({value, false});
-              }
-            } else if constexpr (requires { node.target + 0u; }) {
-              if (pending(node.target)) stack.push_back({node.target, false});
-            }
-          },
-          program_.exprs[self].kind);
+      for_each_operand(program_, id, [&](ast::ExprId operand) {
+        if (pending(operand)) stack.push_back({operand, false});
+      });
       continue;
     }
     const ast::ExprId self = id;
@@ -126,7 +166,15 @@ const PostSet& Evaluator::set_of(ast::ExprId root) {
     } else {
       compute(self);
     }
+    transient_[self] = keep == Keep::nothing || (keep == Keep::root && self != root);
+    for_each_operand(program_, self, [&](ast::ExprId operand) {
+      release_transient(operand);
+      // A variant asks its base for the base's set of each expression it updates; the base
+      // keeps it only until the expression above has been updated too.
+      if (base_) base_->release_transient(operand);
+    });
   }
+  if (base_) base_->release_transient(root);
   return eval_.sets[root];
 }
 

@@ -65,12 +65,16 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& variant, Graph
       base_(&base),
       changes_(std::move(changes)) {
   eval_.sets.resize(program.exprs.size());
+  transient_.resize(program.exprs.size(), 0);
   eval_.categories.resize(program.categories.size());
   diff_.sets.resize(program.exprs.size());
   diff_.categories.resize(program.categories.size());
   // Text parsed after the base was evaluated (command-line edits) may have added expressions;
   // size the base's table now, while nobody holds a reference into it.
-  if (base.eval_.sets.size() < program.exprs.size()) base.eval_.sets.resize(program.exprs.size());
+  if (base.eval_.sets.size() < program.exprs.size()) {
+    base.eval_.sets.resize(program.exprs.size());
+    base.transient_.resize(program.exprs.size(), 0);
+  }
 }
 
 void Evaluator::update_facts() {
@@ -104,8 +108,9 @@ void Evaluator::update_facts() {
   }
 }
 
+// The base's set of `id` is evaluated for this update only (the base keeps only its lets' and
+// categories'): evaluate() drops it once the expression above `id` has been updated.
 void Evaluator::update(ast::ExprId id) {
-  const PostSet& old = base_->set_of(id);
   Units candidates;
   bool done = false;
   std::visit(
@@ -146,6 +151,8 @@ void Evaluator::update(ast::ExprId id) {
       program_.exprs[id].kind);
   if (done) return;
   settle(candidates);
+  const PostSet& old = base_->evaluate(id, Keep::nothing);
+  diff_.sets[id].clear();  // a set dropped and asked for again is updated again
   eval_.sets[id] = patched(
       old, org_.size(), candidates, [&](UnitIndex u) { return member(id, u); }, diff_.sets[id]);
 }
@@ -250,7 +257,7 @@ std::vector<UnitIndex> Evaluator::reached_by_lines(const ast::expr::Manages& nod
 // distance up to S from its managers'. A manager outside the region keeps the distance it had
 // in the base (nothing above it changed), found by a short walk up.
 void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target, std::uint32_t max_levels) {
-  const PostSet& old = base_->set_of(id);
+  const PostSet& old = base_->evaluate(id, Keep::nothing);
   const PostSet& in_target = eval_.sets[target];
   Units region = changes_.lines;
   append(region, changes_.facts);
@@ -327,6 +334,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target, std::ui
   }
 
   Units& changed = diff_.sets[id];
+  changed.clear();
   eval_.sets[id] = patched(
       old, org_.size(), region,
       [&](UnitIndex u) { return distance[at.find(u)->second] <= max_levels; }, changed);
@@ -335,7 +343,7 @@ void Evaluator::update_reports_below(ast::ExprId id, ast::ExprId target, std::ui
 
 void Evaluator::update_category(std::uint32_t c) {
   const ast::ExprId when = program_.categories[c].when;
-  set_of(when);
+  evaluate(when, Keep::nothing);
   const PostSet& old = base_->eval_.categories[c];
   Units candidates = diff_.sets[when];
   append(candidates, diff_.posts);
@@ -344,6 +352,7 @@ void Evaluator::update_category(std::uint32_t c) {
       old, org_.size(), candidates,
       [&](UnitIndex u) { return eval_.sets[when].test(u) && eval_.posts.test(u); },
       diff_.categories[c]);
+  release_transient(when);
 }
 
 void Evaluator::update_listing() {
