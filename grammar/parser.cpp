@@ -699,7 +699,7 @@ template <>
 struct action<g::person_name> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.person.name = b.text;
+    b.person.name = b.text.text;
   }
 };
 template <>

@@ -363,7 +363,7 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
   if (added) {
     ast::PersonDecl& p = program_.people.emplace_back();
     p.id = ast::Name{who, who_at};
-    p.name = ast::Text{who, who_at};
+    p.name = who;
     p.where = row.where();
     chains_.add_person();
   }

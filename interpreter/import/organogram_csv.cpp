@@ -240,7 +240,7 @@ class Importer {
       // which is how an organogram shows it.
       ast::PersonDecl& person = program_.people.emplace_back();
       person.id = ast::Name{row.name.text, row.name.where};
-      person.name = ast::Text{row.name.text, row.name.where};
+      person.name = row.name.text;
       const std::size_t holds_begin = program_.person_holds.size();
       program_.person_holds.push_back(
           ast::Holding{ast::Name{e.reference.text, row.name.where}, ast::HoldingKind::substantive});

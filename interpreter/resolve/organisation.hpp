@@ -59,12 +59,20 @@ struct Holding {
   SourceSpan where;
 };
 
+// A person points at their declarations rather than copying their strings, and their
+// qualifications are a slice of one arena rather than a vector each: at a million people from a
+// holders export that is 24 bytes a person where the copies took 72 (48 MB and a million heap
+// allocations fewer).
 struct Person {
-  std::string_view id;
-  std::string_view name;
-  std::vector<SymbolId> qualifications;
-  SourceSpan where;
+  const ast::PersonDecl* decl = nullptr;   // the first: the id and where it was declared
+  const ast::PersonDecl* named = nullptr;  // the one whose name is used (Resolver::people)
+  ast::Slice qualifications;               // into Organisation::person_qualifications
+
+  [[nodiscard]] std::string_view id() const { return decl->id.text; }
+  [[nodiscard]] std::string_view name() const { return named->name; }
+  [[nodiscard]] SourceSpan where() const { return decl->where; }
 };
+static_assert(sizeof(Person) <= 24, "a person is 24 bytes: 24 MB at a million people");
 
 // One vocabulary (designations, duties or qualifications): names interned to dense ids.
 struct Vocabulary {
@@ -84,6 +92,7 @@ struct Organisation {
   SharedVector<std::vector<UnitIndex>> designated;
   SharedVector<std::vector<UnitIndex>> with_duty;
   SharedVector<Person> people;
+  SharedVector<SymbolId> person_qualifications;  // sliced by Person::qualifications
   SharedVector<Holding> holdings;
   std::string_view authority;
   // From `authority … kind … jurisdiction …`: none when the policy does not say. The
@@ -105,9 +114,14 @@ struct Organisation {
   [[nodiscard]] std::optional<UnitIndex> find_unit(std::string_view id) const {
     return unit_index_->find(id, [this](UnitIndex u) { return units[u].id; });
   }
+  // The qualifications of a person, each once, in the order first given.
+  [[nodiscard]] std::span<const SymbolId> qualifications_of(const Person& p) const {
+    return std::span(person_qualifications.get())
+        .subspan(p.qualifications.begin, p.qualifications.size);
+  }
   // The person with this id (compared as find_unit compares), as an index into `people`.
   [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view id) const {
-    return person_index_->find(id, [this](std::uint32_t p) { return people[p].id; });
+    return person_index_->find(id, [this](std::uint32_t p) { return people[p].id(); });
   }
   // Set once by resolution, when the people are known; what-ifs never add people.
   void set_person_index(IdIndex index) {

@@ -83,7 +83,7 @@ class ScenarioNames {
     if (org_.find_person(name.text)) return;
     auto ids = [&] {
       std::vector<std::string_view> out;
-      for (const Person& p : org_.people) out.push_back(p.id);
+      for (const Person& p : org_.people) out.push_back(p.id());
       return out;
     };
     diags_.error(name.where, "no person " + in_quotes(name.text) + suggestion(name, ids));

@@ -232,7 +232,7 @@ class Editor {
     auto ids = [&] {
       std::vector<std::string_view> ids;
       ids.reserve(org_.people.size());
-      for (const Person& p : org_.people) ids.push_back(p.id);
+      for (const Person& p : org_.people) ids.push_back(p.id());
       return ids;
     };
     const std::optional<std::uint32_t> person = org_.find_person(person_id.text);

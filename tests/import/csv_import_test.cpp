@@ -55,7 +55,7 @@ struct Imported {
   // A person with their holdings and qualifications read out of the program's arenas.
   struct PersonView {
     ast::Name id;
-    ast::Text name;
+    std::string_view name;
     std::vector<ast::Holding> holds;
     std::vector<ast::Name> qualifications;
     SourceSpan where;
@@ -559,7 +559,7 @@ TEST_CASE("holders: the fixture's rows merge per person", "[csv]") {
   CHECK(run->program.people[0].id.text == "alice");
   CHECK(run->program.people[1].id.text == "Zed");
   const auto& zed = run->person("Zed");
-  CHECK(zed.name.text == "Zed");
+  CHECK(zed.name == "Zed");
   REQUIRE(zed.holds.size() == 3);
   CHECK(zed.holds[0].post.text == "500");
   CHECK(zed.holds[2].post.text == "151");

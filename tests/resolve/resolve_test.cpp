@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "tests/support/policy_fixture.hpp"
 
@@ -474,6 +476,28 @@ TEST_CASE("one person id with two names is refused", "[resolve]") {
   CHECK(first_line(text) ==
         "test.remit:2:8: error: person 'p' is declared twice, as 'Pat' and 'Sam'");
   CHECK_THAT(text, Contains("test.remit:1:1: note: first declared here"));
+}
+
+TEST_CASE("a person named twice is one person with every qualification once", "[resolve]") {
+  // The first declaration gives the id and the place; a later one names a person the first
+  // left unnamed; qualifications from both are kept in the order first given, each once.
+  auto p = load_text(
+      "qualification auditor \"A\"\nqualification lawyer \"S\"\n"
+      "qualification valuer \"V\"\npost a \"A\"\npost b \"B\"\nperson x \"X\"\n"
+      "person p \"p\" { qualified lawyer holds a }\n"
+      "person p \"Pat\" { qualified valuer, lawyer, auditor holds b }\n");
+  REQUIRE(p.ok);
+  const remit::Organisation& org = p.run->resolved().organisation;
+  REQUIRE(org.people.size() == 2);
+  const remit::Person& pat = org.people[1];
+  CHECK(pat.id() == "p");
+  CHECK(pat.name() == "Pat");
+  CHECK(pat.decl->name == "p");  // the first declaration
+  std::vector<std::string_view> quals;
+  for (remit::SymbolId q : org.qualifications_of(pat)) quals.push_back(org.qualifications.names[q]);
+  CHECK(quals == std::vector<std::string_view>{"lawyer", "valuer", "auditor"});
+  CHECK(org.qualifications_of(org.people[0]).empty());
+  CHECK(org.holdings.size() == 2);
 }
 
 TEST_CASE("a vacant post that someone holds is refused", "[resolve]") {
