@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 
 namespace remit {
 
@@ -11,7 +12,14 @@ FileId SourceSet::add(std::string name, std::string text, std::optional<SheetOri
   return static_cast<FileId>(files_.size() - 1);
 }
 
+// Two exports may be read at once (resolve/loader.cpp), each keeping the fields it unescapes.
+// Few fields need it, so one lock for every set costs nothing and keeps SourceSet movable.
+namespace {
+std::mutex keep_lock;
+}  // namespace
+
 std::string_view SourceSet::keep(std::string text) {
+  const std::lock_guard lock(keep_lock);
   return kept_.emplace_back(std::move(text));
 }
 
