@@ -173,14 +173,17 @@ class HoldingIndex {
   std::unordered_map<Key, std::uint32_t, Hash> big_;
 };
 
-// Person ids to indexes in program.people. A flat open-addressing table of (hash, index) pairs:
+// Person ids to indexes in program.people. A flat open-addressing table of (tag, index) pairs:
 // std::unordered_map allocates a node per person and costs two or three cache misses per row.
 // Even so, a lookup in a table of a million people is a cache miss, so the caller hashes ids a
-// few rows ahead and prefetches their slots.
+// few rows ahead and prefetches their slots. A slot keeps 32 bits of the hash, not all 64, and a
+// 32-bit index: 8 bytes, so the table of a million people is 16 MiB, not 32 (memory the kernel
+// must clear); a table that grows past its estimate hashes the ids again.
 class PersonTable {
  public:
   explicit PersonTable(std::size_t expected) {
-    resize(std::bit_ceil(std::max<std::size_t>(16, expected * 2)));
+    slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected * 2)));
+    mask_ = slots_.size() - 1;
   }
 
   static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
@@ -194,30 +197,36 @@ class PersonTable {
   // The index of the person `id`, and whether it is new: then `fresh` has been recorded for it.
   std::pair<std::size_t, bool> find_or_add(std::string_view id, std::size_t hash, std::size_t fresh,
                                            const std::vector<ast::PersonDecl>& people) {
+    // Grown before the probe, while every index in the table is a person already in `people`.
+    if ((size_ + 1) * 2 > slots_.size()) resize(slots_.size() * 2, people);
+    const std::uint32_t tag = tag_of(hash);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.index == empty) {
-        slot = Slot{hash, fresh};
-        if (++size_ * 2 > slots_.size()) resize(slots_.size() * 2);
+        slot = Slot{tag, static_cast<std::uint32_t>(fresh)};
+        ++size_;
         return {fresh, true};
       }
-      if (slot.hash == hash && people[slot.index].id.text == id) return {slot.index, false};
+      if (slot.tag == tag && people[slot.index].id.text == id) return {slot.index, false};
     }
   }
 
  private:
-  static constexpr std::size_t empty = SIZE_MAX;
+  static constexpr std::uint32_t empty = UINT32_MAX;
   struct Slot {
-    std::size_t hash = 0;
-    std::size_t index = empty;
+    std::uint32_t tag = 0;  // the hash's upper half: its lower bits place the slot
+    std::uint32_t index = empty;
   };
+  static std::uint32_t tag_of(std::size_t hash) {
+    return static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32);
+  }
 
-  void resize(std::size_t capacity) {
+  void resize(std::size_t capacity, const std::vector<ast::PersonDecl>& people) {
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
     mask_ = capacity - 1;
     for (const Slot& slot : old) {
       if (slot.index == empty) continue;
-      std::size_t i = slot.hash & mask_;
+      std::size_t i = hash(people[slot.index].id.text) & mask_;
       while (slots_[i].index != empty) i = (i + 1) & mask_;
       slots_[i] = slot;
     }

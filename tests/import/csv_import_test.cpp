@@ -751,3 +751,20 @@ TEST_CASE("structure: the rendered message shows the line and a caret", "[csv]")
         "               ^\n"
         "1 error generated.\n");
 }
+
+TEST_CASE("holders: people past the reader's estimate are still merged by id", "[csv][holders]") {
+  // The first megabyte (long ids) makes the reader expect few rows, so the people table grows
+  // twice or more while the short rows after it are read, and must still find every person.
+  std::string text = "person,post_id\n";
+  for (int i = 0; i < 500; ++i) text += std::string(2100, 'x') + std::to_string(i) + ",1\n";
+  for (int i = 0; i < 5000; ++i) text += "p" + std::to_string(i) + ",1\n";
+  for (int i = 0; i < 5000; i += 7) text += "p" + std::to_string(i) + ",2\n";
+  text += std::string(2100, 'x') + "3,2\n";
+  auto run = holders(text);
+  REQUIRE(run->rendered().empty());
+  REQUIRE(run->program.people.size() == 5500);
+  CHECK(run->person("p0").holds.size() == 2);
+  CHECK(run->person("p4998").holds.size() == 2);
+  CHECK(run->person("p4999").holds.size() == 1);
+  CHECK(run->person(std::string(2100, 'x') + "3").holds.size() == 2);
+}
