@@ -19,8 +19,8 @@ inline constexpr FileId no_file = UINT32_MAX;
 // A place in one source file: the file and a byte offset into its text. Line and column are
 // not stored: every AST node and every imported field carries a span, and only a rendered
 // message or a reported position needs them, so SourceSet::position works them out then. Eight
-// bytes rather than sixteen: at a million posts, 8 MB less in the resolved lines alone, and as
-// much again in each array of names the import builds.
+// bytes rather than sixteen: at a million posts, peak memory 363 -> 338 MB for derive and
+// 661 -> 549 MB for check with holders (spans in every post, line, name and person).
 struct SourceSpan {
   FileId file = no_file;
   std::uint32_t offset = 0;  // bytes from the start of the file's text
