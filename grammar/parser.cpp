@@ -90,9 +90,7 @@ struct Builder : Pieces {
   template <typename Input>
   SourceSpan span(const Input& in) const {
     const auto p = in.position();
-    return SourceSpan{file, static_cast<std::uint32_t>(p.line),
-                      static_cast<std::uint32_t>(p.column),
-                      static_cast<std::uint32_t>(p.byte) + offset_shift};
+    return SourceSpan{file, static_cast<std::uint32_t>(p.byte) + offset_shift};
   }
   std::uint32_t offset_shift = 0;  // bytes skipped before parsing (a byte order mark)
   ast::ExprId pop() {
@@ -1325,9 +1323,10 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
                   const Limits& limits) {
   if (!check_text(sources, file, diags)) return false;
   const SourceFile& f = sources.file(file);
-  // A UTF-8 byte order mark is skipped before parsing, so that columns on the first line count
-  // from the first visible character; offsets are shifted back when spans are made.
+  // A UTF-8 byte order mark is skipped before parsing, and columns on the first line count from
+  // the first visible character; offsets are shifted back when spans are made.
   const std::size_t bom = std::string_view(f.text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  sources.set_unshown_prefix(file, static_cast<std::uint8_t>(bom));
   const std::string_view text = std::string_view(f.text).substr(bom);
   Builder builder(sources, file, program, limits);
   builder.offset_shift = static_cast<std::uint32_t>(bom);
@@ -1335,7 +1334,7 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
   // run lists every broken statement of the file. Past the cap the errors are only counted.
   std::size_t from = 0, line = 1;
   std::size_t errors = 0;
-  SourceSpan last{file, 0, 0, 0};
+  std::optional<std::uint32_t> last;  // where the last error was
   while (true) {
     pegtl::memory_input<> in(text.data() + from, text.data() + text.size(), f.name, from, line, 1);
     try {
@@ -1344,20 +1343,18 @@ bool parse_policy(SourceSet& sources, FileId file, ast::Program& program, Diagno
     } catch (const pegtl::parse_error& e) {
       const auto& positions = e.positions();
       if (positions.empty() || positions.front().line == 0) {
-        diags.error(SourceSpan{file, 0, 0, 0}, std::string(e.message()));
+        diags.error(SourceSpan{file, 0}, std::string(e.message()));
         ++errors;
         break;
       }
       const auto& p = positions.front();
-      const SourceSpan at{file, static_cast<std::uint32_t>(p.line),
-                          static_cast<std::uint32_t>(p.column),
-                          static_cast<std::uint32_t>(p.byte + bom)};
-      if (at.line != last.line || at.column != last.column) {
+      const SourceSpan at{file, static_cast<std::uint32_t>(p.byte + bom)};
+      if (at.offset != last) {
         if (errors < limits.max_errors_per_file) {
           diags.error(at, std::string(e.message()));
         }
         ++errors;
-        last = at;
+        last = at.offset;
       }
       builder.forget_pieces();
       const auto next = resume_point(text, from, p.byte);

@@ -41,7 +41,7 @@ std::optional<std::string> format_file(SourceSet& sources, FileId file, Diagnost
                     parse_policy(sources, again, after, after_diags) &&
                     dump_without_positions(before) == dump_without_positions(after);
   if (!same) {
-    diags.error(SourceSpan{file, 1, 1, 0},
+    diags.error(SourceSpan{file, 0},
                 "remit fmt would change what this file means, which is a bug in remit; the file "
                 "is left as it is (please report it with the file)");
     return std::nullopt;

@@ -354,7 +354,8 @@ Range range_at(const SourceSet& sources, SourceSpan where, PositionEncoding enco
       while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     }
   }
-  return range_in_line(sources, where.file, where.line, where.column, begin, end, encoding);
+  const LineColumn at = sources.position(where);
+  return range_in_line(sources, where.file, at.line, at.column, begin, end, encoding);
 }
 
 Range range_of(const SourceSet& sources, const Occurrence& o, PositionEncoding encoding) {

@@ -136,11 +136,12 @@ class Builder {
   std::uint32_t add(SymbolKind kind, std::string name, SourceSpan w, std::uint32_t end,
                     bool definition, std::uint32_t decl) {
     if (!readable(w)) return no_decl;
+    const LineColumn at = sources_.position(w);
     out_.push_back(Occurrence{.kind = kind,
                               .name = std::move(name),
                               .file = w.file,
-                              .line = w.line,
-                              .column = w.column,
+                              .line = at.line,
+                              .column = at.column,
                               .begin = w.offset,
                               .end = std::max(end, w.offset),
                               .definition = definition,
@@ -214,18 +215,21 @@ class Builder {
         while (at < t.size() && is_id_start(t[at])) ++at;
         continue;
       }
-      if (t[at] == '\n') ++w.line;
       ++at;
     }
     if (!digit(at)) return;
-    const std::size_t newline = t.rfind('\n', at);
-    const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
-    w.column = static_cast<std::uint32_t>(at - line_start + 1);
     w.offset = static_cast<std::uint32_t>(at);
     std::size_t end = at;
     while (digit(end)) ++end;
     const std::uint32_t owner = add(SymbolKind::category, std::to_string(c.number), w,
                                     static_cast<std::uint32_t>(end), true, i);
+    // The number's column counts every byte of its line, a byte order mark's too, unlike a
+    // name's: as this index has always given it.
+    if (owner != no_decl) {
+      const std::size_t newline = t.rfind('\n', at);
+      const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+      out_[owner].column = static_cast<std::uint32_t>(at - line_start + 1);
+    }
     cites(c.cites, owner);
   }
 

@@ -46,7 +46,7 @@ std::optional<std::vector<ApprovedPost>> read_approved_list(const std::filesyste
   const FileId file = sources.add(path.string(), std::move(decoded.text));
   const std::size_t errors_before = diags.error_count();
   if (!decoded.error.empty()) {
-    diags.error(SourceSpan{file, 1, 1, 0}, decoded.error);
+    diags.error(SourceSpan{file, 0}, decoded.error);
     return std::nullopt;
   }
   csv::ErrorLimit errors(sources, file, diags);

@@ -20,7 +20,8 @@ SourceSpan where_of(const Run& run, RuleRef rule) {
 
 void Coverage::add(const Run& run, const SourceSpan& at, std::string what) {
   const std::string& file = run.sources().file(at.file).name;
-  clauses_.try_emplace({file, at.offset}, Clause{file, at.line, at.column, std::move(what)});
+  const LineColumn place = run.sources().position(at);
+  clauses_.try_emplace({file, at.offset}, Clause{file, place.line, place.column, std::move(what)});
 }
 
 void Coverage::fire(const Run& run, const SourceSpan& at) {

@@ -882,9 +882,9 @@ nlohmann::ordered_json to_json(const Reason& r, const SourceSet& sources) {
   nlohmann::ordered_json j;
   j["text"] = r.text;
   if (r.where.known()) {
-    j["location"] = {{"file", sources.file(r.where.file).name},
-                     {"line", r.where.line},
-                     {"column", r.where.column}};
+    const LineColumn at = sources.position(r.where);
+    j["location"] = {
+        {"file", sources.file(r.where.file).name}, {"line", at.line}, {"column", at.column}};
     if (const auto cell = sources.cell_of(r.where)) {
       j["location"]["sheet"] = std::string(cell->sheet);
       j["location"]["cell"] = cell->cell;

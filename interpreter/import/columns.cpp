@@ -289,7 +289,7 @@ bool read_header(Reader& reader, Row& header, std::span<const ColumnSpec> specs,
                  std::vector<int>& column_of) {
   const Reader::Status status = reader.next(header);
   if (status == Reader::Status::end) {
-    errors.error(SourceSpan{errors.file(), 1, 1, 0},
+    errors.error(SourceSpan{errors.file(), 0},
                  "empty file: expected a header line such as `" + header_example(specs) + "`");
     return false;
   }

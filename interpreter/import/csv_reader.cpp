@@ -133,7 +133,6 @@ bool Reader::read_sep_line() {
     pos_ = text_.size();
   } else {
     pos_ += end + 1;
-    start_line(pos_);
   }
   return true;
 }
@@ -167,8 +166,7 @@ std::string separator_name(char separator) {
 }
 
 SourceSpan Reader::here(std::size_t at) const {
-  return SourceSpan{file_, line_, static_cast<std::uint32_t>(at - line_start_ + 1),
-                    static_cast<std::uint32_t>(at)};
+  return SourceSpan{file_, static_cast<std::uint32_t>(at)};
 }
 
 std::size_t Reader::line_estimate() const {
@@ -198,7 +196,6 @@ Reader::Status Reader::skip_line(Row& row, std::size_t at, std::string message) 
     done_ = true;
   } else {
     pos_ = nl + 1;
-    start_line(pos_);
   }
   return Status::bad_row;
 }
@@ -227,10 +224,9 @@ Reader::Status Reader::next(Row& row) {
       return Status::end;
     }
     if (text[i] == '\n') {
-      start_line(++i);
+      ++i;
     } else if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') {
       i += 2;
-      start_line(i);
     } else {
       break;
     }
@@ -245,7 +241,7 @@ Reader::Status Reader::next(Row& row) {
       bool escaped = false;
       for (;;) {
         if (i == n) {
-          // At the opening quote: by now line_ may be many lines further on.
+          // At the opening quote, not at the end of the file.
           return stop(row, field.where,
                       "this quoted field is never closed: the file ends before its closing "
                       "`\"` (a `\"` inside a quoted value must be written twice, as `\"\"`)");
@@ -258,10 +254,6 @@ Reader::Status Reader::next(Row& row) {
             continue;
           }
           break;
-        }
-        if (c == '\n') {
-          start_line(++i);
-          continue;
         }
         if (c == '\0') {
           return stop(row, here(i), std::string(nul_message));
@@ -325,21 +317,9 @@ Reader::Status Reader::next(Row& row) {
       continue;
     }
     i += text[i] == '\r' ? 2 : 1;
-    start_line(i);
     pos_ = i;
     return Status::row;
   }
-}
-
-SourceSpan span_across_lines(const Field& field, std::size_t pos) {
-  SourceSpan span = field.where;
-  const std::uint32_t skip = field.quoted ? 1 : 0;
-  const std::string_view before = field.text.substr(0, pos);
-  const std::size_t nl = before.rfind('\n');
-  span.offset += skip + static_cast<std::uint32_t>(pos);
-  span.line += static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
-  span.column = static_cast<std::uint32_t>(pos - nl);
-  return span;
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -398,22 +378,6 @@ bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
   if (trim(text).empty()) return true;
   bool ok = true;
   std::size_t start = 0;
-  // The span of position `cursor`, moved forward only: one pass over the field in all.
-  std::size_t cursor = 0;
-  SourceSpan here = span_at(field, 0);
-  auto span_of = [&](std::size_t pos) {
-    if (field.unescaped) return field.where;
-    for (; cursor < pos && cursor < text.size(); ++cursor) {
-      ++here.offset;
-      if (text[cursor] == '\n') {
-        ++here.line;
-        here.column = 1;
-      } else {
-        ++here.column;
-      }
-    }
-    return here;
-  };
   for (;;) {
     const std::size_t semi = text.find(';', start);
     const std::size_t stop = semi == std::string_view::npos ? text.size() : semi;
@@ -421,11 +385,11 @@ bool split_list(const Field& field, std::string_view column, ErrorLimit& errors,
     const std::size_t at = start + leading_blanks(raw);
     const std::string_view token = trim(raw);
     if (token.empty()) {
-      errors.error(span_of(at), std::string(column) + ": empty entry in " + quoted(text) +
-                                    " (two `;` in a row, or a `;` at the start or end)");
+      errors.error(span_at(field, at), std::string(column) + ": empty entry in " + quoted(text) +
+                                           " (two `;` in a row, or a `;` at the start or end)");
       ok = false;
     } else {
-      out.push_back(Token{token, at, span_of(at)});
+      out.push_back(Token{token, at, span_at(field, at)});
     }
     if (semi == std::string_view::npos) break;
     start = semi + 1;

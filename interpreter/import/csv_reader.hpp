@@ -83,10 +83,6 @@ class Reader {
 
  private:
   [[nodiscard]] SourceSpan here(std::size_t at) const;
-  void start_line(std::size_t at) {
-    ++line_;
-    line_start_ = at;
-  }
   // Records a syntax error at `at` in `row`, then resumes at the next line, so that later rows
   // are still checked, or (stop) gives up on the file.
   Status skip_line(Row& row, std::size_t at, std::string message);
@@ -98,8 +94,6 @@ class Reader {
   std::string_view text_;
   std::string opening_error_;  // a UTF-16 file, say: given by the first next()
   std::size_t pos_ = 0;
-  std::uint32_t line_ = 1;
-  std::size_t line_start_ = 0;
   char sep_ = ',';  // a member the hot loop compares with, not a call per byte
   bool done_ = false;
 };
@@ -111,22 +105,14 @@ class Reader {
 // "`,`", "`;`" or "a tab", for messages.
 [[nodiscard]] std::string separator_name(char separator);
 
-// span_at for a position after a line break inside a quoted field: counts the lines before it.
-[[nodiscard]] SourceSpan span_across_lines(const Field& field, std::size_t pos);
-
 // Where byte `pos` of a field's text is in the file. Exact for a field read in place, even across
 // line breaks inside quotes; for a field that had "" escapes, the field's start. Inline, as the
 // importers call it for nearly every field of a million rows.
 [[nodiscard]] inline SourceSpan span_at(const Field& field, std::size_t pos) {
   if (field.unescaped) return field.where;
   pos = pos < field.text.size() ? pos : field.text.size();
-  if (field.quoted && field.text.substr(0, pos).find('\n') != std::string_view::npos) {
-    return span_across_lines(field, pos);
-  }
   SourceSpan span = field.where;
-  const auto step = static_cast<std::uint32_t>(pos + (field.quoted ? 1 : 0));
-  span.offset += step;
-  span.column += step;
+  span.offset += static_cast<std::uint32_t>(pos + (field.quoted ? 1 : 0));
   return span;
 }
 

@@ -309,10 +309,7 @@ bool HoldersImport::read_qualifications(const csv::Row& row) {
     }
     SourceSpan where = token.where;  // the prefix is on the token's own line
     const auto skipped = static_cast<std::uint32_t>(pos - token.pos);
-    if (!f.unescaped) {
-      where.column += skipped;
-      where.offset += skipped;
-    }
+    if (!f.unescaped) where.offset += skipped;
     row_qualifications_.push_back(ast::Name{name, where});
   }
   return ok;

@@ -168,8 +168,10 @@ void text(std::ostream& out, const Context& ctx, const Breaches& breaches) {
 }
 
 nlohmann::ordered_json location(const SourceSet& sources, SourceSpan s) {
-  nlohmann::ordered_json j = {
-      {"file", s.known() ? sources.file(s.file).name : ""}, {"line", s.line}, {"column", s.column}};
+  const LineColumn at = sources.position(s);
+  nlohmann::ordered_json j = {{"file", s.known() ? sources.file(s.file).name : ""},
+                              {"line", at.line},
+                              {"column", at.column}};
   // In a workbook, the cell as the spreadsheet names it (the column counts bytes of no file).
   if (const auto cell = sources.cell_of(s)) {
     j["sheet"] = std::string(cell->sheet);

@@ -72,8 +72,8 @@ Diagnostic& Diagnostics::note(SourceSpan where, std::string message) {
 
 void Diagnostics::sort() {
   std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column) <
-           std::tie(b.where.file, b.where.line, b.where.column);
+    // By offset, which orders a file's places as their lines and columns do.
+    return std::tie(a.where.file, a.where.offset) < std::tie(b.where.file, b.where.offset);
   });
 }
 
@@ -157,7 +157,7 @@ void append_one(std::string& out, const SourceSet& sources, SourceSpan where, Se
   // A workbook's row is shown by its cell alone: the CSV text made from it is not what the
   // user sees.
   if (where.known() && !sources.file(where.file).sheet) {
-    append_excerpt(out, sources.line_text(where), where.column, colour);
+    append_excerpt(out, sources.line_text(where), sources.position(where).column, colour);
   }
 }
 

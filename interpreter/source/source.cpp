@@ -1,5 +1,6 @@
 #include "source/source.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@ namespace remit {
 
 FileId SourceSet::add(std::string name, std::string text, std::optional<SheetOrigin> sheet) {
   files_.push_back(SourceFile{std::move(name), std::move(text), std::move(sheet)});
+  line_starts_.emplace_back();
   return static_cast<FileId>(files_.size() - 1);
 }
 
@@ -21,6 +23,32 @@ std::mutex keep_lock;
 std::string_view SourceSet::keep(std::string text) {
   const std::lock_guard lock(keep_lock);
   return kept_.emplace_back(std::move(text));
+}
+
+const std::vector<std::uint32_t>& SourceSet::line_starts(FileId id) const {
+  LineStarts& lines = line_starts_[id];
+  std::call_once(lines.made, [&] {
+    const std::string_view text = files_[id].text;
+    lines.starts.push_back(0);
+    for (const char *p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+      ++p;
+      lines.starts.push_back(static_cast<std::uint32_t>(p - text.data()));
+    }
+  });
+  return lines.starts;
+}
+
+LineColumn SourceSet::position(const SourceSpan& span) const {
+  if (!span.known() || span.file >= files_.size()) return {};
+  const std::vector<std::uint32_t>& starts = line_starts(span.file);
+  // The last line that starts at or before the offset; the first starts at 0.
+  const auto after = std::upper_bound(starts.begin(), starts.end(), span.offset);
+  const auto line = static_cast<std::uint32_t>(after - starts.begin());
+  std::uint32_t line_start = *(after - 1);
+  if (line == 1)
+    line_start = std::min<std::uint32_t>(files_[span.file].unshown_prefix, span.offset);
+  return LineColumn{line, span.offset - line_start + 1};
 }
 
 std::string_view SourceSet::line_text(const SourceSpan& span) const {
@@ -63,8 +91,9 @@ std::uint32_t field_at(std::string_view line, std::uint32_t column) {
 std::optional<SourceSet::Cell> SourceSet::cell_of(const SourceSpan& span) const {
   if (!span.known() || span.file >= files_.size() || !files_[span.file].sheet) return {};
   const SheetOrigin& sheet = *files_[span.file].sheet;
-  const std::uint32_t field = field_at(line_text(span), span.column);
-  return Cell{sheet.sheet, column_letters(sheet.first_column + field) + std::to_string(span.line)};
+  const LineColumn at = position(span);
+  const std::uint32_t field = field_at(line_text(span), at.column);
+  return Cell{sheet.sheet, column_letters(sheet.first_column + field) + std::to_string(at.line)};
 }
 
 std::string SourceSet::where(const SourceSpan& span) const {
@@ -73,8 +102,8 @@ std::string SourceSet::where(const SourceSpan& span) const {
     return files_[span.file].name + ", sheet \"" + std::string(cell->sheet) + "\", cell " +
            cell->cell;
   }
-  return files_[span.file].name + ":" + std::to_string(span.line) + ":" +
-         std::to_string(span.column);
+  const LineColumn at = position(span);
+  return files_[span.file].name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
 // One read into a string of the right size: no stream buffering, no second copy, which

@@ -7,14 +7,8 @@
 namespace remit {
 
 SourceSpan span_at(const SourceSet& sources, FileId file, std::size_t offset) {
-  std::string_view text = sources.file(file).text;
-  offset = std::min(offset, text.size());
-  std::string_view before = text.substr(0, offset);
-  auto line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
-  std::size_t line_start = before.rfind('\n');
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  return SourceSpan{file, line, static_cast<std::uint32_t>(offset - line_start + 1),
-                    static_cast<std::uint32_t>(offset)};
+  return SourceSpan{file,
+                    static_cast<std::uint32_t>(std::min(offset, sources.file(file).text.size()))};
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {

@@ -10,7 +10,7 @@
 
 namespace remit {
 
-// The span of byte `offset` in sources.file(file): line and column counted from the start.
+// The span of byte `offset` in sources.file(file), or of its end when past it.
 SourceSpan span_at(const SourceSet& sources, FileId file, std::size_t offset);
 
 // Offset of the first byte that does not start or continue a valid UTF-8 sequence.

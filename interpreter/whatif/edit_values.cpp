@@ -13,8 +13,6 @@ class Shown {
   // Starts the line of the next edit with its option; returns the span of the edit.
   SourceSpan begin_line(std::string_view option) {
     if (!text_.empty()) text_ += '\n';
-    line_start_ = text_.size();
-    ++line_;
     SourceSpan where = here();
     text_ += option;
     text_ += ' ';
@@ -34,14 +32,9 @@ class Shown {
   std::string take() { return std::move(text_); }
 
  private:
-  SourceSpan here() const {
-    return SourceSpan{file_, line_, static_cast<std::uint32_t>(text_.size() - line_start_ + 1),
-                      static_cast<std::uint32_t>(text_.size())};
-  }
+  SourceSpan here() const { return SourceSpan{file_, static_cast<std::uint32_t>(text_.size())}; }
   SourceSet& sources_;
   std::string text_;
-  std::size_t line_start_ = 0;
-  std::uint32_t line_ = 0;
   FileId file_ = no_file;
 };
 
@@ -98,8 +91,8 @@ ast::ScenarioDecl scenario_of(std::span<const Edit> edits, std::string name, Sou
         e);
   }
   const FileId file = sources.add(std::move(name), shown.take());
-  scenario.name = ast::Text{sources.file(file).name, SourceSpan{file, 1, 1, 0}};
-  scenario.where = SourceSpan{file, 1, 1, 0};
+  scenario.name = ast::Text{sources.file(file).name, SourceSpan{file, 0}};
+  scenario.where = SourceSpan{file, 0};
   return scenario;
 }
 

@@ -234,11 +234,14 @@ TEST_CASE("fmt: a byte order mark and Windows line endings are kept", "[authorin
 TEST_CASE("fmt: a text that does not parse is not formatted, and the errors say where",
           "[authoring][fmt]") {
   remit::Diagnostics diags;
-  const auto out =
-      remit::format::format_text("post a \"A\" {\n  reports b\n}\n", "bad.remit", diags);
+  const std::string text = "post a \"A\" {\n  reports b\n}\n";
+  const auto out = remit::format::format_text(text, "bad.remit", diags);
   CHECK_FALSE(out.has_value());
   REQUIRE(diags.has_errors());
-  CHECK(diags.all().front().where.line == 2);
+  // On the second line: the offset is past the first line break and before the second.
+  const std::uint32_t at = diags.all().front().where.offset;
+  CHECK(at > text.find('\n'));
+  CHECK(at <= text.find('\n', text.find('\n') + 1));
 }
 
 TEST_CASE("fmt: a statement the formatter has no rule for keeps its lines, indented by its braces",

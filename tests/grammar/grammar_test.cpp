@@ -169,7 +169,8 @@ TEST_CASE("every statement form parses into the AST as written", "[grammar]") {
     CHECK(prog.categories[2].is_override);
     CHECK(prog.categories[2].number == 2);
     CHECK(prog.categories[2].label.text == "Deputies, overridden");
-    CHECK(prog.categories[2].where.column == 1);  // points at `override`, not `category`
+    CHECK(p->sources.position(prog.categories[2].where).column ==
+          1);  // points at `override`, not `category`
     REQUIRE(prog.precedences.size() == 1);
     CHECK(prog.precedences[0].order == std::vector<std::uint32_t>{2, 1});
   }
@@ -522,7 +523,7 @@ TEST_CASE("CRLF line ends parse like LF and keep line numbers", "[grammar][encod
   INFO(p.diagnostics());
   REQUIRE(p.ok);
   CHECK(p.restricted() == Listing{{1, "ceo"}});
-  CHECK(p.run->program().categories.at(0).where.line == 5);
+  CHECK(p.run->sources().position(p.run->program().categories.at(0).where).line == 5);
   CHECK(parse_error("post a \"A\"\r\nfrobnicate\r\n").starts_with("test.remit:2:1: error:"));
   CHECK(parse_error("post a \"A\" {\r\n  reports ceo\r\n}\r\n") ==
         "test.remit:2:11: error: expected 'to'");

@@ -33,7 +33,9 @@ struct Parsed {
   [[nodiscard]] std::vector<Reported> errors() const {
     std::vector<Reported> out;
     for (const Diagnostic& d : diags.all()) {
-      if (d.severity == Severity::error) out.push_back({d.where.line, d.where.column, d.message});
+      if (d.severity != Severity::error) continue;
+      const LineColumn at = sources.position(d.where);
+      out.push_back({at.line, at.column, d.message});
     }
     return out;
   }

@@ -123,8 +123,8 @@ TEST_CASE("reader: plain rows, a last line without a newline", "[csv]") {
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[1].size() == 3);
   CHECK(r.rows[1][2].text == "333");
-  CHECK(r.rows[1][2].where.line == 2);
-  CHECK(r.rows[1][2].where.column == 6);
+  CHECK(r.sources.position(r.rows[1][2].where).line == 2);
+  CHECK(r.sources.position(r.rows[1][2].where).column == 6);
   CHECK(r.rows[1][2].where.offset == 11);
   CHECK_FALSE(r.rows[1][2].quoted);
 }
@@ -134,7 +134,7 @@ TEST_CASE("reader: CRLF line ends are not part of the last field", "[csv]") {
   REQUIRE(r.diags.all().empty());
   REQUIRE(r.rows.size() == 3);
   CHECK(r.rows[1][1].text == "2");
-  CHECK(r.rows[2][0].where.line == 3);
+  CHECK(r.sources.position(r.rows[2][0].where).line == 3);
   REQUIRE(r.rows[2].size() == 2);
   CHECK(r.rows[2][1].text.empty());
 }
@@ -143,7 +143,7 @@ TEST_CASE("reader: a UTF-8 byte order mark is skipped, columns still count bytes
   ReadAll r("\xEF\xBB\xBFid,x\n1,2\n");
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0][0].text == "id");
-  CHECK(r.rows[0][0].where.column == 4);
+  CHECK(r.sources.position(r.rows[0][0].where).column == 4);
   CHECK(r.rows[0][0].where.offset == 3);
 }
 
@@ -159,21 +159,22 @@ TEST_CASE("reader: quoted fields hold commas, newlines and doubled quotes", "[cs
   CHECK(f[2].text == "line1\nline2");
   CHECK(f[3].text == "say \"hi\"");
   CHECK(f[3].unescaped);
-  CHECK(f[3].where.line == 2);  // the line where the field starts, after the newline in f[2]
-  CHECK(f[3].where.column == 8);
+  CHECK(r.sources.position(f[3].where).line ==
+        2);  // the line where the field starts, after the newline in f[2]
+  CHECK(r.sources.position(f[3].where).column == 8);
   CHECK(f[4].text.empty());
   CHECK(f[4].quoted);
   CHECK(r.rows[1][0].text == "next");
-  CHECK(r.rows[1][0].where.line == 3);
-  CHECK(r.rows[1][0].where.column == 1);
+  CHECK(r.sources.position(r.rows[1][0].where).line == 3);
+  CHECK(r.sources.position(r.rows[1][0].where).column == 1);
 }
 
 TEST_CASE("reader: blank lines are skipped and counted", "[csv]") {
   ReadAll r("\na,b\n\n\r\n1,2\n\n");
   REQUIRE(r.diags.all().empty());
   REQUIRE(r.rows.size() == 2);
-  CHECK(r.rows[0][0].where.line == 2);
-  CHECK(r.rows[1][0].where.line == 5);
+  CHECK(r.sources.position(r.rows[0][0].where).line == 2);
+  CHECK(r.sources.position(r.rows[1][0].where).line == 5);
   CHECK(r.rows[1][1].text == "2");
 }
 
@@ -182,7 +183,7 @@ TEST_CASE("reader: a trailing comma makes an empty last field", "[csv]") {
   REQUIRE(r.rows.size() == 1);
   REQUIRE(r.rows[0].size() == 3);
   CHECK(r.rows[0][2].text.empty());
-  CHECK(r.rows[0][2].where.column == 5);
+  CHECK(r.sources.position(r.rows[0][2].where).column == 5);
 }
 
 TEST_CASE("reader: span_at finds bytes inside a field, across quoted newlines", "[csv]") {
@@ -190,15 +191,15 @@ TEST_CASE("reader: span_at finds bytes inside a field, across quoted newlines", 
   REQUIRE(r.rows.size() == 1);
   const csv::Field& quoted = r.rows[0][1];
   SourceSpan a = csv::span_at(quoted, 0);
-  CHECK(a.line == 1);
-  CHECK(a.column == 4);
+  CHECK(r.sources.position(a).line == 1);
+  CHECK(r.sources.position(a).column == 4);
   SourceSpan d = csv::span_at(quoted, 4);
-  CHECK(d.line == 2);
-  CHECK(d.column == 2);
+  CHECK(r.sources.position(d).line == 2);
+  CHECK(r.sources.position(d).column == 2);
   CHECK(d.offset == 7);
   SourceSpan f = csv::span_at(r.rows[0][2], 1);
-  CHECK(f.line == 2);
-  CHECK(f.column == 6);
+  CHECK(r.sources.position(f).line == 2);
+  CHECK(r.sources.position(f).column == 6);
 }
 
 TEST_CASE("reader: an unterminated quote is reported at the opening quote", "[csv]") {
@@ -214,7 +215,7 @@ TEST_CASE("reader: a quote inside an unquoted field is reported, then reading go
   CHECK_THAT(r.rendered(), Contains("t.csv:2:3: error: a `\"` inside a value"));
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[1][0].text == "2");
-  CHECK(r.rows[1][0].where.line == 3);
+  CHECK(r.sources.position(r.rows[1][0].where).line == 3);
   CHECK(r.statuses == std::vector<Status>{Status::row, Status::bad_row, Status::row});
 }
 
@@ -231,8 +232,8 @@ TEST_CASE("reader: a quoted field may end a CRLF line or the file", "[csv]") {
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0][0].text == "a");
   CHECK(r.rows[1][1].text == "c");
-  CHECK(r.rows[1][1].where.line == 2);
-  CHECK(r.rows[1][1].where.column == 5);
+  CHECK(r.sources.position(r.rows[1][1].where).line == 2);
+  CHECK(r.sources.position(r.rows[1][1].where).column == 5);
 }
 
 TEST_CASE("reader: a NUL byte stops reading, with its position", "[csv]") {
@@ -275,19 +276,19 @@ TEST_CASE("structure: a row becomes a post with its lines, designations and duti
   CHECK(ceo.lines.empty());
   REQUIRE(ceo.designations.size() == 1);
   CHECK(ceo.designations[0].text == "head_of_paid_service");
-  CHECK(ceo.where.line == 2);
-  CHECK(ceo.where.column == 1);
+  CHECK(run->sources.position(ceo.where).line == 2);
+  CHECK(run->sources.position(ceo.where).column == 1);
   const auto clerk = run->post("11");
   REQUIRE(clerk.lines.size() == 1);
   CHECK(clerk.lines[0].target.text == "500");
   CHECK(clerk.lines[0].kind == ast::LineKind::reports);
   CHECK_FALSE(clerk.lines[0].basis_points.has_value());
-  CHECK(clerk.lines[0].target.where.line == 3);
-  CHECK(clerk.lines[0].target.where.column == 30);
+  CHECK(run->sources.position(clerk.lines[0].target.where).line == 3);
+  CHECK(run->sources.position(clerk.lines[0].target.where).column == 30);
   REQUIRE(clerk.duties.size() == 2);
   CHECK(clerk.duties[0].text == "clerical");
   CHECK(clerk.duties[1].text == "advises_authority");
-  CHECK(clerk.duties[1].where.column == 44);
+  CHECK(run->sources.position(clerk.duties[1].where).column == 44);
 }
 
 TEST_CASE("structure: quoted titles with commas, newlines and quotes", "[csv]") {
@@ -299,11 +300,11 @@ TEST_CASE("structure: quoted titles with commas, newlines and quotes", "[csv]") 
   const auto law = run->post("1");
   CHECK(law.title == "Head of Law,\nand \"Governance\"");
   REQUIRE(law.designations.size() == 1);
-  CHECK(law.designations[0].where.line == 3);
-  CHECK(law.designations[0].where.column == 32);
+  CHECK(run->sources.position(law.designations[0].where).line == 3);
+  CHECK(run->sources.position(law.designations[0].where).column == 32);
   const auto officer = run->post("2");
   CHECK(officer.title == "Officer, Legal");
-  CHECK(officer.where.line == 4);
+  CHECK(run->sources.position(officer.where).line == 4);
 }
 
 TEST_CASE("structure: tokens inside a quoted multi-line field get exact positions", "[csv]") {
@@ -311,11 +312,11 @@ TEST_CASE("structure: tokens inside a quoted multi-line field get exact position
   REQUIRE(run->rendered().empty());
   const auto p = run->post("1");
   REQUIRE(p.designations.size() == 2);
-  CHECK(p.designations[0].where.line == 2);
-  CHECK(p.designations[0].where.column == 11);
+  CHECK(run->sources.position(p.designations[0].where).line == 2);
+  CHECK(run->sources.position(p.designations[0].where).column == 11);
   CHECK(p.designations[1].text == "b");
-  CHECK(p.designations[1].where.line == 3);
-  CHECK(p.designations[1].where.column == 2);
+  CHECK(run->sources.position(p.designations[1].where).line == 3);
+  CHECK(run->sources.position(p.designations[1].where).column == 2);
 }
 
 TEST_CASE("structure: CRLF line ends and a byte order mark", "[csv]") {
@@ -384,7 +385,7 @@ TEST_CASE("structure: unknown, duplicate and missing columns", "[csv]") {
     CHECK_THAT(run->rendered(), Contains("org.csv:1:41: error: column \"title\" appears twice in "
                                          "the header: remove one"));
     REQUIRE(run->diags.all()[0].notes.size() == 1);
-    CHECK(run->diags.all()[0].notes[0].where.column == 4);
+    CHECK(run->sources.position(run->diags.all()[0].notes[0].where).column == 4);
     CHECK(run->program.posts.empty());
   }
   SECTION("missing: only id and title are needed") {
@@ -422,10 +423,10 @@ TEST_CASE("structure: several lines with shares", "[csv]") {
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[0].target.text == "ed_a");
   CHECK(p.lines[0].basis_points == 6000u);
-  CHECK(p.lines[0].target.where.column == 9);
+  CHECK(run->sources.position(p.lines[0].target.where).column == 9);
   CHECK(p.lines[1].target.text == "ed_b");
   CHECK(p.lines[1].basis_points == 4000u);
-  CHECK(p.lines[1].target.where.column == 17);
+  CHECK(run->sources.position(p.lines[1].target.where).column == 17);
   CHECK(run->post("9").lines.at(0).basis_points == 3350u);
 }
 
@@ -518,7 +519,7 @@ TEST_CASE("structure: errors stop at 100, with one more saying so", "[csv]") {
   auto run = structure(text);
   REQUIRE(run->diags.error_count() == 101);
   CHECK(run->diags.all().back().message == "too many errors in org.csv; stopping");
-  CHECK(run->diags.all()[99].where.line == 101);
+  CHECK(run->sources.position(run->diags.all()[99].where).line == 101);
   CHECK(run->program.posts.empty());
 }
 
@@ -546,7 +547,7 @@ TEST_CASE("structure: the benchmark fixture (tests/data)", "[csv]") {
   const auto& press = run->post("103");
   REQUIRE(press.duties.size() == 2);
   CHECK(press.duties[1].text == "speaks_to_media");
-  CHECK(run->post("1000").where.line == 22);
+  CHECK(run->sources.position(run->post("1000").where).line == 22);
 }
 
 // ---- holders.csv
@@ -563,10 +564,10 @@ TEST_CASE("holders: the fixture's rows merge per person", "[csv]") {
   REQUIRE(zed.holds.size() == 3);
   CHECK(zed.holds[0].post.text == "500");
   CHECK(zed.holds[2].post.text == "151");
-  CHECK(zed.holds[2].post.where.line == 14);
-  CHECK(zed.holds[2].post.where.column == 5);
+  CHECK(run->sources.position(zed.holds[2].post.where).line == 14);
+  CHECK(run->sources.position(zed.holds[2].post.where).column == 5);
   CHECK(zed.holds[2].kind == ast::HoldingKind::substantive);
-  CHECK(zed.where.line == 4);
+  CHECK(run->sources.position(zed.where).line == 4);
   CHECK(run->person("frank").holds.at(1).post.text == "999");  // resolution checks post ids
   CHECK(run->person("erin").holds.size() == 3);
 }
@@ -581,7 +582,7 @@ TEST_CASE("holders: qualifications lose a qualified_ prefix and merge", "[csv]")
   const auto& ann = run->person("ann");
   REQUIRE(ann.qualifications.size() == 2);
   CHECK(ann.qualifications[0].text == "accountant");
-  CHECK(ann.qualifications[0].where.column == 19);  // after the prefix
+  CHECK(run->sources.position(ann.qualifications[0].where).column == 19);  // after the prefix
   CHECK(ann.qualifications[1].text == "solicitor");
   CHECK(ann.holds.size() == 2);
   CHECK(run->person("bob").qualifications.empty());
@@ -700,7 +701,7 @@ TEST_CASE("holders: a name with a comma, in quotes, is one person", "[csv]") {
   REQUIRE(run->rendered().empty());
   REQUIRE(run->program.people.size() == 1);
   CHECK(run->program.people[0].id.text == "Smith, Jane");
-  CHECK(run->program.people[0].id.where.column == 2);
+  CHECK(run->sources.position(run->program.people[0].id.where).column == 2);
   CHECK(run->program.people[0].holds.size == 2);
 }
 
@@ -708,10 +709,10 @@ TEST_CASE("holders: errors come in file order although rows are read ahead", "[c
   auto run = holders("person,post_id,kind\nann,1,temp\nbob,\"2\"x,\n,3,\ncy,4,\n");
   REQUIRE(run->diags.error_count() == 3);
   const auto& all = run->diags.all();
-  CHECK(all[0].where.line == 2);
-  CHECK(all[1].where.line == 3);
+  CHECK(run->sources.position(all[0].where).line == 2);
+  CHECK(run->sources.position(all[1].where).line == 3);
   CHECK_THAT(all[1].message, Contains("after the closing"));
-  CHECK(all[2].where.line == 4);
+  CHECK(run->sources.position(all[2].where).line == 4);
   REQUIRE(run->program.people.size() == 1);
   CHECK(run->program.people[0].id.text == "cy");
 }
@@ -722,7 +723,7 @@ TEST_CASE("holders: the error limit counts syntax errors too", "[csv]") {
   auto run = holders(text);
   REQUIRE(run->diags.error_count() == 101);
   CHECK(run->diags.all().back().message == "too many errors in holders.csv; stopping");
-  CHECK(run->diags.all()[99].where.line == 101);
+  CHECK(run->sources.position(run->diags.all()[99].where).line == 101);
 }
 
 TEST_CASE("structure: a file of blank lines is empty", "[csv]") {

@@ -128,7 +128,7 @@ TEST_CASE("dialect: the separator is found in the header line", "[csv][dialect]"
     REQUIRE(run->lines("d1").size() == 2);
     CHECK(run->lines("d1")[0].basis_points == 6000u);
     CHECK(run->lines("d1")[1].target.text == "council");
-    CHECK(run->lines("d1")[1].target.where.column == 22);
+    CHECK(run->sources.position(run->lines("d1")[1].target.where).column == 22);
   }
   SECTION("tab") {
     auto run = structure("id\ttitle\treports_to\nceo\tChief Executive\t\nd1\tDirector\tceo\n");
@@ -149,7 +149,7 @@ TEST_CASE("dialect: a sep= line names the separator and is skipped", "[csv][dial
   const ast::PostDecl* ceo = run->post("ceo");
   REQUIRE(ceo != nullptr);
   CHECK(ceo->title == "Chief Executive, Place");
-  CHECK(ceo->id.where.line == 3);  // lines count in the file as it is
+  CHECK(run->sources.position(ceo->id.where).line == 3);  // lines count in the file as it is
   auto odd = structure("sep=|\nid|title\n");
   CHECK_THAT(odd->rendered(), Contains("org.csv:1:1: error: the first line names `|` as the "
                                        "separator; remit reads files separated by `,`, `;` or "
@@ -331,7 +331,7 @@ TEST_CASE("dialect: two columns for one field is an error naming both", "[csv][d
              Contains("org.csv:1:15: error: columns \"Post ID\" and \"Position Number\" both hold "
                       "id: remove one, or say which to read with --columns id=\"...\""));
   REQUIRE(run->diags.all()[0].notes.size() == 1);
-  CHECK(run->diags.all()[0].notes[0].where.column == 1);
+  CHECK(run->sources.position(run->diags.all()[0].notes[0].where).column == 1);
   CHECK(run->program.posts.empty());
 }
 

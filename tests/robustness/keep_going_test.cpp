@@ -321,7 +321,7 @@ TEST_CASE("keep-going: a Run says what was left out and which posts are to be re
   // In the order found: the repeated id (while numbering the posts), then the lines.
   CHECK(left[0].fault == LeftOut::Fault::duplicate_id);
   CHECK(left[0].post == "hfin");
-  CHECK(left[0].where.line == 7);
+  CHECK(l.run->sources().position(left[0].where).line == 7);
   CHECK(left[1].fault == LeftOut::Fault::missing_manager);
   CHECK(left[1].manager == "gone");
   CHECK(left[2].fault == LeftOut::Fault::reports_to_itself);
