@@ -23,7 +23,7 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
   eval_.sets.resize(program.exprs.size());
   transient_.resize(program.exprs.size(), 0);
   eval_.categories.resize(program.categories.size());
-  eval_.listed.assign(n, not_listed);
+  eval_.listed = CategoryByUnit(n, program.categories.size());
   eval_.posts = PostSet(n);
   for (UnitIndex u = 0; u < n; ++u) {
     if (!org_.units[u].is_body() && !org_.units[u].removed) eval_.posts.set(u);
@@ -64,11 +64,11 @@ void Evaluator::list_all() {
     PostSet take = eval_.categories[c];
     if (take.size() == 0) continue;
     take &= remaining;
-    take.for_each([&](std::size_t u) { eval_.listed[u] = c; });
+    take.for_each([&](std::size_t u) { eval_.listed.set(u, c); });
     remaining.subtract(take);
   }
   for (const auto& [u, e] : resolved_.exemptions.by_post) {
-    eval_.listed[u] = with_exemption(u, eval_.listed[u]);
+    eval_.listed.set(u, with_exemption(u, eval_.listed[u]));
   }
 }
 
@@ -249,22 +249,9 @@ void Evaluator::compute(ast::ExprId id) {
   eval_.sets[id] = std::move(out);
 }
 
-// One pass over the lines: add up, per post, the share of duties its lines into the set carry.
-PostSet Evaluator::reports_directly(const PostSet& target) const {
-  const std::size_t n = org_.size();
-  // Exact: the parts of one post's lines add up in its common whole (resolve/shares.hpp).
-  std::vector<std::uint64_t> parts(n, 0);
-  std::vector<std::uint32_t> whole(n, 1);
-  org_.lines.for_each([&](LineId, const Line& l) {
-    if (l.share.parts == 0 || !target.test(l.to)) return;  // a dotted line adds nothing
-    parts[l.from] += l.share.parts;
-    whole[l.from] = l.share.whole;
-  });
-  PostSet out(n);
-  for (UnitIndex u = 0; u < n; ++u) {
-    if (more_than_half(parts[u], whole[u])) out.set(u);
-  }
-  return out;
+PostSet Evaluator::reports_directly(const PostSet& target) {
+  if (!direct_lines_) direct_lines_.emplace(org_.lines, org_.size());
+  return direct_lines_->reporting_directly_to(target);
 }
 
 // Breadth-first down the lines that carry duties, from every member of the set at once.

@@ -9,16 +9,17 @@
 
 #include <functional>
 #include <limits>
+#include <optional>
 
 #include "ast/ast.hpp"
+#include "evaluate/category_by_unit.hpp"
 #include "evaluate/changes.hpp"
+#include "evaluate/direct_lines.hpp"
 #include "evaluate/post_set.hpp"
 #include "graph/org_graph.hpp"
 #include "resolve/organisation.hpp"
 
 namespace remit {
-
-inline constexpr std::uint32_t not_listed = std::numeric_limits<std::uint32_t>::max();
 
 // What differs from the base's evaluation (a what-if variant's evaluator only): for every set
 // evaluated, the units whose membership changed, in increasing order.
@@ -34,11 +35,11 @@ struct Differences {
 bool matches(const ast::expr::TextMatch& node, const Unit& unit);
 
 struct Evaluation {
-  std::vector<PostSet> sets;          // by ExprId; empty (size 0) where not evaluated or not kept
-  std::vector<PostSet> categories;    // by Program::categories index: posts meeting its criterion
-  std::vector<std::uint32_t> listed;  // per unit: the category (Program index) it is listed in
-  PostSet posts;                      // every post (not the bodies)
-  PostSet held;                       // every post someone holds
+  std::vector<PostSet> sets;        // by ExprId; empty (size 0) where not evaluated or not kept
+  std::vector<PostSet> categories;  // by Program::categories index: posts meeting its criterion
+  CategoryByUnit listed;            // per unit: the category (Program index) it is listed in
+  PostSet posts;                    // every post (not the bodies)
+  PostSet held;                     // every post someone holds
 };
 
 class Evaluator {
@@ -82,7 +83,7 @@ class Evaluator {
   // The set of `id` for the caller to keep: moved out when transient, else copied.
   PostSet take(ast::ExprId id);
   void compute(ast::ExprId id);
-  PostSet reports_directly(const PostSet& target) const;
+  PostSet reports_directly(const PostSet& target);
   PostSet reports_below(const PostSet& target, std::uint32_t max_levels) const;
   PostSet manages(const PostSet& target) const;
 
@@ -106,6 +107,7 @@ class Evaluator {
   GraphSource graph_;
   Evaluation eval_;
   std::vector<char> transient_;  // by ExprId: a set evaluated for the expression above it only
+  std::optional<DirectLines> direct_lines_;  // built by the first `reports directly to`
   Evaluator* base_ = nullptr;
   Changes changes_;
   Differences diff_;

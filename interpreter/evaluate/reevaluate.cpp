@@ -85,7 +85,7 @@ void Evaluator::update_facts() {
   eval_.held = base.held;
   eval_.held.resize(n);
   eval_.listed = base.listed;
-  eval_.listed.resize(n, not_listed);
+  eval_.listed.resize(n);
   const Units& facts = changes_.facts;
   if (facts.empty()) return;
   std::vector<char> held(facts.size(), 0);
@@ -372,7 +372,7 @@ void Evaluator::update_listing() {
       now = with_exemption(u, now);
     }
     if (now != eval_.listed[u]) {
-      eval_.listed[u] = now;
+      eval_.listed.set(u, now);
       diff_.listed.push_back(u);
     }
   }
