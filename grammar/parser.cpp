@@ -109,9 +109,10 @@ struct Builder : Pieces {
   // A post's items were appended to the arenas as they were read; its slices cover them.
   void finish_post() {
     post.lines = ast::Program::since(program.post_lines, post_lines_begin);
-    post.designations = ast::Program::since(program.post_designations, post_designations_begin);
-    post.duties = ast::Program::since(program.post_duties, post_duties_begin);
-    post.holders = ast::Program::since(program.post_holders, post_holders_begin);
+    program.set_extras(post,
+                       {ast::Program::since(program.post_designations, post_designations_begin),
+                        ast::Program::since(program.post_duties, post_duties_begin),
+                        ast::Program::since(program.post_holders, post_holders_begin)});
   }
   void push(ast::ExprKind kind, SourceSpan where) {
     stack.push_back(program.add(std::move(kind), where));

@@ -186,11 +186,15 @@ class Builder {
     for (const ast::LineDecl& l : slice(program_.post_lines, p.lines)) {
       name(SymbolKind::post, l.target);
     }
-    for (const ast::Name& d : slice(program_.post_designations, p.designations)) {
+    const ast::PostExtras extras =
+        p.extras < program_.post_extras.size() ? program_.post_extras[p.extras] : ast::PostExtras{};
+    for (const ast::Name& d : slice(program_.post_designations, extras.designations)) {
       name(SymbolKind::designation, d);
     }
-    for (const ast::Name& d : slice(program_.post_duties, p.duties)) name(SymbolKind::duty, d);
-    for (const ast::Holding& h : slice(program_.post_holders, p.holders)) {
+    for (const ast::Name& d : slice(program_.post_duties, extras.duties)) {
+      name(SymbolKind::duty, d);
+    }
+    for (const ast::Holding& h : slice(program_.post_holders, extras.holders)) {
       name(SymbolKind::person, h.post);
     }
   }

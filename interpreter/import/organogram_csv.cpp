@@ -227,10 +227,6 @@ class Importer {
                                                   ast::LineKind::reports, std::nullopt, true});
     }
     post.lines = ast::Program::since(program_.post_lines, lines_begin);
-    post.designations =
-        ast::Program::since(program_.post_designations, program_.post_designations.size());
-    post.duties = ast::Program::since(program_.post_duties, program_.post_duties.size());
-    post.holders = ast::Program::since(program_.post_holders, program_.post_holders.size());
     bool vacant = true;
     for (std::size_t k : p.entries) {
       const Entry& row = entries_[k];

@@ -208,7 +208,7 @@ class RowReader {
   // A share is the percentage of the post's duties carried by one line: 0 < share <= 100, to
   // at most two decimals, read exactly into basis points (ast/percent.hpp).
   bool share(std::string_view text, SourceSpan where, std::string_view column,
-             std::optional<std::uint32_t>& out) {
+             ast::OptionalShare& out) {
     const auto say = [&](std::string_view what) {
       errors_.error(where,
                     std::string(column) + ": " + std::string(what) + " (expected e.g. ed_a:60)");
@@ -304,8 +304,9 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
       continue;
     }
     post.lines = ast::Program::since(program.post_lines, lines_begin);
-    post.designations = ast::Program::since(program.post_designations, designations_begin);
-    post.duties = ast::Program::since(program.post_duties, duties_begin);
+    program.set_extras(post, {ast::Program::since(program.post_designations, designations_begin),
+                              ast::Program::since(program.post_duties, duties_begin),
+                              {}});
     // A job share is exported as the post's row once per holder, one after the other (an
     // export is ordered by post). Only the row before is looked at: finding a repeat anywhere
     // in the file would cost a cache miss per row of a million-row export, and a repeat
@@ -318,6 +319,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
         .note(post.id.where, "post " + csv::quoted(post.id.text) +
                                  " is on two identical rows: read as one post (a job share)")
         .notes.push_back(Note{before.id.where, "the row before"});
+    if (post.extras != ast::no_extras) program.post_extras.pop_back();
     program.posts.pop_back();
     program.post_lines.resize(lines_begin);
     program.post_designations.resize(designations_begin);

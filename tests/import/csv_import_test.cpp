@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "ast/percent.hpp"
 #include "import/csv_reader.hpp"
 #include "import/holders_csv.hpp"
 #include "import/structure_csv.hpp"
@@ -467,7 +469,44 @@ TEST_CASE("structure: designations and flags must be identifiers", "[csv]") {
              Contains("org.csv:2:10: error: designations: \"section 151\" is not a valid name"));
   CHECK_THAT(run->rendered(), Contains("org.csv:3:11: error: flags: \"9lives\""));
   REQUIRE(run->program.posts.size() == 1);
-  CHECK(run->program.posts[0].duties.size == 1);  // a repeated flag counts once
+  CHECK(run->program.duties(run->program.posts[0]).size() == 1);  // a repeated flag counts once
+}
+
+TEST_CASE("structure: only posts with designations or flags take an extras entry", "[csv]") {
+  // Two identical rows are one post (a job share): the repeat's entry goes with it.
+  auto run = structure(header + "1,T,S,D,,,\n2,T,S,D,1,monitoring_officer,\n" +
+                       "2,T,S,D,1,monitoring_officer,\n3,T,S,D,1,,clerical\n4,T,S,D,1,,\n");
+  CHECK(run->diags.error_count() == 0);
+  REQUIRE(run->program.posts.size() == 4);
+  CHECK(run->program.post_extras.size() == 2);
+  const auto& posts = run->program.posts;
+  CHECK(posts[0].extras == ast::no_extras);
+  CHECK(posts[3].extras == ast::no_extras);
+  CHECK(run->program.designations(posts[0]).empty());
+  REQUIRE(run->program.designations(posts[1]).size() == 1);
+  CHECK(run->program.designations(posts[1])[0].text == "monitoring_officer");
+  CHECK(run->program.duties(posts[1]).empty());
+  REQUIRE(run->program.duties(posts[2]).size() == 1);
+  CHECK(run->program.duties(posts[2])[0].text == "clerical");
+  CHECK(run->program.holders(posts[2]).empty());
+}
+
+TEST_CASE("a line's optional share reads as std::optional does, in 16 bits", "[csv][shares]") {
+  const ast::OptionalShare none;
+  CHECK_FALSE(none.has_value());
+  CHECK_FALSE(static_cast<bool>(none));
+  CHECK(none.value_or(7) == 7u);
+  CHECK(none == ast::OptionalShare(std::nullopt));
+  CHECK(none == ast::OptionalShare(std::optional<std::uint32_t>{}));
+  for (std::uint32_t bp : {1u, 3333u, 6000u, ast::basis_points_in_whole}) {
+    const ast::OptionalShare share(bp);
+    CHECK(share.has_value());
+    CHECK(*share == bp);
+    CHECK(share.value_or(0) == bp);
+    CHECK(share == bp);
+    CHECK(share == ast::OptionalShare(std::optional<std::uint32_t>(bp)));
+    CHECK_FALSE(share == none);
+  }
 }
 
 TEST_CASE("structure: id and title are required - ids cannot hold separators", "[csv]") {
