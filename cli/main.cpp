@@ -263,7 +263,7 @@ void note_to_review(const CommonOptions& o, const remit::Run& run, std::string_v
   std::string ids;
   constexpr std::size_t shown = 20;
   for (std::size_t k = 0; k < posts.size() && k < shown; ++k) {
-    ids += (k ? ", " : "") + std::string(units[posts[k].unit].id);
+    ids += (k ? ", " : "") + std::string(units[posts[k].unit].id());
   }
   if (posts.size() > shown) ids += " and " + std::to_string(posts.size() - shown) + " more";
   say(remit::Severity::note,

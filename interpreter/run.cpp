@@ -227,7 +227,7 @@ std::vector<ListedPost> Run::restricted_posts(bool all) const {
   std::vector<SortKey> keys;
   keys.reserve(out.size());
   for (const ListedPost& p : out) {
-    keys.push_back(sort_key(cats[p.category].number, units[p.unit].id, p));
+    keys.push_back(sort_key(cats[p.category].number, units[p.unit].id(), p));
   }
   std::sort(keys.begin(), keys.end(), key_less);
   for (std::size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].post;

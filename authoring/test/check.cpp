@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t differences_shown = 10;
 
 std::string post_words(const Unit& u) {
-  return std::string(u.id) + " (" + std::string(u.title()) + ")";
+  return std::string(u.id()) + " (" + std::string(u.title()) + ")";
 }
 
 std::string category_words(const ast::CategoryDecl& c) {
@@ -369,7 +369,7 @@ Outcome Checker::list(Run& run, const ast::expectation::List& e) {
   }
   for (const ListedPost& lp : run.restricted_posts()) {
     const Unit& u = org.units[lp.unit];
-    if (in_list.count(u.id)) continue;
+    if (in_list.count(u.id())) continue;
     add(Finding{
         base_.sources().where(u.where()),
         post_words(u) + " " + listing_words(run, lp.category) + ", but the list does not have it",

@@ -7,7 +7,7 @@ namespace remit {
 namespace {
 
 BreachPost post_of(const Organisation& org, UnitIndex u) {
-  return BreachPost{std::string(org.units[u].id), std::string(org.units[u].title())};
+  return BreachPost{std::string(org.units[u].id()), std::string(org.units[u].title())};
 }
 
 RuleFound rule_found(const ast::RuleDecl& d, const RuleBreach& r, const Organisation& org) {

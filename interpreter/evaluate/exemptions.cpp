@@ -70,7 +70,7 @@ std::vector<DecisionInForce> exempted_posts(const ast::Program& program, const R
   }
   const auto& units = resolved.organisation.units;
   std::sort(out.begin(), out.end(), [&](const DecisionInForce& a, const DecisionInForce& b) {
-    return units[a.post].id < units[b.post].id;
+    return units[a.post].id() < units[b.post].id();
   });
   return out;
 }

@@ -438,7 +438,7 @@ class Explainer {
 
   std::string post_name(UnitIndex u) const {
     const Unit& unit = org_.units[u];
-    return std::string(unit.id) + " \"" + std::string(unit.title()) + "\"";
+    return std::string(unit.id()) + " \"" + std::string(unit.title()) + "\"";
   }
   std::string category_name(std::uint32_t c) const {
     const ast::CategoryDecl& d = p_.categories[c];
@@ -451,7 +451,7 @@ class Explainer {
     const PostSet& s = run_.evaluator().set_of(e);
     return s.size() && s.test(u);
   }
-  const ast::PostDecl* post_decl(UnitIndex u) const { return org_.units[u].post; }
+  const ast::PostDecl* post_decl(UnitIndex u) const { return org_.units[u].post(); }
   // Where a post names one of its designations or duties, or a designations sheet or a
   // `designate`/`give` statement gives it one; else where the post is declared.
   SourceSpan fact_where(UnitIndex u, std::string_view name, bool designation) const {
@@ -462,7 +462,7 @@ class Explainer {
     }
     const auto kind = designation ? ast::VocabularyKind::designation : ast::VocabularyKind::duty;
     for (const ast::DesignateDecl& g : p_.designates) {
-      if (g.kind == kind && g.name.text == name && g.post.text == org_.units[u].id) {
+      if (g.kind == kind && g.name.text == name && g.post.text == org_.units[u].id()) {
         return g.name.where;
       }
     }
@@ -477,7 +477,7 @@ class Explainer {
     const Unit& unit = org_.units[u];
     out.push_back({"… explanation cut at depth " + std::to_string(limits_.max_explain_depth) +
                        ", the limit: to see the rest, explain " + post_name(u) +
-                       " on its own (remit explain POLICY… " + std::string(unit.id) + ")",
+                       " on its own (remit explain POLICY… " + std::string(unit.id()) + ")",
                    unit.where(),
                    {}});
     return false;
@@ -737,10 +737,10 @@ class Explainer {
   std::string any_body_text(UnitIndex u, bool value) const {
     const Unit& unit = org_.units[u];
     if (!unit.is_body()) return value ? "it is a body" : "it is not a body";
-    if (!unit.body->resolved_kind) {
+    if (!unit.body()->resolved_kind) {
       return value ? "it is a body (the council or a committee)" : "it is not a body";
     }
-    const std::string label(ast::info(*unit.body->resolved_kind).label);
+    const std::string label(ast::info(*unit.body()->resolved_kind).label);
     if (value) return "it is " + label;
     return "it is " + label +
            ", not the authority or a committee or sub-committee of it (LGHA 1989 s.2(7)(c) counts "
@@ -750,8 +750,8 @@ class Explainer {
   std::string body_kind_text(UnitIndex u, bool value, const std::vector<ast::Name>& kinds) const {
     const Unit& unit = org_.units[u];
     if (!unit.is_body()) return "it is not a body";
-    const std::string what = unit.body->resolved_kind
-                                 ? std::string(ast::info(*unit.body->resolved_kind).label)
+    const std::string what = unit.body()->resolved_kind
+                                 ? std::string(ast::info(*unit.body()->resolved_kind).label)
                                  : std::string("a body of no declared kind");
     if (value) return "it is " + what;
     return "it is " + what + ", not of kind " + names_text(kinds, " or ");
@@ -813,8 +813,8 @@ class Explainer {
           std::vector<const Line*> path;
           for (UnitIndex w = l->to; came_by[w]; w = came_by[w]->from) path.push_back(came_by[w]);
           std::reverse(path.begin(), path.end());
-          std::string chain = std::string(org_.units[u].id);
-          for (const Line* p : path) chain += " -> " + std::string(org_.units[p->to].id);
+          std::string chain = std::string(org_.units[u].id());
+          for (const Line* p : path) chain += " -> " + std::string(org_.units[p->to].id());
           out.push_back({"it reports to " + post_name(l->to) + " through the line " + chain,
                          path.front()->where, about(l->to, target)});
           out.back().step = Step::reports_through;

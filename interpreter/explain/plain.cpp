@@ -164,7 +164,7 @@ class Plain {
   std::string named(std::uint32_t u) const {
     if (u >= org_.units.size()) return "the post";
     const Unit& unit = org_.units[u];
-    return std::string(unit.title()) + " (" + std::string(unit.id) + ")";
+    return std::string(unit.title()) + " (" + std::string(unit.id()) + ")";
   }
 
   std::string category_name(std::uint32_t c) const {

@@ -88,15 +88,15 @@ bool find_cycles(const Organisation& org, Diagnostics& diags, const Limits& limi
                                      path_lines.end());
     std::string chain;
     for (std::size_t k = 0; k < cycle.size() && k < shown_on_cycle; ++k) {
-      chain += std::string(org.units[org.lines[cycle[k]].from].id) + " -> ";
+      chain += std::string(org.units[org.lines[cycle[k]].from].id()) + " -> ";
     }
     if (cycle.size() > shown_on_cycle) chain += "… -> ";
-    chain += std::string(org.units[org.lines[cycle.front()].from].id);
+    chain += std::string(org.units[org.lines[cycle.front()].from].id());
     std::vector<Note> notes;
     for (std::size_t k = 0; k < cycle.size() && k < located_on_cycle; ++k) {
       const Line& l = org.lines[cycle[k]];
-      notes.push_back({l.where, std::string(org.units[l.from].id) + " reports to " +
-                                    std::string(org.units[l.to].id) + " here"});
+      notes.push_back({l.where, std::string(org.units[l.from].id()) + " reports to " +
+                                    std::string(org.units[l.to].id()) + " here"});
     }
     if (cycle.size() > located_on_cycle) {
       notes.push_back({org.units[start].where(),
@@ -124,7 +124,7 @@ bool find_cycles(const Organisation& org, Diagnostics& diags, const Limits& limi
                                 "; a post cannot report to itself, directly or through others";
     if (faults.leave_out(
             diags,
-            {LeftOut::Fault::cycle, l.where, org.units[l.from].id, org.units[l.to].id, l.from},
+            {LeftOut::Fault::cycle, l.where, org.units[l.from].id(), org.units[l.to].id(), l.from},
             message, std::move(notes))) {
       dropped.push_back(chosen);
     } else {

@@ -107,7 +107,7 @@ PolicyDepartures departures_from_act(Run& council, const Inputs& inputs) {
   // A file that holds categories and posts together cannot be set aside: the Act's side would
   // lack those posts, and a comparison would pass them over.
   for (const Unit& unit : council_org.units) {
-    if (!unit.is_body() && !law_org.find_unit(unit.id)) {
+    if (!unit.is_body() && !law_org.find_unit(unit.id())) {
       out.note = "The file " + out.files.front() +
                  " declares posts as well as the council's categories, so the Act's list could "
                  "not be made without it; keep the categories in a file of their own to see "

@@ -54,7 +54,7 @@ void csv(std::ostream& out, const View& v, const std::vector<ListedPost>& list) 
   auto row = [&](std::string_view category, std::string_view category_name, const Unit& u,
                  std::string_view reason) {
     buffer += category;
-    for (std::string_view f : {u.id, u.title(), u.service(), u.directorate(), category_name}) {
+    for (std::string_view f : {u.id(), u.title(), u.service(), u.directorate(), category_name}) {
       buffer += ',';
       append(f);
     }
@@ -98,7 +98,7 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
   std::size_t id_w = 2, title_w = 5, service_w = 7, directorate_w = 0;
   for (const ListedPost& p : list) {
     const Unit& u = v.unit(p);
-    Row& r = rows.emplace_back(Row{display_text(u.id), display_text(u.title()),
+    Row& r = rows.emplace_back(Row{display_text(u.id()), display_text(u.title()),
                                    display_text(u.service()), display_text(u.directorate())});
     id_w = std::max(id_w, display_width(r.id));
     title_w = std::max(title_w, display_width(r.title));
@@ -159,7 +159,8 @@ void table(std::ostream& out, const View& v, const std::vector<ListedPost>& list
             style, Paint::heading);
     for (const DecisionInForce& e : v.exempted) {
       const Unit& u = v.org.units[e.post];
-      out << wrap(display_text(u.id) + "  " + display_text(u.title()), style.width, "  ", "      ")
+      out << wrap(display_text(u.id()) + "  " + display_text(u.title()), style.width, "  ",
+                  "      ")
           << wrap(display_text(decision_text(v.program.exemptions[e.decl])), style.width, "    ",
                   "    ");
     }
@@ -191,7 +192,7 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
     // Titles first, as a published list reads; the id last, for finding the post again.
     const Unit& u = v.unit(p);
     out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
-        << " | " << cell(u.id) << " |\n";
+        << " | " << cell(u.id()) << " |\n";
   }
   if (!v.exempted.empty()) {
     out << "\n## Exempted\n\n"
@@ -200,7 +201,7 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
     for (const DecisionInForce& e : v.exempted) {
       const Unit& u = v.org.units[e.post];
       out << "| " << cell(u.title()) << " | " << cell(u.service()) << " | " << cell(u.directorate())
-          << " | " << cell(u.id) << " | " << cell(decision_text(v.program.exemptions[e.decl]))
+          << " | " << cell(u.id()) << " | " << cell(decision_text(v.program.exemptions[e.decl]))
           << " |\n";
     }
   }
@@ -211,7 +212,7 @@ void markdown(std::ostream& out, const View& v, const std::vector<ListedPost>& l
       << "| id | title | service | directorate | reason |\n|---|---|---|---|---|\n";
   for (const ToReview& r : v.review) {
     const Unit& u = v.org.units[r.unit];
-    out << "| " << cell(u.id) << " | " << cell(u.title()) << " | " << cell(u.service()) << " | "
+    out << "| " << cell(u.id()) << " | " << cell(u.title()) << " | " << cell(u.service()) << " | "
         << cell(u.directorate()) << " | " << cell(r.reason) << " |\n";
   }
 }
@@ -230,7 +231,7 @@ nlohmann::ordered_json exempted_json(const ast::Program& program, const Organisa
   nlohmann::ordered_json posts = nlohmann::ordered_json::array();
   for (const DecisionInForce& e : exempted) {
     const Unit& u = org.units[e.post];
-    posts.push_back({{"id", std::string(u.id)},
+    posts.push_back({{"id", std::string(u.id())},
                      {"title", std::string(u.title())},
                      {"service", std::string(u.service())},
                      {"directorate", std::string(u.directorate())},
@@ -251,7 +252,7 @@ void json(std::ostream& out, const View& v, const std::vector<ListedPost>& list)
     const ast::CategoryDecl& c = v.category(p);
     nlohmann::ordered_json post = {{"category", c.number},
                                    {"category_label", std::string(c.label.text)},
-                                   {"id", std::string(u.id)},
+                                   {"id", std::string(u.id())},
                                    {"title", std::string(u.title())},
                                    {"service", std::string(u.service())},
                                    {"directorate", std::string(u.directorate())}};
@@ -280,7 +281,7 @@ void write_to_review_text(std::ostream& out, const Organisation& org,
               style.width, "", "    ");
   for (const ToReview& r : review) {
     const Unit& u = org.units[r.unit];
-    out << wrap(display_text(u.id) + "  " + display_text(u.title()), style.width, "  ", "      ")
+    out << wrap(display_text(u.id()) + "  " + display_text(u.title()), style.width, "  ", "      ")
         << wrap(display_text(r.reason), style.width, "    ", "    ");
   }
 }
@@ -290,7 +291,7 @@ nlohmann::ordered_json to_review_json(const Organisation& org,
   nlohmann::ordered_json posts = nlohmann::ordered_json::array();
   for (const ToReview& r : review) {
     const Unit& u = org.units[r.unit];
-    posts.push_back({{"id", std::string(u.id)},
+    posts.push_back({{"id", std::string(u.id())},
                      {"title", std::string(u.title())},
                      {"service", std::string(u.service())},
                      {"directorate", std::string(u.directorate())},

@@ -63,7 +63,7 @@ WorkbookPlan plan(Run& run, const std::vector<ListedPost>& list) {
     }
     const Unit& u = org.units[list[k].unit];
     std::uint16_t col = 0;
-    for (std::string_view v : {u.title(), u.service(), u.directorate(), u.id}) {
+    for (std::string_view v : {u.title(), u.service(), u.directorate(), u.id()}) {
       posts.text(row, col++, v);
     }
     ++row;
@@ -80,7 +80,7 @@ WorkbookPlan plan(Run& run, const std::vector<ListedPost>& list) {
     for (const DecisionInForce& e : exempted) {
       const Unit& u = org.units[e.post];
       std::uint16_t col = 0;
-      for (std::string_view v : {u.title(), u.service(), u.directorate(), u.id}) {
+      for (std::string_view v : {u.title(), u.service(), u.directorate(), u.id()}) {
         posts.text(row, col++, v);
       }
       ++row;
@@ -108,7 +108,7 @@ WorkbookPlan plan(Run& run, const std::vector<ListedPost>& list) {
     reasons.text(row, 0, u.title());
     reasons.text(row, 1, std::to_string(c.number));
     reasons.text(row, 2, c.label.text);
-    reasons.text(row, 3, u.id);
+    reasons.text(row, 3, u.id());
     reasons.text(row, 4, why, CellStyle::wrap);
     ++row;
   }
@@ -117,7 +117,7 @@ WorkbookPlan plan(Run& run, const std::vector<ListedPost>& list) {
     reasons.text(row, 0, u.title());
     reasons.text(row, 1, "exempted");
     reasons.text(row, 2, "");
-    reasons.text(row, 3, u.id);
+    reasons.text(row, 3, u.id());
     reasons.text(row, 4, decision_text(program.exemptions[e.decl]), CellStyle::wrap);
     ++row;
   }

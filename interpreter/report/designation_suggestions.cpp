@@ -132,7 +132,7 @@ void write_designation_suggestions(std::ostream& out, const Run& run) {
       }
     }
     if (designations.empty()) continue;
-    out << csv_field(unit.id) << ',' << csv_field(unit.title()) << ',' << designations << ",,"
+    out << csv_field(unit.id()) << ',' << csv_field(unit.title()) << ',' << designations << ",,"
         << csv_field(comment) << '\n';
   }
 }

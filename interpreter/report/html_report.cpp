@@ -242,7 +242,7 @@ class Report {
 
   std::string row(UnitIndex u) {
     const Unit& unit = org_.units[u];
-    const std::string anchor = post_anchor(unit.id);
+    const std::string anchor = post_anchor(unit.id());
     const std::string title = std::string(unit.title());
     std::string h = row_head(unit);
     const Reason reason = explain_listing(run_, u);
@@ -255,7 +255,7 @@ class Report {
 
   // A row's start: its id for the chart's links, and the title leading to the post's box.
   std::string row_head(const Unit& unit) const {
-    const std::string anchor = post_anchor(unit.id);
+    const std::string anchor = post_anchor(unit.id());
     std::string h = "<tr id=\"post-" + anchor + "\">\n<th scope=\"row\">";
     if (!options_.chart_svg.empty()) {
       h += "<a href=\"#box-" + anchor + "\">" + html_escape(unit.title()) +
@@ -263,7 +263,7 @@ class Report {
     } else {
       h += html_escape(unit.title());
     }
-    return h + " <span class=\"id\">" + html_escape(unit.id) + "</span>\n";
+    return h + " <span class=\"id\">" + html_escape(unit.id()) + "</span>\n";
   }
 
   // Every other post (and the council and its committees), so that each box of the chart has a
@@ -329,8 +329,8 @@ class Report {
     return h;
   }
   static std::string why_row(const Unit& unit, std::string_view why) {
-    return "<tr id=\"post-" + post_anchor(unit.id) + "\"><th scope=\"row\">" +
-           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id) +
+    return "<tr id=\"post-" + post_anchor(unit.id()) + "\"><th scope=\"row\">" +
+           html_escape(unit.title()) + " <span class=\"id\">" + html_escape(unit.id()) +
            "</span></th><td>" + html_escape(why) + "</td></tr>\n";
   }
 

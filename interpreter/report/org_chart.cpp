@@ -175,7 +175,7 @@ Selection select(const Organisation& org, const Limits& limits, const ChartOptio
     std::vector<bool> taken(org.size(), false);
     for (UnitIndex u : all.units) {
       if (placing_line(org, u, drawn)) continue;
-      Selection part = select_under(org, limits, org.units[u].id, options.depth);
+      Selection part = select_under(org, limits, org.units[u].id(), options.depth);
       for (UnitIndex v : part.units) {
         if (!taken[v]) s.units.push_back(v), taken[v] = true;
       }
@@ -211,7 +211,7 @@ struct Builder {
     for (UnitIndex u : s.units) {
       const Unit& unit = org.units[u];
       ChartBox box;
-      box.id = unit.id;
+      box.id = unit.id();
       box.title = unit.title();
       box.service = unit.service();
       box.body = unit.is_body();
@@ -312,7 +312,7 @@ struct Builder {
 std::vector<std::string> line_signature(const Organisation& org, UnitIndex u) {
   std::vector<std::string> out;
   for (const Line& l : org.lines.from(u)) {
-    out.push_back(std::string(org.units[l.to].id) + '\n' +
+    out.push_back(std::string(org.units[l.to].id()) + '\n' +
                   std::to_string(static_cast<int>(l.kind)) + '\n' + share_text(l));
   }
   std::sort(out.begin(), out.end());
@@ -392,7 +392,7 @@ Chart build_chart(Run& before, Run& after, const Difference& diff, const ChartOp
     } else if (line_signature(was, *old) != line_signature(now, u)) {
       box.change = BoxChange::moved;
       auto any = [](UnitIndex) { return true; };
-      if (const Line* l = placing_line(was, *old, any)) box.moved_from = was.units[l->to].id;
+      if (const Line* l = placing_line(was, *old, any)) box.moved_from = was.units[l->to].id();
     }
   }
   for (const auto* list : {&diff.entered, &diff.left, &diff.changed}) {
@@ -408,18 +408,18 @@ Chart build_chart(Run& before, Run& after, const Difference& diff, const ChartOp
   const auto& listed_before = before.evaluator().result().listed;
   for (UnitIndex u = 0; u < was.size(); ++u) {
     const Unit& unit = was.units[u];
-    if (!live(unit) || unit.is_body() || live_unit(now, unit.id)) continue;
+    if (!live(unit) || unit.is_body() || live_unit(now, unit.id())) continue;
     auto any = [](UnitIndex) { return true; };
     const Line* l = placing_line(was, u, any);
     std::optional<std::size_t> manager;
     if (l) {
-      auto it = b.box_of_id.find(std::string(was.units[l->to].id));
+      auto it = b.box_of_id.find(std::string(was.units[l->to].id()));
       if (it != b.box_of_id.end()) manager = it->second;
     }
     if (options.root && !manager) continue;
     if (b.chart.boxes.size() >= after.limits().max_chart_boxes) break;
     ChartBox box;
-    box.id = unit.id;
+    box.id = unit.id();
     box.title = unit.title();
     box.service = unit.service();
     box.change = BoxChange::removed;

@@ -150,7 +150,7 @@ class Resolver {
         return;
       }
       // The row is left out (with --keep-going): the first row with the id is the post.
-      const std::span<const ast::LineDecl> lines = p_.lines(*u.post);
+      const std::span<const ast::LineDecl> lines = p_.lines(*u.post());
       const LeftOut fault{LeftOut::Fault::duplicate_id, id.where, id.text,
                           lines.empty() ? std::string_view() : lines.front().target.text, *first};
       if (faults_.leave_out(diags_, fault, message, std::move(notes))) {
@@ -164,7 +164,7 @@ class Resolver {
     }
     for (std::uint32_t i = 0; i < p_.bodies.size(); ++i) {
       const ast::BodyDecl& b = p_.bodies[i];
-      add(Unit{b.id.text, nullptr, &b, false, false}, b.id);
+      add(Unit::of(b), b.id);
     }
     first_post_ = static_cast<UnitIndex>(o.units.size());
     // Each insert lands in a random slot of a 16 MiB table: asking for the slot some posts
@@ -174,7 +174,7 @@ class Resolver {
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       if (i + ahead < p_.posts.size()) o.prefetch_unit(p_.posts[i + ahead].id.text);
       const ast::PostDecl& d = p_.posts[i];
-      add(Unit{d.id.text, &d, nullptr, d.vacant, false}, d.id);
+      add(Unit::of(d), d.id);
     }
     if (!p_.authorities.empty()) o.authority = p_.authorities.front().name.text;
   }
@@ -251,7 +251,7 @@ class Resolver {
       auto s = symbol(d.kind, d.name);
       if (!s) continue;
       const std::span<const ast::Name> own =
-          designation ? p_.designations(*target.post) : p_.duties(*target.post);
+          designation ? p_.designations(*target.post()) : p_.duties(*target.post());
       const bool said = std::any_of(own.begin(), own.end(),
                                     [&](const ast::Name& n) { return n.text == d.name.text; });
       if (said || !added_[designation ? 0 : 1].insert(PairSet::pair(*s, *u))) continue;
@@ -415,7 +415,7 @@ class Resolver {
       const Unit& u = o.units[h.post];
       if (u.vacant) {
         diags_
-            .error(h.where, "post " + in_quotes(u.id) + " is declared vacant, but " +
+            .error(h.where, "post " + in_quotes(u.id()) + " is declared vacant, but " +
                                 in_quotes(o.people[h.person].id()) + " holds it")
             .notes.push_back({u.where(), "declared here"});
       }

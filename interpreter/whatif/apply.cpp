@@ -125,7 +125,7 @@ class Editor {
       std::string names;
       const std::size_t shown = limits_.reports_shown_on_remove;
       for (std::size_t n = 0; n < reports.size() && n < shown; ++n) {
-        names += (n ? ", " : "") + std::string(org_.units[reports[n]].id);
+        names += (n ? ", " : "") + std::string(org_.units[reports[n]].id());
       }
       diags_.error(
           where,
@@ -168,7 +168,7 @@ class Editor {
       return false;
     }
     const UnitIndex u = static_cast<UnitIndex>(org_.units.size());
-    org_.add_unit(Unit{d.id.text, &d, nullptr, d.vacant, false});
+    org_.add_unit(Unit::of(d));
     unit_names_.reset();  // a later typo may be of this post's id
     facts_.push_back(u);
     bool ok = true;

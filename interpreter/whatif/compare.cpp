@@ -39,7 +39,7 @@ std::vector<std::string> chain(const Organisation& org, UnitIndex u) {
   std::vector<std::string> ids;
   // Reporting lines are acyclic (checked before evaluation), so this ends; the cap is a guard.
   for (std::size_t n = 0; u != UINT32_MAX && n <= org.size(); ++n, u = main_manager(org, u)) {
-    ids.emplace_back(org.units[u].id);
+    ids.emplace_back(org.units[u].id());
   }
   return ids;
 }
@@ -89,8 +89,8 @@ std::vector<UnitIndex> units_by_id(const Organisation& a, const Organisation& b)
   std::vector<UnitIndex> to_b(a.size(), UINT32_MAX);
   UnitIndex guess = 0;
   for (UnitIndex u = 0; u < a.size(); ++u) {
-    const std::string_view id = a.units[u].id;
-    if (guess < b.size() && !b.units[guess].removed && b.units[guess].id == id) {
+    const std::string_view id = a.units[u].id();
+    if (guess < b.size() && !b.units[guess].removed && b.units[guess].id() == id) {
       to_b[u] = guess++;
     } else if (auto v = b.find_unit(id)) {
       to_b[u] = *v;
@@ -116,13 +116,13 @@ class MatchedById : Sides {
       const std::uint32_t was = listed_number(before_, u);
       const std::uint32_t now = exists ? listed_number(after_, v) : 0;
       if (was == now) continue;  // the common case: build no strings for it
-      add_change(diff, CategoryChange{std::string(a_.units[u].id), std::string(a_.units[u].title()),
-                                      was, now, true, exists});
+      add_change(diff, CategoryChange{std::string(a_.units[u].id()),
+                                      std::string(a_.units[u].title()), was, now, true, exists});
     }
     for (UnitIndex v = 0; v < b_.size(); ++v) {
       if (matched[v] || !live_post(b_.units[v])) continue;
       if (std::uint32_t n = listed_number(after_, v)) {
-        add_change(diff, CategoryChange{std::string(b_.units[v].id),
+        add_change(diff, CategoryChange{std::string(b_.units[v].id()),
                                         std::string(b_.units[v].title()), 0, n, false, true});
       }
     }
@@ -191,7 +191,7 @@ class MatchedByChange : Sides {
       const std::uint32_t now = exists ? listed_number(after_, u) : 0;
       if (was == now) continue;
       const Unit& unit = existed ? a_.units[u] : b_.units[u];
-      add_change(diff, CategoryChange{std::string(unit.id), std::string(unit.title()), was, now,
+      add_change(diff, CategoryChange{std::string(unit.id()), std::string(unit.title()), was, now,
                                       existed, exists});
     }
   }
@@ -277,7 +277,7 @@ Difference compare(Run& before, Run& after, Matching matching) {
   const Organisation& a = before.resolved().organisation;
   const Organisation& b = after.resolved().organisation;
   for (const Moved& m : moved) {
-    diff.lines.push_back(LineChange{std::string(a.units[m.before].id), chain(a, m.before),
+    diff.lines.push_back(LineChange{std::string(a.units[m.before].id()), chain(a, m.before),
                                     chain(b, m.after), m.below});
   }
   auto by_id = [](const auto& x, const auto& y) { return x.id < y.id; };

@@ -398,7 +398,7 @@ person p2 "Sam Two"
     // The vacancy does not take the post off the list: the restriction is the post's.
     bool listed = false;
     for (const remit::ListedPost& p : c.run->restricted_posts()) {
-      listed |= c.run->resolved().organisation.units[p.unit].id == "dir_fin" &&
+      listed |= c.run->resolved().organisation.units[p.unit].id() == "dir_fin" &&
                 c.run->program().categories[p.category].number == 2;
     }
     CHECK(listed);

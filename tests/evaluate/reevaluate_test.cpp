@@ -304,8 +304,8 @@ TEST_CASE("removing a post with thousands of direct reports moves them all up",
   const remit::Organisation& org = variant->resolved().organisation;
   std::size_t into_p0 = 0, into_p1 = 0;
   org.lines.for_each([&](remit::LineId, const remit::Line& l) {
-    if (org.units[l.to].id == "p0") ++into_p0;
-    if (org.units[l.to].id == "p1") ++into_p1;
+    if (org.units[l.to].id() == "p0") ++into_p0;
+    if (org.units[l.to].id() == "p1") ++into_p1;
   });
   CHECK(into_p0 == 1 + static_cast<std::size_t>(reports - reports / 10));  // and p2's
   CHECK(into_p1 == 0);

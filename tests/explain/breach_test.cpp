@@ -326,7 +326,7 @@ post ceo "Chief Executive" { reports to council designated head_of_paid_service 
   const remit::Organisation& org = l.run->resolved().organisation;
   for (std::size_t k = 0; k < 10; ++k) {
     const remit::Unit& u = org.units[b.offending[k]];
-    CHECK(named[k] == std::string(u.id) + " \"" + std::string(u.title()) + "\" is one of them");
+    CHECK(named[k] == std::string(u.id()) + " \"" + std::string(u.title()) + "\" is one of them");
   }
   CHECK(named[10] == "and 3 more (remit check --format json lists them all)");
   CHECK(steps[1] == "  because 13 posts are in `reports directly to ceo`; the rule forbids any");
@@ -479,7 +479,7 @@ TEST_CASE("explaining a breach reads the evaluator's sets: the check and the exp
     for (const remit::Reason& m : r.because[0].because) named.push_back(m.text);
     std::vector<std::string> found;
     for (remit::UnitIndex u : all.rules[i].offending) {
-      found.push_back(std::string(org.units[u].id) + " \"" + std::string(org.units[u].title()) +
+      found.push_back(std::string(org.units[u].id()) + " \"" + std::string(org.units[u].title()) +
                       "\" is one of them");
     }
     if (std::holds_alternative<remit::ast::condition::Quantified>(

@@ -52,7 +52,7 @@ std::string managers(const LoadedPolicy& p, std::string_view id) {
   REQUIRE(u);
   std::string out;
   for (const Line& l : org.lines.from(*u)) {
-    out += (out.empty() ? "" : ";") + std::string(org.units[l.to].id);
+    out += (out.empty() ? "" : ";") + std::string(org.units[l.to].id());
   }
   return out;
 }
@@ -206,7 +206,7 @@ std::vector<std::string> holders_of(const LoadedPolicy& p, std::string_view post
   const Organisation& org = p.run->resolved().organisation;
   std::vector<std::string> out;
   for (const Holding& h : org.holdings) {
-    if (org.units[h.post].id == post) out.emplace_back(org.people[h.person].id());
+    if (org.units[h.post].id() == post) out.emplace_back(org.people[h.person].id());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -198,7 +198,7 @@ scenario "move" {
   REQUIRE(cdp);
   const auto ups = after.lines.from(*cdp);
   REQUIRE(ups.size() == 1);
-  CHECK(after.units[ups[0].to].id == "tra-ch-comm");
+  CHECK(after.units[ups[0].to].id() == "tra-ch-comm");
 }
 
 TEST_CASE("command-line edits take HR ids as typed", "[whatif][ids]") {

@@ -34,9 +34,9 @@ void check_chain(Loaded& l, std::size_t n) {
   const auto listed = l.run->restricted_posts();
   REQUIRE(listed.size() == 3);
   const auto& units = l.run->resolved().organisation.units;
-  CHECK(units[listed[0].unit].id == "p0");
-  CHECK(units[listed[1].unit].id == "p1");
-  CHECK(units[listed[2].unit].id == "p2");
+  CHECK(units[listed[0].unit].id() == "p0");
+  CHECK(units[listed[1].unit].id() == "p1");
+  CHECK(units[listed[2].unit].id() == "p2");
   CHECK(l.run->program().categories[listed[2].category].number == 4);
   // `reports to p0` walks the whole line: every post but p0 is below it.
   for (const ast::LetDecl& let : l.run->program().lets) {

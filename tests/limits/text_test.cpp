@@ -132,7 +132,7 @@ TEST_CASE("limits: a CRLF CSV export reads like an LF one", "[limits]") {
   REQUIRE(r->loaded.ok);
   REQUIRE(r->org().units.size() == 2);
   REQUIRE(r->org().lines.size() == 1);
-  CHECK(r->org().units[r->org().lines[0].to].id == "ceo");
+  CHECK(r->org().units[r->org().lines[0].to].id() == "ceo");
   CHECK(r->title("ceo") == "CEO");
 }
 
@@ -174,7 +174,7 @@ TEST_CASE("limits: a 10 MB line and a 1 MB identifier load - errors stay short",
       load_text("long.remit", comment + "post " + long_id + " \"" + std::string(1 << 20, 't') +
                                   "\"\npost b \"B\" {" + " reports to " + long_id + " }\n");
   REQUIRE(ok.ok);
-  CHECK(ok.run->resolved().organisation.units[0].id.size() == long_id.size());
+  CHECK(ok.run->resolved().organisation.units[0].id().size() == long_id.size());
   // An error on a 1 MB line shows a cut excerpt.
   Loaded bad = load_text("long.remit", "post " + long_id + " \"T\" oops\n");
   REQUIRE_FALSE(bad.ok);

@@ -83,7 +83,7 @@ std::vector<Row> derived_rows(const remit::test::LoadedPolicy& p) {
   std::vector<Row> rows;
   const auto& org = p.run->resolved().organisation;
   for (const remit::ListedPost& lp : p.run->restricted_posts()) {
-    const auto post = p.post(org.units[lp.unit].id);
+    const auto post = p.post(org.units[lp.unit].id());
     REQUIRE(post.has_value());
     rows.emplace_back(p.run->program().categories[lp.category].number, post->title, post->service,
                       post->directorate);
@@ -97,7 +97,7 @@ std::string categories_csv(const remit::test::LoadedPolicy& p) {
   std::vector<std::pair<unsigned long long, std::uint32_t>> rows;
   const auto& org = p.run->resolved().organisation;
   for (const remit::ListedPost& lp : p.run->restricted_posts()) {
-    rows.emplace_back(std::stoull(std::string(org.units[lp.unit].id)),
+    rows.emplace_back(std::stoull(std::string(org.units[lp.unit].id())),
                       p.run->program().categories[lp.category].number);
   }
   std::sort(rows.begin(), rows.end());
@@ -179,11 +179,11 @@ TEST_CASE("cambridgeshire: the statutory officers' categories", "[policies][gold
     // sd_legal is the Monitoring Officer, not a chief officer (LGHA 1989 s.2(8)).
     const auto& org = p.run->resolved().organisation;
     remit::ast::UnitIndex mo = 0;
-    while (mo < org.units.size() && org.units[mo].id != "sd_legal") ++mo;
+    while (mo < org.units.size() && org.units[mo].id() != "sd_legal") ++mo;
     REQUIRE(mo < org.units.size());
     std::vector<std::string> under_mo;
     org.lines.for_each_into(mo, [&](remit::LineId, const remit::Line& l) {
-      if (l.carries_duties()) under_mo.emplace_back(org.units[l.from].id);
+      if (l.carries_duties()) under_mo.emplace_back(org.units[l.from].id());
     });
     REQUIRE(under_mo.size() == 4);
     for (const std::string& id : under_mo) {

@@ -100,7 +100,7 @@ TEST_CASE("html: the report of council-000 lists every post under its category",
   CHECK(page.find("<tr id=\"post-council\">") > page.find("<h2 id=\"not-restricted\">"));
   const auto& org = run.resolved().organisation;
   for (const remit::ListedPost& p : posts) {
-    const std::string id(org.units[p.unit].id);
+    const std::string id(org.units[p.unit].id());
     INFO(id);
     CHECK(count(page, "<tr id=\"post-" + remit::post_anchor(id) + "\">") == 1);
   }

@@ -334,8 +334,8 @@ TEST_CASE("the SVG chart is well-formed, self-contained and names every post", "
   const auto boxes = boxes_of(doc);
   const auto& units = p.run->resolved().organisation.units;
   for (const remit::Unit& u : units) {
-    const std::string anchor = remit::post_anchor(u.id);
-    INFO("post " << u.id);
+    const std::string anchor = remit::post_anchor(u.id());
+    INFO("post " << u.id());
     auto it = boxes.find("box-" + anchor);
     REQUIRE(it != boxes.end());
     // Its box links to the post's row of the HTML report, and shows its title and id.
@@ -343,7 +343,7 @@ TEST_CASE("the SVG chart is well-formed, self-contained and names every post", "
     REQUIRE(link);
     CHECK(doc[*link].attributes.at("xlink:href") == "#post-" + anchor);
     const std::string text = all_text(doc, it->second);
-    CHECK_THAT(text, Contains(std::string(u.id)));
+    CHECK_THAT(text, Contains(std::string(u.id())));
     CHECK_THAT(text, Contains(std::string(u.title()).substr(0, 8)));
   }
   CHECK(boxes.size() == units.size());

@@ -327,10 +327,10 @@ TEST_CASE("keep-going: a Run says what was left out and which posts are to be re
   CHECK(left[2].fault == LeftOut::Fault::reports_to_itself);
   std::vector<std::string> review;
   const auto& units = l.run->resolved().organisation.units;
-  for (const ToReview& r : l.run->to_review()) review.emplace_back(units[r.unit].id);
+  for (const ToReview& r : l.run->to_review()) review.emplace_back(units[r.unit].id());
   CHECK(review == std::vector<std::string>{"hfin", "dhr", "hhr", "x"});
   for (const ListedPost& p : l.run->restricted_posts(true)) {
-    CHECK(std::find(review.begin(), review.end(), std::string(units[p.unit].id)) == review.end());
+    CHECK(std::find(review.begin(), review.end(), std::string(units[p.unit].id())) == review.end());
   }
   CHECK(l.run->restricted_posts().size() == 2);  // ceo and dfin
 }

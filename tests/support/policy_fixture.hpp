@@ -58,7 +58,7 @@ struct LoadedPolicy {
     Listing out;
     for (const remit::ListedPost& p : run->restricted_posts(all)) {
       out.push_back(Listed{run->program().categories[p.category].number,
-                           std::string(run->resolved().organisation.units[p.unit].id)});
+                           std::string(run->resolved().organisation.units[p.unit].id())});
     }
     return out;
   }
@@ -66,7 +66,7 @@ struct LoadedPolicy {
   // The title, service and directorate of the post (or body) with this id, if there is one.
   [[nodiscard]] std::optional<PostText> post(std::string_view id) const {
     for (const remit::Unit& u : run->resolved().organisation.units) {
-      if (u.id == id) {
+      if (u.id() == id) {
         return PostText{std::string(u.title()), std::string(u.service()),
                         std::string(u.directorate())};
       }
@@ -81,7 +81,7 @@ struct LoadedPolicy {
       if (l.name.text != let_name) continue;
       Ids out;
       run->evaluator().set_of(l.value).for_each(
-          [&](std::size_t u) { out.emplace_back(run->resolved().organisation.units[u].id); });
+          [&](std::size_t u) { out.emplace_back(run->resolved().organisation.units[u].id()); });
       std::sort(out.begin(), out.end());
       return out;
     }

@@ -116,7 +116,7 @@ TEST_CASE(
   auto meets = [](const remit::Run& run, bool all) {
     std::vector<std::pair<std::uint32_t, std::string>> out;
     for (const remit::ListedPost& p : run.restricted_posts(all)) {
-      const std::string id(run.resolved().organisation.units[p.unit].id);
+      const std::string id(run.resolved().organisation.units[p.unit].id());
       if (id.starts_with("pa_") || id == "mo") {
         out.emplace_back(run.program().categories[p.category].number, id);
       }
@@ -157,7 +157,7 @@ TEST_CASE("the Monitoring Officer under the Section 151 officer: no category cha
   auto legal = org.find_unit("sd_legal");
   REQUIRE(legal);
   bool to_ed_sp = false;
-  for (const remit::Line& l : org.lines.from(*legal)) to_ed_sp |= org.units[l.to].id == "ed_sp";
+  for (const remit::Line& l : org.lines.from(*legal)) to_ed_sp |= org.units[l.to].id() == "ed_sp";
   CHECK(to_ed_sp);
 }
 
