@@ -56,6 +56,7 @@ struct Pieces {
   ast::ExprId subject = ast::unresolved, predicate = ast::unresolved, set = ast::unresolved;
   ast::Condition condition;
   ast::PostDecl post;
+  std::string_view service, directorate;  // the post's, until it is finished
   std::size_t post_lines_begin = 0, post_designations_begin = 0, post_duties_begin = 0,
               post_holders_begin = 0;
   ast::PersonDecl person;
@@ -100,6 +101,7 @@ struct Builder : Pieces {
   }
   void start_post() {
     post = ast::PostDecl{};
+    service = directorate = {};
     post.id = name;
     post_lines_begin = program.post_lines.size();
     post_designations_begin = program.post_designations.size();
@@ -108,6 +110,7 @@ struct Builder : Pieces {
   }
   // A post's items were appended to the arenas as they were read; its slices cover them.
   void finish_post() {
+    post.placement = program.placements->intern(service, directorate);
     post.lines = ast::Program::since(program.post_lines, post_lines_begin);
     program.set_extras(post,
                        {ast::Program::since(program.post_designations, post_designations_begin),
@@ -586,14 +589,14 @@ template <>
 struct action<g::service_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.service = b.text.text;
+    b.service = b.text.text;
   }
 };
 template <>
 struct action<g::directorate_item> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.post.directorate = b.text.text;
+    b.directorate = b.text.text;
   }
 };
 template <>

@@ -104,7 +104,7 @@ class Dumper {
     for (const auto& n : p_.designations(post)) roles += id(n) + ",";
     for (const auto& n : p_.duties(post)) duties += id(n) + ",";
     for (const auto& h : p_.holders(post)) holders += holding(h) + ",";
-    line(what, {id(post.id), q(post.title), q(post.service), q(post.directorate),
+    line(what, {id(post.id), q(post.title), q(post.service()), q(post.directorate()),
                 lines(p_.lines(post)), roles, duties, holders, post.vacant ? "vacant" : ""});
   }
 

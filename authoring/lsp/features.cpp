@@ -183,10 +183,10 @@ std::string post_hover(Analysis& a, const Occurrence& o) {
   }
   const ast::PostDecl& p = program.posts[def->decl];
   std::string out = "**" + escaped(p.title) + "** (`" + escaped(p.id.text) + "`), a post";
-  if (!p.directorate.empty() || !p.service.empty()) {
+  if (!p.directorate().empty() || !p.service().empty()) {
     out += "\n\n";
-    if (!p.directorate.empty()) out += "Directorate: " + escaped(p.directorate) + ". ";
-    if (!p.service.empty()) out += "Service: " + escaped(p.service) + ".";
+    if (!p.directorate().empty()) out += "Directorate: " + escaped(p.directorate()) + ". ";
+    if (!p.service().empty()) out += "Service: " + escaped(p.service()) + ".";
   }
   if (!a.loaded()) {
     out += "\n\nIts category is shown once the policy has no errors.";

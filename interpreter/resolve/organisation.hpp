@@ -68,10 +68,10 @@ struct Unit {
     return is_body_ ? body()->label.text : post()->title;
   }
   [[nodiscard]] std::string_view service() const {
-    return is_body_ ? std::string_view() : post()->service;
+    return is_body_ ? std::string_view() : post()->service();
   }
   [[nodiscard]] std::string_view directorate() const {
-    return is_body_ ? std::string_view() : post()->directorate;
+    return is_body_ ? std::string_view() : post()->directorate();
   }
   [[nodiscard]] SourceSpan where() const { return is_body_ ? body()->where : post()->id.where; }
 

@@ -43,8 +43,8 @@ struct Imported {
         auto copy = [](auto span) { return std::vector(span.begin(), span.end()); };
         return PostView{p.id,
                         p.title,
-                        p.service,
-                        p.directorate,
+                        p.service(),
+                        p.directorate(),
                         copy(program.lines(p)),
                         copy(program.designations(p)),
                         copy(program.duties(p)),

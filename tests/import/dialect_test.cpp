@@ -172,8 +172,8 @@ TEST_CASE("dialect: a Title Case export is read by its headers", "[csv][dialect]
   const ast::PostDecl* d1 = run->post("d1");
   REQUIRE(d1 != nullptr);
   CHECK(d1->title == "Director of Place");
-  CHECK(d1->service == "Place");
-  CHECK(d1->directorate == "Place");
+  CHECK(d1->service() == "Place");
+  CHECK(d1->directorate() == "Place");
   CHECK(run->lines("d1")[0].target.text == "ceo");
   CHECK(run->designations("ceo") == std::vector<std::string_view>{"head_of_paid_service"});
 }
@@ -246,8 +246,8 @@ TEST_CASE("dialect: every alias of each structure field", "[csv][dialect]") {
     const ast::PostDecl& p = run->program.posts[0];
     if (a.field == "id") CHECK(p.id.text == "X");
     if (a.field == "title") CHECK(p.title == "X");
-    if (a.field == "service") CHECK(p.service == "X");
-    if (a.field == "directorate") CHECK(p.directorate == "X");
+    if (a.field == "service") CHECK(p.service() == "X");
+    if (a.field == "directorate") CHECK(p.directorate() == "X");
     if (a.field == "designations") CHECK(run->program.designations(p)[0].text == "X");
     if (a.field == "flags") CHECK(run->program.duties(p)[0].text == "X");
     if (a.field == "reports_to" || a.field == "accountable_to") {
@@ -292,7 +292,7 @@ TEST_CASE("dialect: optional columns may be absent, others are ignored", "[csv][
   REQUIRE(run->rendered().empty());
   const ast::PostDecl* ceo = run->post("ceo");
   REQUIRE(ceo != nullptr);
-  CHECK(ceo->service.empty());
+  CHECK(ceo->service().empty());
   CHECK(run->program.lines(*ceo).empty());
   auto blank_rows = structure("id,title,service\nceo,Chief Executive,\n,,\n , ,\n");
   REQUIRE(blank_rows->rendered().empty());
