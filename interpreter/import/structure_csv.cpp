@@ -15,7 +15,7 @@
 #include "ast/percent.hpp"
 #include "import/columns.hpp"
 #include "import/csv_reader.hpp"
-#include "resolve/huge_pages.hpp"
+#include "source/huge_pages.hpp"
 
 namespace remit {
 
@@ -258,7 +258,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
   if (!csv::read_header(reader, row, columns, choices, errors, at)) return;
   const std::size_t width = row.fields.size();
 
-  // In 2 MiB pages (resolve/huge_pages.hpp): a million posts and their lines are 180 MB.
+  // In 2 MiB pages (source/huge_pages.hpp): a million posts and their lines are 180 MB.
   reserve_huge(program.posts, program.posts.size() + reader.line_estimate());
   reserve_huge(program.post_lines, program.post_lines.size() + reader.line_estimate());
   RowReader read(errors);

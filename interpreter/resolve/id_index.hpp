@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "resolve/huge_pages.hpp"
+#include "source/huge_pages.hpp"
 #include "resolve/id_text.hpp"
 
 namespace remit {

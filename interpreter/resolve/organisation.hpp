@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
-#include "resolve/huge_pages.hpp"
+#include "source/huge_pages.hpp"
 #include "resolve/id_index.hpp"
 #include "resolve/reporting_lines.hpp"
 #include "resolve/shared_vector.hpp"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
-#include "resolve/huge_pages.hpp"
+#include "source/huge_pages.hpp"
 #include "resolve/shares.hpp"
 #include "source/source.hpp"
 

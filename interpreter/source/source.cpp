@@ -6,6 +6,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "source/huge_pages.hpp"
+
 namespace remit {
 
 FileId SourceSet::add(std::string name, std::string text, std::optional<SheetOrigin> sheet) {
@@ -118,7 +120,13 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
   std::string text;
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size <= max_bytes) text.resize(size);
+  if (!ec && size <= max_bytes) {
+    // A large export in 2 MiB pages: 70 MB at a million posts is 35 page faults rather than
+    // 17,000.
+    text.reserve(size);
+    advise_huge_pages(text.data(), text.capacity());
+    text.resize(size);
+  }
   std::size_t got = ec ? 0 : std::fread(text.data(), 1, text.size(), f);
   text.resize(got);
   // Files whose size is not known in advance (pipes, /proc) are read to their end in chunks.

@@ -1,4 +1,4 @@
-#include "resolve/huge_pages.hpp"
+#include "source/huge_pages.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdint>
