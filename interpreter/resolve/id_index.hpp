@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "source/huge_pages.hpp"
 #include "resolve/id_text.hpp"
+#include "source/huge_pages.hpp"
 
 namespace remit {
 

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "ast/ast.hpp"
-#include "source/huge_pages.hpp"
 #include "resolve/id_index.hpp"
 #include "resolve/reporting_lines.hpp"
 #include "resolve/shared_vector.hpp"
+#include "source/huge_pages.hpp"
 
 namespace remit {
 

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "ast/ast.hpp"
-#include "source/huge_pages.hpp"
 #include "resolve/shares.hpp"
+#include "source/huge_pages.hpp"
 #include "source/source.hpp"
 
 namespace remit {
