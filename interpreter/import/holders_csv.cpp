@@ -14,6 +14,7 @@
 
 #include "import/columns.hpp"
 #include "import/csv_reader.hpp"
+#include "source/huge_pages.hpp"
 
 namespace remit {
 
@@ -68,9 +69,11 @@ class HoldingChains {
 
   HoldingChains(std::vector<ast::Holding>& arena, std::size_t rows)
       : arena_(arena), base_(arena.size()) {
-    arena_.reserve(base_ + rows);
-    next_.reserve(rows);
-    chains_.reserve(rows);
+    // In 2 MiB pages (source/huge_pages.hpp), as the people below: with them, check at a million
+    // posts took 55,000 page faults, half of them here.
+    reserve_huge(arena_, base_ + rows);
+    reserve_huge(next_, rows);
+    reserve_huge(chains_, rows);
   }
 
   void add_person() { chains_.emplace_back(); }
@@ -182,7 +185,9 @@ class HoldingIndex {
 class PersonTable {
  public:
   explicit PersonTable(std::size_t expected) {
-    slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected * 2)));
+    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(16, expected * 2));
+    reserve_huge(slots_, slots);
+    slots_.resize(slots);
     mask_ = slots_.size() - 1;
   }
 
@@ -249,7 +254,7 @@ class HoldersImport {
         first_person_(program.people.size()),
         people_(rows),
         chains_(program.person_holds, rows) {
-    program_.people.reserve(program_.people.size() + rows);
+    reserve_huge(program_.people, program_.people.size() + rows);
   }
 
   // The hash of the row's person, to look up later; 0 when the row will be refused anyway.

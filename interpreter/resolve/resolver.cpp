@@ -13,6 +13,7 @@
 #include "resolve/shares.hpp"
 #include "resolve/suggest.hpp"
 #include "resolve/top_of_structure.hpp"
+#include "source/huge_pages.hpp"
 
 namespace remit {
 namespace {
@@ -335,14 +336,14 @@ class Resolver {
   void people() {
     Organisation& o = org();
     std::vector<Person>& people = o.people.edit();
-    people.reserve(p_.people.size());
+    reserve_huge(people, p_.people.size());
     // A flat index, as for posts: a million holders would otherwise cost a heap node each.
     IdIndex index;
     index.reserve(p_.people.size());
     // Sized once: grown by doubling, a million holdings (28 bytes each) would peak with the old
     // and the new buffer both live, 16 MiB more than they need. Every person's holdings are a
     // slice of one arena, so its size counts them without reading a million declarations.
-    o.holdings.edit().reserve(p_.person_holds.size() + p_.post_holders.size());
+    reserve_huge(o.holdings.edit(), p_.person_holds.size() + p_.post_holders.size());
     auto id_of = [&](std::uint32_t i) { return people[i].id(); };
     // Each person's qualifications, in the order given; made into slices of one arena below.
     std::vector<std::pair<std::uint32_t, SymbolId>> qualifications;
