@@ -9,7 +9,7 @@ namespace {
 
 std::uint64_t load(const char* p, std::size_t n) {
   std::uint64_t v = 0;
-  std::memcpy(&v, p, n);
+  if (n > 0) std::memcpy(&v, p, n);  // an empty name's data() may be null
   return v;
 }
 

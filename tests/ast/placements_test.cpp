@@ -23,6 +23,11 @@ TEST_CASE("placements: equal ones are kept once, and none is 'nowhere'", "[ast][
   CHECK(kept.intern("Finance", "") != p);
   CHECK(kept.intern("", "Resources") != kept.intern("Resources", ""));
   CHECK(kept.intern("", "") == &remit::ast::nowhere);
+  // An empty view may have no data at all, as a field left out of a row does.
+  CHECK(kept.intern(std::string_view{}, std::string_view{}) == &remit::ast::nowhere);
+  const Placement* no_service = kept.intern(std::string_view{}, "Resources");
+  CHECK(no_service->service.empty());
+  CHECK(kept.intern("", "Resources") == no_service);
   CHECK(remit::ast::PostDecl{}.service().empty());
   CHECK(remit::ast::PostDecl{}.directorate().empty());
 }
