@@ -110,7 +110,7 @@ struct Builder : Pieces {
   }
   // A post's items were appended to the arenas as they were read; its slices cover them.
   void finish_post() {
-    post.placement = program.placements->intern(service, directorate);
+    post.placement = program.placements.intern(service, directorate);
     post.lines = ast::Program::since(program.post_lines, post_lines_begin);
     program.set_extras(post,
                        {ast::Program::since(program.post_designations, post_designations_begin),

@@ -136,8 +136,19 @@ inline constexpr Placement nowhere{};
 // Each placement once: a council's posts sit in a few hundred, so a post keeps a pointer to its
 // placement (8 bytes) rather than the two views (32). Entries never move; the texts are owned by
 // the sources, like every other view of the program.
+//
+// A copy (of a program) keeps the original's entries alive, since its posts point at them, but
+// keeps what it adds in entries of its own: those view texts that the original's sources may
+// not hold, and the original may be copied again after the copy and its sources are gone.
 class Placements {
  public:
+  Placements() = default;
+  Placements(const Placements& other);
+  Placements& operator=(const Placements& other);
+  Placements(Placements&&) noexcept = default;
+  Placements& operator=(Placements&&) noexcept = default;
+  ~Placements() = default;
+
   // The kept placement equal to {service, directorate}; the first asking keeps it.
   const Placement* intern(std::string_view service, std::string_view directorate);
 
@@ -145,8 +156,10 @@ class Placements {
   struct Hash {
     std::size_t operator()(const Placement& p) const;
   };
-  std::deque<Placement> kept_;
-  std::unordered_map<Placement, const Placement*, Hash> index_;
+  using Entries = std::deque<Placement>;
+  std::shared_ptr<Entries> kept_ = std::make_shared<Entries>();
+  std::vector<std::shared_ptr<const Entries>> earlier_;  // the entries of what this was copied from
+  std::unordered_map<Placement, const Placement*, Hash> index_;  // of kept_ only
   const Placement* last_ = nullptr;  // rows of an export often repeat the row before's
 };
 
@@ -536,8 +549,7 @@ struct Program {
   std::vector<Name> post_duties;
   std::vector<Holding> post_holders;
   std::vector<PostExtras> post_extras;  // addressed by PostDecl::extras
-  // Addressed by PostDecl::placement; shared, so that a copy of the program reads the same.
-  std::shared_ptr<Placements> placements = std::make_shared<Placements>();
+  Placements placements;                // addressed by PostDecl::placement
   std::vector<AuthorityDecl> authorities;
   std::vector<UseDecl> uses;
   std::vector<ImportDecl> imports;

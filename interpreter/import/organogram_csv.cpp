@@ -219,7 +219,7 @@ class Importer {
     ast::PostDecl& post = program_.posts.emplace_back();
     post.id = ast::Name{e.reference.text, e.reference.where};
     post.title = e.title.text;
-    post.placement = program_.placements->intern(
+    post.placement = program_.placements.intern(
         e.unit.text, e.organisation.text.empty() ? e.parent.text : e.organisation.text);
     const std::size_t lines_begin = program_.post_lines.size();
     if (index != top_ && !is_top_mark(e.reports.text)) {

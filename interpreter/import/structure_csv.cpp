@@ -73,7 +73,7 @@ bool same_post(const ast::Program& program, const ast::PostDecl& a, const ast::P
                       [](const ast::Name& m, const ast::Name& n) { return m.text == n.text; });
   };
   const auto la = program.lines(a), lb = program.lines(b);
-  return a.title == b.title && a.placement == b.placement &&
+  return a.title == b.title && *a.placement == *b.placement &&
          std::equal(la.begin(), la.end(), lb.begin(), lb.end(),
                     [](const ast::LineDecl& x, const ast::LineDecl& y) {
                       return x.target.text == y.target.text && x.kind == y.kind &&
@@ -280,8 +280,8 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     bool ok = read.id(field(id), post.id);
     if (!ok) post.id.where = row.where();
     ok = read.title(field(title), post.title) && ok;
-    post.placement = program.placements->intern(csv::trim(optional(service).text),
-                                                csv::trim(optional(directorate).text));
+    post.placement = program.placements.intern(csv::trim(optional(service).text),
+                                               csv::trim(optional(directorate).text));
     ok = read.lines(optional(reports_to), "reports_to", ast::LineKind::reports, program.post_lines,
                     lines_begin) &&
          ok;

@@ -2,6 +2,7 @@
 // (interpreter/ast/placements.cpp): equal placements are one entry, whichever text they were
 // read from, and an entry never moves while more are added.
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,9 +52,33 @@ TEST_CASE("placements: a copy of a program reads its posts' placements", "[ast][
   {
     remit::ast::Program program;
     remit::ast::PostDecl& post = program.posts.emplace_back();
-    post.placement = program.placements->intern("Legal", "Corporate");
+    post.placement = program.placements.intern("Legal", "Corporate");
     copies.push_back(program);
-  }  // the original is gone; the copy shares its placements
+  }  // the original is gone; the copy keeps its entries
   CHECK(copies[0].posts[0].service() == "Legal");
   CHECK(copies[0].posts[0].directorate() == "Corporate");
+}
+
+TEST_CASE("placements: what a copy adds stays out of the original", "[ast][placements]") {
+  // As the CSV fuzzer does: one base program, copied for each input, the input's text gone
+  // after each. The base must never hold a view of a copy's text.
+  remit::ast::Program base;
+  base.posts.emplace_back().placement = base.placements.intern("Legal", "Corporate");
+  for (int round = 0; round < 3; ++round) {
+    auto text = std::make_unique<std::string>("Finance,Resources");
+    remit::ast::Program copy = base;
+    const std::string_view t(*text);
+    const Placement* added = copy.placements.intern(t.substr(0, 7), t.substr(8));
+    CHECK(added->service == "Finance");
+    CHECK(copy.posts[0].service() == "Legal");
+    // The same words asked of the copy again: one entry.
+    CHECK(copy.placements.intern(t.substr(0, 7), t.substr(8)) == added);
+    text.reset();  // the copy's text is gone, as its sources would be
+  }
+  // Had the copies' entries gone into the base's, this would compare with freed text.
+  const Placement* p = base.placements.intern("Finance", "Resources");
+  CHECK(p->service == "Finance");
+  remit::ast::Program assigned;
+  assigned = base;
+  CHECK(assigned.posts[0].directorate() == "Corporate");
 }
