@@ -170,7 +170,7 @@ Outcome Checker::post_category(Run& run, const ast::expectation::PostCategory& e
   using ast::expectation::Claim;
   const Organisation& org = run.resolved().organisation;
   const auto unit = org.find_unit(e.post.text);
-  if (!unit || org.units[*unit].removed) {
+  if (!unit || org.units[*unit].removed()) {
     return TestError{error(e.post.where, "no post '" + std::string(e.post.text) + "'" +
                                              (unit ? " (the scenario removes it)"
                                                    : did_you_mean(e.post.text, org.unit_ids())))};
@@ -352,7 +352,7 @@ Outcome Checker::list(Run& run, const ast::expectation::List& e) {
     const std::string where = list_sources.where(a.where);
     in_list.emplace(a.id, a.category);
     const auto unit = org.find_unit(a.id);
-    if (!unit || org.units[*unit].is_body() || org.units[*unit].removed) {
+    if (!unit || org.units[*unit].is_body() || org.units[*unit].removed()) {
       add(Finding{where,
                   "the list has " + std::string(a.id) + " in category " +
                       std::to_string(a.category) + ", but the policy has no post '" +

@@ -26,7 +26,7 @@ Evaluator::Evaluator(const ast::Program& program, const Resolved& resolved, Grap
   eval_.listed = CategoryByUnit(n, program.categories.size());
   eval_.posts = PostSet(n);
   for (UnitIndex u = 0; u < n; ++u) {
-    if (!org_.units[u].is_body() && !org_.units[u].removed) eval_.posts.set(u);
+    if (!org_.units[u].is_body() && !org_.units[u].removed()) eval_.posts.set(u);
   }
   eval_.held = PostSet(n);
   for (const Holding& h : org_.holdings) eval_.held.set(h.post);
@@ -230,7 +230,7 @@ void Evaluator::compute(ast::ExprId id) {
           }
         } else if constexpr (std::is_same_v<T, e::Vacant>) {
           for (UnitIndex u = 0; u < n; ++u) {
-            if (org_.units[u].vacant) out.set(u);
+            if (org_.units[u].vacant()) out.set(u);
           }
         } else if constexpr (std::is_same_v<T, e::HasHolder>) {
           out = eval_.held;

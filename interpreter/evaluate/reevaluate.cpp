@@ -96,7 +96,7 @@ void Evaluator::update_facts() {
   for (std::size_t k = 0; k < facts.size(); ++k) {
     const UnitIndex u = facts[k];
     const Unit& unit = org_.units[u];
-    const bool post = !unit.is_body() && !unit.removed;
+    const bool post = !unit.is_body() && !unit.removed();
     if (post != base.posts.test_or_absent(u)) {
       eval_.posts.assign(u, post);
       diff_.posts.push_back(u);
@@ -210,7 +210,7 @@ bool Evaluator::member(ast::ExprId id, UnitIndex u) const {
         } else if constexpr (std::is_same_v<T, e::TextMatch>) {
           return matches(node, unit);
         } else if constexpr (std::is_same_v<T, e::Vacant>) {
-          return unit.vacant;
+          return unit.vacant();
         } else if constexpr (std::is_same_v<T, e::HasHolder>) {
           return eval_.held.test(u);
         } else if constexpr (std::is_same_v<T, e::And>) {

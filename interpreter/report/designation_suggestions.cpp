@@ -110,7 +110,7 @@ void write_designation_suggestions(std::ostream& out, const Run& run) {
   out << "id,title,designations,flags,comment\n";
   for (UnitIndex u = 0; u < org.units.size(); ++u) {
     const Unit& unit = org.units[u];
-    if (unit.is_body() || unit.removed) continue;
+    if (unit.is_body() || unit.removed()) continue;
     std::string designations, comment;
     for (const TitleSuggestion& s : suggest_from_title(unit.title())) {
       auto symbol = org.designations.index.find(s.designation);

@@ -20,7 +20,7 @@ namespace {
 // ---- choosing the boxes -------------------------------------------------------------------
 
 bool live(const Unit& u) {
-  return !u.removed;
+  return !u.removed();
 }
 
 // The short label of a designation of the standard library (stdlib/uk/roles.remit), as

@@ -148,7 +148,7 @@ std::vector<ToReview> posts_to_review(const Organisation& org, const SourceSet& 
   std::vector<ToReview> out;
   for (UnitIndex u = 0; u < reason_of.size(); ++u) {
     const Unit& unit = org.units[u];
-    if (reason_of[u] == none || unit.is_body() || unit.removed) continue;
+    if (reason_of[u] == none || unit.is_body() || unit.removed()) continue;
     out.push_back(ToReview{u, reasons[reason_of[u]]});
   }
   return out;

@@ -24,62 +24,70 @@ using ast::SymbolId;
 using ast::UnitIndex;
 
 // A post or a body. It points at its declaration rather than copying the declaration's
-// strings, and reads its id from there: 16 bytes a unit, where a copy of the id and a pointer for
-// each kind took 40 (24 MB less at a million posts; the id is read only to write or explain).
-struct Unit {
- private:
-  // A PostDecl or, with is_body_, a BodyDecl: one pointer for the two kinds. First, so that the
-  // flags below share its last 8 bytes.
-  const void* decl_ = nullptr;
-  bool is_body_ = false;
-
+// strings, and reads its id from there; the id is read only to write or explain. Its three flags
+// ride in the pointer's low bits, which the declarations' 8-byte alignment leaves zero: 8 bytes a
+// unit, where a copy of the id and a pointer for each kind took 40 (32 MB less at a million
+// posts) and the pointer beside the flags 16 (8 MB).
+class Unit {
  public:
   Unit() = default;
-  static Unit of(const ast::PostDecl& post) { return Unit(&post, false, post.vacant); }
-  static Unit of(const ast::BodyDecl& body) { return Unit(&body, true, false); }
+  static Unit of(const ast::PostDecl& post) { return Unit(&post, post.vacant ? vacant_bit : 0); }
+  static Unit of(const ast::BodyDecl& body) { return Unit(&body, body_bit); }
 
-  bool vacant = false;   // declared `vacant`
-  bool removed = false;  // removed by a scenario: no longer a post of the organisation
+  // Declared `vacant` (until a scenario fills it).
+  [[nodiscard]] bool vacant() const { return (bits_ & vacant_bit) != 0; }
+  void set_vacant(bool vacant) { bits_ = vacant ? bits_ | vacant_bit : bits_ & ~vacant_bit; }
+  // Removed by a scenario, or left out of an export: no longer a post of the organisation.
+  [[nodiscard]] bool removed() const { return (bits_ & removed_bit) != 0; }
+  void set_removed() { bits_ |= removed_bit; }
 
   // For a post: in Program::posts, or a scenario's addition; else nullptr.
   [[nodiscard]] const ast::PostDecl* post() const {
-    return is_body_ ? nullptr : static_cast<const ast::PostDecl*>(decl_);
+    return is_body() ? nullptr : static_cast<const ast::PostDecl*>(decl());
   }
   // For a body; else nullptr.
   [[nodiscard]] const ast::BodyDecl* body() const {
-    return is_body_ ? static_cast<const ast::BodyDecl*>(decl_) : nullptr;
+    return is_body() ? static_cast<const ast::BodyDecl*>(decl()) : nullptr;
   }
-  [[nodiscard]] bool is_body() const { return is_body_; }
+  [[nodiscard]] bool is_body() const { return (bits_ & body_bit) != 0; }
   [[nodiscard]] std::string_view id() const {
-    if (decl_ == nullptr) return {};
-    return is_body_ ? body()->id.text : post()->id.text;
+    if (decl() == nullptr) return {};
+    return is_body() ? body()->id.text : post()->id.text;
   }
   // The authority itself or a committee or sub-committee of it, as s.2(7)(c) names them: a body
   // declared without a kind is taken to be one, as before kinds were declared.
   [[nodiscard]] bool is_authority_or_committee() const {
-    return is_body_ &&
+    return is_body() &&
            (!body()->resolved_kind || ast::info(*body()->resolved_kind).counts_under_s2_7);
   }
   [[nodiscard]] bool is_body_of_kind(std::span<const ast::BodyKind> kinds) const {
-    return is_body_ && body()->resolved_kind &&
+    return is_body() && body()->resolved_kind &&
            std::find(kinds.begin(), kinds.end(), *body()->resolved_kind) != kinds.end();
   }
   [[nodiscard]] std::string_view title() const {
-    return is_body_ ? body()->label.text : post()->title;
+    return is_body() ? body()->label.text : post()->title;
   }
   [[nodiscard]] std::string_view service() const {
-    return is_body_ ? std::string_view() : post()->service();
+    return is_body() ? std::string_view() : post()->service();
   }
   [[nodiscard]] std::string_view directorate() const {
-    return is_body_ ? std::string_view() : post()->directorate();
+    return is_body() ? std::string_view() : post()->directorate();
   }
-  [[nodiscard]] SourceSpan where() const { return is_body_ ? body()->where : post()->id.where; }
+  [[nodiscard]] SourceSpan where() const { return is_body() ? body()->where : post()->id.where; }
 
  private:
-  Unit(const void* decl, bool is_body, bool vacant)
-      : decl_(decl), is_body_(is_body), vacant(vacant) {}
+  static constexpr std::uintptr_t body_bit = 1, vacant_bit = 2, removed_bit = 4;
+  static constexpr std::uintptr_t flags = body_bit | vacant_bit | removed_bit;
+  static_assert(alignof(ast::PostDecl) > flags && alignof(ast::BodyDecl) > flags,
+                "the flags need the low bits of a declaration's address to be zero");
+
+  Unit(const void* decl, std::uintptr_t bits)
+      : bits_(reinterpret_cast<std::uintptr_t>(decl) | bits) {}
+  [[nodiscard]] const void* decl() const { return reinterpret_cast<const void*>(bits_ & ~flags); }
+
+  std::uintptr_t bits_ = 0;  // the declaration's address, with the flags in its low bits
 };
-static_assert(sizeof(Unit) <= 16);
+static_assert(sizeof(Unit) == 8);
 
 struct Holding {
   std::uint32_t person = 0;

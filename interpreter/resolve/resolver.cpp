@@ -155,7 +155,7 @@ class Resolver {
       const LeftOut fault{LeftOut::Fault::duplicate_id, id.where, id.text,
                           lines.empty() ? std::string_view() : lines.front().target.text, *first};
       if (faults_.leave_out(diags_, fault, message, std::move(notes))) {
-        o.units.edit().back().removed = true;
+        o.units.edit().back().set_removed();
       }
     };
     // Before the lines: a line from an HR export to "the council" looks for the body that is
@@ -414,7 +414,7 @@ class Resolver {
       if (i + ahead < holdings.size()) __builtin_prefetch(&o.units[holdings[i + ahead].post]);
       const Holding& h = holdings[i];
       const Unit& u = o.units[h.post];
-      if (u.vacant) {
+      if (u.vacant()) {
         diags_
             .error(h.where, "post " + in_quotes(u.id()) + " is declared vacant, but " +
                                 in_quotes(o.people[h.person].id()) + " holds it")

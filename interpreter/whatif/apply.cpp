@@ -39,7 +39,7 @@ class Editor {
       diags_.error(name.where, in_quotes(name.text) + " is a body, not a post");
       return std::nullopt;
     }
-    if (org_.units[*u].removed) {
+    if (org_.units[*u].removed()) {
       diags_.error(name.where,
                    "post " + in_quotes(name.text) + " was removed earlier in the scenario");
       return std::nullopt;
@@ -79,7 +79,7 @@ class Editor {
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       auto target = org_.find_unit(lines[i].target.text);
-      if (!target || org_.units[*target].removed) {
+      if (!target || org_.units[*target].removed()) {
         diags_.error(
             lines[i].target.where,
             "no post or body " + in_quotes(lines[i].target.text) + " to report to" +
@@ -155,7 +155,7 @@ class Editor {
     std::erase_if(org_.holdings.edit(), [&](const Holding& h) { return h.post == *u; });
     for (auto& posts : org_.designated.edit()) std::erase(posts, *u);
     for (auto& posts : org_.with_duty.edit()) std::erase(posts, *u);
-    org_.units.edit()[*u].removed = true;
+    org_.units.edit()[*u].set_removed();
     facts_.push_back(*u);
     return true;
   }
@@ -241,7 +241,7 @@ class Editor {
                                         hint(diags_, person_names_, ids, person_id));
       return false;
     }
-    if (org_.units[u].vacant) org_.units.edit()[u].vacant = false;  // filled now
+    if (org_.units[u].vacant()) org_.units.edit()[u].set_vacant(false);  // filled now
     const std::uint32_t index = *person;
     org_.holdings.edit().push_back(Holding{index, u, kind, where});
     facts_.push_back(u);

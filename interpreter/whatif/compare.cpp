@@ -16,7 +16,7 @@ std::uint32_t listed_number(const Run& run, UnitIndex u) {
 }
 
 bool live_post(const Unit& u) {
-  return !u.is_body() && !u.removed;
+  return !u.is_body() && !u.removed();
 }
 
 // A post's main line: the duty-carrying line with the largest share (the first on a tie).
@@ -90,7 +90,7 @@ std::vector<UnitIndex> units_by_id(const Organisation& a, const Organisation& b)
   UnitIndex guess = 0;
   for (UnitIndex u = 0; u < a.size(); ++u) {
     const std::string_view id = a.units[u].id();
-    if (guess < b.size() && !b.units[guess].removed && b.units[guess].id() == id) {
+    if (guess < b.size() && !b.units[guess].removed() && b.units[guess].id() == id) {
       to_b[u] = guess++;
     } else if (auto v = b.find_unit(id)) {
       to_b[u] = *v;
@@ -132,7 +132,7 @@ class MatchedById : Sides {
     std::vector<UnitIndex> ma(a_.size()), to_b(a_.size(), UINT32_MAX);
     for (UnitIndex u = 0; u < a_.size(); ++u) {
       ma[u] = main_manager(a_, u);
-      if (const UnitIndex v = to_b_[u]; v != UINT32_MAX && !b_.units[v].removed) to_b[u] = v;
+      if (const UnitIndex v = to_b_[u]; v != UINT32_MAX && !b_.units[v].removed()) to_b[u] = v;
     }
     // Bytes rather than bits, and counts in a vector rather than a hash map: each is read or
     // counted once per post, a million times (474 M instructions to 438 M).
@@ -199,9 +199,9 @@ class MatchedByChange : Sides {
   std::vector<Moved> moved() const {
     std::vector<UnitIndex> moved;
     for (UnitIndex u : b_.lines.replaced_posts()) {
-      if (u >= a_.size() || !live_post(a_.units[u]) || b_.units[u].removed) continue;
+      if (u >= a_.size() || !live_post(a_.units[u]) || b_.units[u].removed()) continue;
       UnitIndex old_manager = main_manager(a_, u);
-      if (old_manager != UINT32_MAX && b_.units[old_manager].removed) old_manager = UINT32_MAX;
+      if (old_manager != UINT32_MAX && b_.units[old_manager].removed()) old_manager = UINT32_MAX;
       if (old_manager != main_manager(b_, u)) moved.push_back(u);
     }
     std::vector<Moved> out;

@@ -227,8 +227,8 @@ TEST_CASE("organogram: recognised from its header and read into posts, holders a
   // A job share: one post, each name a holder.
   CHECK(holders_of(p, "FIN01") == std::vector<std::string>{"Ann Lee", "Bo Chan"});
   // Vacant makes the post vacant; N/D and N/A are nobody recorded, not a vacancy.
-  CHECK(org.units[*org.find_unit("OPS01")].vacant);
-  CHECK_FALSE(org.units[*org.find_unit("LEG01")].vacant);
+  CHECK(org.units[*org.find_unit("OPS01")].vacant());
+  CHECK_FALSE(org.units[*org.find_unit("LEG01")].vacant());
   CHECK(holders_of(p, "LEG01").empty());
   CHECK(holders_of(p, "FOP01").empty());
   CHECK(holders_of(p, "SOL01") == std::vector<std::string>{"Eve Ross"});
