@@ -23,6 +23,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <memory>
@@ -208,6 +210,32 @@ int emit(const CommonOptions& o, const std::string& text) {
   return ok;
 }
 
+// What `write` writes, to standard output or to the file, as emit() writes a text; a file is
+// written as it is made rather than after, so that a large list is not held in memory twice (in
+// the stream and as its text) when the run's memory is at its peak: at a million posts, derive's
+// 3.3 MB list took its peak from 243 to 250 MB.
+int emit_streamed(const CommonOptions& o, const std::function<void(std::ostream&)>& write) {
+  if (to_stdout(o)) {
+    std::ostringstream out;
+    write(out);
+    return emit(o, std::move(out).str());
+  }
+  const auto make = [&](const std::filesystem::path& temp) {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (file) write(file);
+    file.close();
+    return file ? std::string()
+                : "cannot write '" + o.output + "': " + std::string(std::strerror(errno));
+  };
+  if (std::string err =
+          remit::write_file_atomically_with(o.output, make, {.clean_up_on_signals = true});
+      !err.empty()) {
+    error(o, err);
+    return bad_input;
+  }
+  return ok;
+}
+
 // Whether the inputs loaded, and the errors and warnings to show (empty when there are none).
 struct Loaded {
   bool ok = false;
@@ -331,9 +359,12 @@ int derive(const CommonOptions& o, bool all) {
     }
     return ok;
   }
-  std::ostringstream out;
-  write_restricted_posts(out, run, run.restricted_posts(all), *format, o.style);
-  return finished(emit(o, out.str()), {&run});
+  const std::vector<remit::ListedPost> listed = run.restricted_posts(all);
+  return finished(emit_streamed(o,
+                                [&](std::ostream& out) {
+                                  write_restricted_posts(out, run, listed, *format, o.style);
+                                }),
+                  {&run});
 }
 
 int check(const CommonOptions& o, bool with_explanations) {
@@ -349,9 +380,9 @@ int check(const CommonOptions& o, bool with_explanations) {
       explanations.push_back(remit::explain_breach(run, n));
     }
   }
-  std::ostringstream out;
-  write_breaches(out, run, breaches, *format, explanations, o.style);
-  int written = emit(o, out.str());
+  int written = emit_streamed(o, [&](std::ostream& out) {
+    write_breaches(out, run, breaches, *format, explanations, o.style);
+  });
   if (written != ok) return written;
   return finished(breaches.empty() ? ok : breach, {&run});
 }
@@ -756,7 +787,7 @@ int whatif(const CommonOptions& o, const Edits& e) {
     } else {
       write_difference(out, title, diff, *format, run.limits(), o.style);
     }
-    written = emit(o, out.str());
+    written = emit(o, std::move(out).str());
   }
   if (written != ok) return written;
   return finished(diff.breaches_appeared.empty() ? ok : breach, {&run});
@@ -875,7 +906,7 @@ int diff(const CommonOptions& o, const std::string& old_side, const std::string&
   }
   note_to_review(o, before, "in " + old_side + ", ");
   note_to_review(o, after, "in " + new_side + ", ");
-  int written = emit(o, out.str());
+  int written = emit(o, std::move(out).str());
   if (written != ok) return written;
   return finished(d.breaches_appeared.empty() ? ok : breach, {&before, &after});
 }
@@ -891,7 +922,7 @@ int suggest(const CommonOptions& o) {
   if (!load(run, o)) return bad_input;
   std::ostringstream out;
   remit::write_designation_suggestions(out, run);
-  return emit(o, out.str());
+  return emit(o, std::move(out).str());
 }
 
 // --color as written on the command line, for an error found before the options are read.
