@@ -134,11 +134,12 @@ bool find_cycles(const Organisation& org, Diagnostics& diags, const Limits& limi
   return clean;
 }
 
-// The organisation's lines without `dropped`.
-ReportingLines without(const ReportingLines& lines, std::vector<LineId> dropped) {
+// The lines of an organisation of `units` units, without `dropped`.
+ReportingLines without(const ReportingLines& lines, std::size_t units,
+                       std::vector<LineId> dropped) {
   std::sort(dropped.begin(), dropped.end());
   ReportingLines kept;
-  kept.reserve(lines.size() - dropped.size());
+  kept.reserve(lines.size() - dropped.size(), units);
   lines.for_each([&](LineId id, const Line& l) {
     if (!std::binary_search(dropped.begin(), dropped.end(), id)) kept.push_back(l);
   });
@@ -160,7 +161,7 @@ bool leave_out_cycles(Organisation& org, Diagnostics& diags, const Limits& limit
     std::vector<LineId> dropped;
     if (!find_cycles(org, diags, limits, faults, dropped)) return false;
     if (dropped.empty()) return true;
-    org.lines = without(org.lines, std::move(dropped));
+    org.lines = without(org.lines, org.size(), std::move(dropped));
   }
 }
 

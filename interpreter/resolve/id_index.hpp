@@ -29,7 +29,7 @@ class IdIndex {
  public:
   void reserve(std::size_t n) {
     std::size_t want = 16;
-    while (want < n * 2) want <<= 1;
+    while (want * max_load_numerator < n * max_load_denominator) want <<= 1;
     if (want > slots_.size()) rehash(want);
   }
 
@@ -37,7 +37,9 @@ class IdIndex {
   // has the id, if any, and then inserts nothing.
   template <typename IdOf>
   std::optional<std::uint32_t> insert(std::string_view id, std::uint32_t i, const IdOf& id_of) {
-    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    if ((count_ + 1) * max_load_denominator > slots_.size() * max_load_numerator) {
+      rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    }
     const std::uint32_t k = key(id);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = place(k) & mask;; s = (s + 1) & mask) {
@@ -75,6 +77,11 @@ class IdIndex {
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
+  // The table grows when it would be more than four fifths full, not half: linear probing over
+  // 8-byte slots still finds an id in one or two cache lines, and the table is half the size
+  // for some counts of ids (100,000 ids: 1 MiB rather than 2; derive at 100,000 posts took the
+  // same time, 0.060 s against 0.061 s in 21 interleaved pairs).
+  static constexpr std::size_t max_load_numerator = 4, max_load_denominator = 5;
   static constexpr std::uint32_t number_tag = 0x80000000u;
   struct Slot {
     std::uint32_t unit = empty;

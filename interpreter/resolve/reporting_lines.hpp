@@ -45,7 +45,12 @@ using LineId = std::uint32_t;
 class ReportingLines {
  public:
   // --- Building (resolution): lines arrive grouped by the post they go from, in unit order.
-  void reserve(std::size_t n) { reserve_huge(writable_base().lines, n); }
+  // For `lines` lines from up to `units` units. The table of where each unit's lines start is
+  // sized once too: grown by doubling, it left 0.4 MB of freed blocks at 100,000 posts.
+  void reserve(std::size_t lines, std::size_t units) {
+    reserve_huge(writable_base().lines, lines);
+    writable_base().first.reserve(units);
+  }
   void push_back(const Line& line);
 
   // --- Reading.

@@ -195,7 +195,7 @@ class Resolver {
 
   void post_details() {
     Organisation& o = org();
-    o.lines.reserve(p_.post_lines.size());
+    o.lines.reserve(p_.post_lines.size(), o.units.size());
     // Looking a line's target up costs a cache miss or two; asking for the slot a few posts
     // ahead lets those misses overlap instead of queueing.
     constexpr std::uint32_t ahead = 8;
