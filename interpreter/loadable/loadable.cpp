@@ -99,6 +99,10 @@ const ChartModule* chart_module(std::string& problem) {
   return table_of<ChartModule>("libremit_chart.so", "remit_chart_module", problem);
 }
 
+const UnicodeModule* unicode_module(std::string& problem) {
+  return table_of<UnicodeModule>("libremit_unicode.so", "remit_unicode_module", problem);
+}
+
 }  // namespace remit::loadable
 
 // Graphviz, fontconfig and pango keep caches they never free, so that LeakSanitizer (the

@@ -1,17 +1,19 @@
-// The two modules remit loads on first use (loadable/loadable.hpp) and the tables of functions
-// they give. The module side is loadable/workbook_module.cpp and loadable/chart_module.cpp.
+// The modules remit loads on first use (loadable/loadable.hpp) and the tables of functions
+// they give. The module side is loadable/workbook_module.cpp, loadable/chart_module.cpp and
+// loadable/unicode_module.cpp.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "import/encoding.hpp"
 #include "import/workbook.hpp"
 #include "report/workbook_plan.hpp"
 
 namespace remit::loadable {
 
 // Raised whenever a table below changes shape, so that a stale module is refused, not called.
-inline constexpr int abi_version = 1;
+inline constexpr int abi_version = 2;
 
 // libremit_workbook.so: liborcus and libxlsxwriter.
 struct WorkbookModule {
@@ -30,9 +32,27 @@ struct ChartModule {
   std::string (*render_svg)(std::string_view dot, std::string& error) = nullptr;
 };
 
+// libremit_unicode.so: ICU, for ids that are not ASCII (resolve/id_text.hpp), exports that are
+// not UTF-8 and the widths of characters in a terminal.
+struct UnicodeModule {
+  int abi = 0;
+  // Writes `s` in NFC into `out` and returns true, or returns false when `s` is already in NFC
+  // or is not valid UTF-8 (then `s` stands as it is).
+  bool (*nfc)(std::string_view s, std::string& out) = nullptr;
+  // Simple case folding of one code point.
+  char32_t (*fold_case)(char32_t c) = nullptr;
+  // `bytes` from `charset` to UTF-8, stopping at the first sequence that is not text in it
+  // (import/encoding.hpp); `name` is the charset as messages name it.
+  csv::DecodedText (*convert)(std::string_view bytes, const char* charset, csv::TextEncoding from,
+                              std::string_view name) = nullptr;
+  // The terminal columns a character that is not ASCII takes: 0, 1 or 2 (report/terminal.hpp).
+  std::size_t (*columns)(char32_t c) = nullptr;
+};
+
 // The loaded tables, or null with `problem` set (loadable::Loaded::problem).
 const WorkbookModule* workbook_module(std::string& problem);
 const ChartModule* chart_module(std::string& problem);
+const UnicodeModule* unicode_module(std::string& problem);
 
 }  // namespace remit::loadable
 
@@ -40,4 +60,5 @@ const ChartModule* chart_module(std::string& problem);
 extern "C" {
 const remit::loadable::WorkbookModule* remit_workbook_module();
 const remit::loadable::ChartModule* remit_chart_module();
+const remit::loadable::UnicodeModule* remit_unicode_module();
 }

@@ -1,7 +1,7 @@
 #include "report/terminal.hpp"
 
 #include <sys/ioctl.h>
-#include <unicode/uchar.h>
+// Header-only macros (U8_NEXT): remit itself does not link ICU.
 #include <unicode/utf8.h>
 #include <unistd.h>
 
@@ -10,18 +10,23 @@
 #include <cstdlib>
 #include <vector>
 
+#include "loadable/modules.hpp"
+
 namespace remit {
 namespace {
 
-// The columns the character `c` takes.
+// The columns the character `c` takes: its width and kind are ICU's, in the Unicode module
+// (loadable/loadable.hpp), asked only for characters that are not ASCII. Should the module be
+// missing, every such character is taken to be one column wide.
 std::size_t columns_of(UChar32 c) {
   if (c == glue) return 1;  // written as a space
   if (c < 0x20 || c == 0x7F) return 0;
   if (c < 0x7F) return 1;
-  const auto type = static_cast<UCharCategory>(u_charType(c));
-  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
-  const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-  return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+  static const loadable::UnicodeModule* const icu = [] {
+    std::string problem;
+    return loadable::unicode_module(problem);
+  }();
+  return icu ? icu->columns(static_cast<char32_t>(c)) : 1;
 }
 
 // Calls `f(begin, end, columns)` for each character of `s`, in bytes; a byte that is not
