@@ -24,24 +24,35 @@ struct CarriesDuties {
 // algorithm), over the lines as they are grouped by post: every post is peeled exactly when
 // there is no cycle. This needs neither the Boost graph nor a depth-first search, which are kept
 // for naming the posts when there is a cycle; at a million posts it is several times cheaper
-// than building the graph.
+// than building the graph. A post is peeled as soon as it is ready, from a stack that holds only
+// the managers just freed (most posts have one line), so that beside the count of reports per
+// post there is no queue of every post: 4 MB less at the peak of a million-post derive.
 bool acyclic(const Organisation& org) {
   const std::size_t n = org.size();
+  constexpr std::uint32_t peeled = UINT32_MAX;
   std::vector<std::uint32_t> reports(n, 0);
   org.lines.for_each([&](LineId, const Line& l) {
     if (l.carries_duties()) ++reports[l.to];
   });
+  std::size_t count = 0;
   std::vector<UnitIndex> ready;
-  ready.reserve(n);
   for (UnitIndex u = 0; u < n; ++u) {
-    if (reports[u] == 0) ready.push_back(u);
-  }
-  for (std::size_t next = 0; next < ready.size(); ++next) {
-    for (const Line& l : org.lines.from(ready[next])) {
-      if (l.carries_duties() && --reports[l.to] == 0) ready.push_back(l.to);
+    if (reports[u] != 0) continue;  // still reported to, or already peeled
+    reports[u] = peeled;
+    ready.push_back(u);
+    while (!ready.empty()) {
+      const UnitIndex v = ready.back();
+      ready.pop_back();
+      ++count;
+      for (const Line& l : org.lines.from(v)) {
+        if (l.carries_duties() && --reports[l.to] == 0) {
+          reports[l.to] = peeled;
+          ready.push_back(l.to);
+        }
+      }
     }
   }
-  return ready.size() == n;
+  return count == n;
 }
 
 // Reports each cycle; under --keep-going (`faults`), a cycle with a line from an HR export is a
