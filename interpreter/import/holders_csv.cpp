@@ -15,6 +15,7 @@
 #include "import/columns.hpp"
 #include "import/csv_reader.hpp"
 #include "source/huge_pages.hpp"
+#include "source/text_hash.hpp"
 
 namespace remit {
 
@@ -170,7 +171,7 @@ class HoldingIndex {
   };
   struct Hash {
     std::size_t operator()(const Key& k) const {
-      return std::hash<std::string_view>{}(k.post) * 31 + k.person;
+      return static_cast<std::size_t>(text_hash(k.post) * 31 + k.person);
     }
   };
   std::unordered_map<Key, std::uint32_t, Hash> big_;
@@ -191,7 +192,7 @@ class PersonTable {
     mask_ = slots_.size() - 1;
   }
 
-  static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  static std::size_t hash(std::string_view id) { return static_cast<std::size_t>(text_hash(id)); }
 
   void prefetch(std::size_t hash) const {
 #if defined(__GNUC__)

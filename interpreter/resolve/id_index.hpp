@@ -22,6 +22,7 @@
 
 #include "resolve/id_text.hpp"
 #include "source/huge_pages.hpp"
+#include "source/text_hash.hpp"
 
 namespace remit {
 
@@ -113,22 +114,17 @@ class IdIndex {
       }
       if (digits) return v | number_tag;
     }
-    // An ASCII id is hashed as it is, in one pass that also notes whether it was ASCII; any
-    // other is hashed again in NFC, away from this path.
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    unsigned char high = 0;
-    for (unsigned char c : s) {
-      h = (h ^ c) * 1099511628211ull;
-      high |= c;
-    }
-    if (high & 0x80) return text_key(s);
-    return static_cast<std::uint32_t>(h ^ (h >> 32)) & ~number_tag;
+    // An ASCII id is hashed as it is; any other in NFC, away from this path.
+    if (!is_ascii(s)) return text_key(s);
+    return low_key(text_hash(s));
   }
 
   [[gnu::noinline, gnu::cold]] static std::uint32_t text_key(std::string_view s) {
     std::string scratch;  // used only by an id not already in NFC
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : nfc(s, scratch)) h = (h ^ c) * 1099511628211ull;
+    return low_key(text_hash(nfc(s, scratch)));
+  }
+
+  static std::uint32_t low_key(std::uint64_t h) {
     return static_cast<std::uint32_t>(h ^ (h >> 32)) & ~number_tag;
   }
 
