@@ -600,6 +600,24 @@ struct Program {
     p.extras = static_cast<std::uint32_t>(post_extras.size());
     post_extras.push_back(e);
   }
+  // Where each per-post arena ends. Taken before a post's details are appended, it lets
+  // drop_last_post take the post back with everything it appended, on every path alike.
+  struct PostMarks {
+    std::size_t lines = 0, designations = 0, duties = 0, holders = 0, extras = 0;
+  };
+  [[nodiscard]] PostMarks post_marks() const {
+    return {post_lines.size(), post_designations.size(), post_duties.size(), post_holders.size(),
+            post_extras.size()};
+  }
+  // Removes the last post and what the per-post arenas gained since `marks`.
+  void drop_last_post(const PostMarks& marks) {
+    posts.pop_back();
+    post_lines.resize(marks.lines);
+    post_designations.resize(marks.designations);
+    post_duties.resize(marks.duties);
+    post_holders.resize(marks.holders);
+    post_extras.resize(marks.extras);
+  }
   // Appends to an arena and returns the slice that covers what was appended since `begin`.
   template <typename T>
   static Slice since(const std::vector<T>& arena, std::size_t begin) {

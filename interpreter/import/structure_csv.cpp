@@ -274,9 +274,10 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     // Built in place and dropped if the row is bad: a million posts are not copied. Its lines,
     // designations and duties go straight into the program's arenas (see ast::Slice).
     ast::PostDecl& post = program.posts.emplace_back();
-    const std::size_t lines_begin = program.post_lines.size();
-    const std::size_t designations_begin = program.post_designations.size();
-    const std::size_t duties_begin = program.post_duties.size();
+    const ast::Program::PostMarks marks = program.post_marks();
+    const std::size_t lines_begin = marks.lines;
+    const std::size_t designations_begin = marks.designations;
+    const std::size_t duties_begin = marks.duties;
     bool ok = read.id(field(id), post.id);
     if (!ok) post.id.where = row.where();
     ok = read.title(field(title), post.title) && ok;
@@ -297,10 +298,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
                     duties_begin) &&
          ok;
     if (!ok) {
-      program.posts.pop_back();
-      program.post_lines.resize(lines_begin);
-      program.post_designations.resize(designations_begin);
-      program.post_duties.resize(duties_begin);
+      program.drop_last_post(marks);
       continue;
     }
     post.lines = ast::Program::since(program.post_lines, lines_begin);
@@ -319,11 +317,7 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
         .note(post.id.where, "post " + csv::quoted(post.id.text) +
                                  " is on two identical rows: read as one post (a job share)")
         .notes.push_back(Note{before.id.where, "the row before"});
-    if (post.extras != ast::no_extras) program.post_extras.pop_back();
-    program.posts.pop_back();
-    program.post_lines.resize(lines_begin);
-    program.post_designations.resize(designations_begin);
-    program.post_duties.resize(duties_begin);
+    program.drop_last_post(marks);
   }
 }
 
