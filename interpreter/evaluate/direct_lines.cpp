@@ -9,7 +9,7 @@ DirectLines::DirectLines(const ReportingLines& lines, std::size_t units)
   for (UnitIndex u = 0; u < units; ++u) {
     const std::size_t first = split_.size();
     for (const Line& l : lines.from(u)) {
-      if (l.share.parts == 0) continue;  // a dotted line (or a 0% one) carries nothing
+      if (!l.carries_a_share()) continue;  // a dotted line or a 0% one carries nothing
       split_.push_back(SplitLine{u, l.to, l.share.parts, l.share.whole});
     }
     const std::size_t carrying = split_.size() - first;

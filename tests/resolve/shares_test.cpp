@@ -83,6 +83,13 @@ TEST_CASE("shares: the rest is split in exact equal parts", "[shares]") {
     REQUIRE(split.shares.size() == 2);
     CHECK(split.shares[0] == remit::Share{10000, 10000});
     CHECK(split.shares[1].parts == 0);
+    // Even with a share written: what `Line::carries_a_share()` and the evaluator rely on.
+    const auto written = remit::split_duties(
+        std::vector{line(std::nullopt), line(4000, LineKind::dotted), line(std::nullopt)});
+    REQUIRE(written.shares.size() == 3);
+    CHECK(written.shares[1].parts == 0);
+    CHECK(written.shares[0].parts == written.shares[2].parts);
+    CHECK(2 * written.shares[0].parts == written.shares[0].whole);
   }
 }
 
