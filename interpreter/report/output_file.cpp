@@ -230,7 +230,17 @@ std::string replace_file(const fs::path& shown, const fs::path& target, const st
     }
     [[maybe_unused]] int ignored = ::fchmod(fd, existing->st_mode & 07777);
   }
-  std::string problem = fill(fd, temp);
+  std::string problem;
+  try {
+    problem = fill(fd, temp);
+  } catch (...) {
+    // A writer that throws (out of memory halfway through a list, say) leaves no temporary
+    // file behind, and the target as it was.
+    ::close(fd);
+    ::unlink(temp.c_str());
+    cleanup.disarm();
+    throw;
+  }
   if (problem.empty() && ::fsync(fd) != 0) problem = failure("cannot write", shown, errno);
   if (::close(fd) != 0 && problem.empty()) problem = failure("cannot write", shown, errno);
   if (!problem.empty()) {

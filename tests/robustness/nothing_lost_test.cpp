@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
+#include <new>
 #include <string>
 #include <thread>
 
@@ -113,6 +115,20 @@ TEST_CASE("robustness: write_file_atomically replaces whole or not at all", "[ro
   const std::string err = remit::write_file_atomically(dir / "missing" / "out.txt", "x");
   CHECK_THAT(err, StartsWith("cannot write '"));
   CHECK(others(dir.path(), {"out.txt"}).empty());
+}
+
+TEST_CASE("robustness: a writer that throws halfway leaves the old file and no temporary one",
+          "[robustness]") {
+  TempDir dir;
+  const auto target = dir / "out.csv";
+  write_text(target, old_content);
+  const remit::MakeFile half_then_throw = [](const std::filesystem::path& temp) -> std::string {
+    std::ofstream(temp, std::ios::binary) << "category,id\n1,P1\n";
+    throw std::bad_alloc();
+  };
+  CHECK_THROWS_AS(remit::write_file_atomically_with(target, half_then_throw), std::bad_alloc);
+  CHECK(read_text(target) == old_content);
+  CHECK(others(dir.path(), {"out.csv"}).empty());
 }
 
 TEST_CASE("robustness: a derive killed at any moment leaves the old file or the new one",
