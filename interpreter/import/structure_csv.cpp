@@ -275,35 +275,32 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     // designations and duties go straight into the program's arenas (see ast::Slice).
     ast::PostDecl& post = program.posts.emplace_back();
     const ast::Program::PostMarks marks = program.post_marks();
-    const std::size_t lines_begin = marks.lines;
-    const std::size_t designations_begin = marks.designations;
-    const std::size_t duties_begin = marks.duties;
     bool ok = read.id(field(id), post.id);
     if (!ok) post.id.where = row.where();
     ok = read.title(field(title), post.title) && ok;
     post.placement = program.placements.intern(csv::trim(optional(service).text),
                                                csv::trim(optional(directorate).text));
     ok = read.lines(optional(reports_to), "reports_to", ast::LineKind::reports, program.post_lines,
-                    lines_begin) &&
+                    marks.lines) &&
          ok;
     if (at[accountable_to] >= 0) {
       ok = read.lines(field(accountable_to), "accountable_to", ast::LineKind::accountable,
-                      program.post_lines, lines_begin) &&
+                      program.post_lines, marks.lines) &&
            ok;
     }
     ok = read.names(optional(designations), "designations", "section_151_officer",
-                    program.post_designations, designations_begin) &&
+                    program.post_designations, marks.designations) &&
          ok;
     ok = read.names(optional(flags), "flags", "delegated_powers", program.post_duties,
-                    duties_begin) &&
+                    marks.duties) &&
          ok;
     if (!ok) {
       program.drop_last_post(marks);
       continue;
     }
-    post.lines = ast::Program::since(program.post_lines, lines_begin);
-    program.set_extras(post, {ast::Program::since(program.post_designations, designations_begin),
-                              ast::Program::since(program.post_duties, duties_begin),
+    post.lines = ast::Program::since(program.post_lines, marks.lines);
+    program.set_extras(post, {ast::Program::since(program.post_designations, marks.designations),
+                              ast::Program::since(program.post_duties, marks.duties),
                               {}});
     // A job share is exported as the post's row once per holder, one after the other (an
     // export is ordered by post). Only the row before is looked at: finding a repeat anywhere

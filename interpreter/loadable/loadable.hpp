@@ -9,10 +9,9 @@
 // derive's memory at 100,000 posts, where remit is measured against the hand-written program.
 //
 // A module is a shared object beside the executable (`libremit_workbook.so`, `libremit_chart.so`,
-// `libremit_unicode.so`)
-// or in `../lib/remit/` from it, as `cmake --install` lays them out, whose one exported function
-// returns a table of function pointers (loadable/modules.hpp). Both sides are built together
-// from one source tree, so the table can hold C++ types; its `abi` field is checked.
+// `libremit_unicode.so`) or in `../lib/remit/` from it, as `cmake --install` lays them out, whose
+// one exported function returns a table of function pointers (loadable/modules.hpp). Both sides are
+// built together from one source tree, so the table can hold C++ types; its `abi` field is checked.
 #pragma once
 
 #include <string>
