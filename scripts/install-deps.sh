@@ -3,8 +3,10 @@
 # Used by `make demo`, `make test` and .ci/run, so a fresh machine needs nothing by hand.
 set -euo pipefail
 packages=(cmake g++ make python3 tao-pegtl-dev libboost-graph-dev libspdlog-dev catch2
-          libcli11-dev nlohmann-json3-dev pkg-config libicu-dev liborcus-dev libxlsxwriter-dev
-          libgraphviz-dev)
+          libcli11-dev nlohmann-json3-dev pkg-config libicu-dev liborcus-dev libixion-dev
+          libxlsxwriter-dev libgraphviz-dev)
+# libixion-dev is only a recommendation of liborcus-dev, yet liborcus's pkg-config file requires
+# it: without --no-install-recommends it came along, with it CMake stops at liborcus.
 # CI's extras: clang 14 for the fuzzers and the clang build, clang-format for the layout check.
 [ "${REMIT_WITH_FUZZ:-0}" = 1 ] && packages+=(clang-14 libclang-rt-14-dev clang-format)
 # The browser test of the committee report (tests/browser): Chromium, and Node.js with npm for
