@@ -603,7 +603,7 @@ template <>
 struct action<g::line_target> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.line = ast::LineDecl{b.name, ast::LineKind::reports, std::nullopt};
+    b.line = ast::LineDecl{b.name, ast::LineKind::reports, false, std::nullopt};
   }
 };
 template <>

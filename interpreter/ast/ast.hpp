@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "ast/law_kinds.hpp"
+#include "source/packed_view.hpp"
 #include "source/source.hpp"
 
 namespace remit::ast {
@@ -29,10 +30,13 @@ using SymbolId = std::uint32_t;   // an interned designation, duty or qualificat
 using UnitIndex = std::uint32_t;  // a post or body: a vertex of the organisation graph
 inline constexpr std::uint32_t unresolved = UINT32_MAX;
 
+// 20 bytes: its text packed (source/packed_view.hpp), so records that hold a name and 4-byte
+// fields need no padding.
 struct Name {
-  std::string_view text;
+  PackedView text;
   SourceSpan where;
 };
+static_assert(sizeof(Name) == 20);
 
 struct Text {  // a string literal, unescaped
   std::string_view text;
@@ -77,15 +81,16 @@ class OptionalShare {
 struct LineDecl {
   Name target;  // its span is where the line is written
   LineKind kind = LineKind::reports;
-  // `60%` as 6000 basis points (ast/percent.hpp); none: an equal part of what the explicit
-  // shares leave.
-  OptionalShare basis_points;
   // Read from an HR export, where a manager that names no post or body may still mean the
   // authority (`XX`, `council`, its name): resolve/top_of_structure.hpp.
   bool from_export = false;
+  // `60%` as 6000 basis points (ast/percent.hpp); none: an equal part of what the explicit
+  // shares leave.
+  OptionalShare basis_points;
 };
-// 32 bytes: 8 MB less for a million lines than the 40 before.
-static_assert(sizeof(LineDecl) <= 32);
+// 24 bytes: 16 MB less for a million lines than the 40 of two rounds before (the share last,
+// after the two 1-byte fields, leaves no padding).
+static_assert(sizeof(LineDecl) == 24);
 
 enum class HoldingKind : std::uint8_t { substantive, interim, acting };
 
@@ -106,6 +111,7 @@ struct Holding {
   Name post;  // in a person's `holds`: the post; in a post's `holder`: the person
   HoldingKind kind = HoldingKind::substantive;
 };
+static_assert(sizeof(Holding) == 24);
 
 // A slice of one of Program's per-post arenas. A post's lines, designations, duties and
 // holders live in shared vectors rather than vectors of their own: a million posts from an HR
@@ -165,7 +171,7 @@ class Placements {
 
 struct PostDecl {
   Name id;  // its span is where the post is declared
-  std::string_view title;
+  PackedView title;
   const Placement* placement = &nowhere;  // kept by Program::placements
   Slice lines;                            // into Program::post_lines
   std::uint32_t extras = no_extras;       // into Program::post_extras; read through Program
@@ -174,9 +180,9 @@ struct PostDecl {
   [[nodiscard]] std::string_view service() const { return placement->service; }
   [[nodiscard]] std::string_view directorate() const { return placement->directorate; }
 };
-// 64 bytes, where the two views of the placement and the three slices made it 112: 51 MB less
+// 56 bytes, where the two views of the placement and the three slices made it 112: 59 MB less
 // for the array of a million-post export (reserved for 1.077M rows).
-static_assert(sizeof(PostDecl) <= 64);
+static_assert(sizeof(PostDecl) == 56);
 
 // The council, a committee or a sub-committee: a line to a body counts under s.2(7). With a
 // `kind`, only the authority, its committees and sub-committees count (BodyKindInfo).
@@ -195,11 +201,12 @@ struct PersonDecl {
   Name id;
   // Only its text: nothing points at the name itself, and a holders export's people are named
   // by their ids (16 MB at a million people).
-  std::string_view name;
+  PackedView name;
   Slice holds;           // into Program::person_holds
   Slice qualifications;  // into Program::person_qualifications
   SourceSpan where;
 };
+static_assert(sizeof(PersonDecl) == 56);
 
 enum class VocabularyKind : std::uint8_t { designation, duty, qualification };
 

@@ -224,7 +224,7 @@ class Importer {
     const std::size_t lines_begin = program_.post_lines.size();
     if (index != top_ && !is_top_mark(e.reports.text)) {
       program_.post_lines.push_back(ast::LineDecl{ast::Name{e.reports.text, e.reports.where},
-                                                  ast::LineKind::reports, std::nullopt, true});
+                                                  ast::LineKind::reports, true, std::nullopt});
     }
     post.lines = ast::Program::since(program_.post_lines, lines_begin);
     bool vacant = true;

@@ -124,7 +124,7 @@ class RowReader {
   // A post keeps its title, service and directorate as text only, so their places in the file
   // are worked out only for a message: three span_at calls a row were 60 M of derive's
   // 3,090 M instructions at a million posts.
-  bool title(const csv::Field& field, std::string_view& out) {
+  bool title(const csv::Field& field, PackedView& out) {
     out = csv::trim(field.text);
     if (!out.empty()) return true;
     errors_.error(text(field).where, "title: every post needs a title");
@@ -152,7 +152,7 @@ class RowReader {
         ok = false;
         continue;
       }
-      ast::LineDecl line{ast::Name{target, where}, kind, std::nullopt, true};
+      ast::LineDecl line{ast::Name{target, where}, kind, true, std::nullopt};
       if (colon != std::string_view::npos) {
         const std::string_view raw = token.text.substr(colon + 1);
         const SourceSpan share_at =

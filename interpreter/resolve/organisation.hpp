@@ -65,7 +65,7 @@ class Unit {
            std::find(kinds.begin(), kinds.end(), *body()->resolved_kind) != kinds.end();
   }
   [[nodiscard]] std::string_view title() const {
-    return is_body() ? body()->label.text : post()->title;
+    return is_body() ? body()->label.text : post()->title.view();
   }
   [[nodiscard]] std::string_view service() const {
     return is_body() ? std::string_view() : post()->service();

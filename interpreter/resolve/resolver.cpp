@@ -153,7 +153,8 @@ class Resolver {
       // The row is left out (with --keep-going): the first row with the id is the post.
       const std::span<const ast::LineDecl> lines = p_.lines(*u.post());
       const LeftOut fault{LeftOut::Fault::duplicate_id, id.where, id.text,
-                          lines.empty() ? std::string_view() : lines.front().target.text, *first};
+                          lines.empty() ? std::string_view() : lines.front().target.text.view(),
+                          *first};
       if (faults_.leave_out(diags_, fault, message, std::move(notes))) {
         o.units.edit().back().set_removed();
       }

@@ -55,7 +55,7 @@ ast::ScenarioDecl scenario_of(std::span<const Edit> edits, std::string name, Sou
             shown.add("=");
             for (std::size_t k = 0; k < v.managers.size(); ++k) {
               if (k) shown.add(", ");
-              ast::LineDecl line{shown.id(v.managers[k].id), ast::LineKind::reports,
+              ast::LineDecl line{shown.id(v.managers[k].id), ast::LineKind::reports, false,
                                  v.managers[k].basis_points};
               if (line.basis_points) {
                 shown.add(" ");

@@ -60,7 +60,7 @@ TEST_CASE("shares: the rest is split in exact equal parts", "[shares]") {
   using remit::ast::LineDecl;
   using remit::ast::LineKind;
   auto line = [](std::optional<std::uint32_t> bp, LineKind kind = LineKind::reports) {
-    return LineDecl{remit::ast::Name{}, kind, bp};
+    return LineDecl{remit::ast::Name{}, kind, false, bp};
   };
   SECTION("three ways: a third each, in a whole of 30000") {
     const auto split = remit::split_duties(std::vector{line({}), line({}), line({})});
