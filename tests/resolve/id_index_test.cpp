@@ -67,3 +67,20 @@ TEST_CASE("id index: growing keeps every id findable", "[resolve][index]") {
   }
   CHECK(t.index.size() == static_cast<std::size_t>(2 * n));
 }
+
+TEST_CASE("id index: a table reserved for any count finds every id, probing past its end",
+          "[resolve][index]") {
+  // The table is sized to the count it is reserved for, not to a power of two, so a probe that
+  // runs off its last slot must go on at its first.
+  for (const std::size_t n : {1u, 13u, 17u, 100u, 1000u, 12345u}) {
+    Table t;
+    t.ids.reserve(n);
+    t.index.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) REQUIRE_FALSE(t.add("id-" + std::to_string(i)));
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(t.find("id-" + std::to_string(i)) == static_cast<std::uint32_t>(i));
+    }
+    CHECK_FALSE(t.find("id-" + std::to_string(n)).has_value());
+    CHECK_FALSE(t.find(std::to_string(n)).has_value());
+  }
+}
