@@ -74,19 +74,27 @@ const Loaded& load_module(const char* file, const char* entry) {
 
 namespace {
 
+// A module's table, found and checked once per process (one module per table type): callers
+// may ask for each character or id they meet (a terminal table's widths, an id's NFC form), and
+// after the first asking that is one read of a static, with no lock and no lookup by name.
 template <typename Table>
 const Table* table_of(const char* file, const char* entry, std::string& problem) {
-  const Loaded& l = load_module(file, entry);
-  const auto* table = static_cast<const Table*>(l.table);
-  if (!table) {
-    problem = l.problem;
-    return nullptr;
-  }
-  if (table->abi != abi_version) {
-    problem = std::string(file) + " belongs to another version of remit; reinstall remit";
-    return nullptr;
-  }
-  return table;
+  struct Found {
+    const Table* table = nullptr;
+    std::string problem;
+  };
+  static const Found found = [&] {
+    const Loaded& l = load_module(file, entry);
+    const auto* table = static_cast<const Table*>(l.table);
+    if (!table) return Found{nullptr, l.problem};
+    if (table->abi != abi_version) {
+      return Found{nullptr,
+                   std::string(file) + " belongs to another version of remit; reinstall remit"};
+    }
+    return Found{table, {}};
+  }();
+  if (!found.table) problem = found.problem;
+  return found.table;
 }
 
 }  // namespace
