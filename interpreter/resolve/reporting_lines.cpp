@@ -56,16 +56,23 @@ std::vector<UnitIndex> ReportingLines::replaced_posts() const {
   return out;
 }
 
-// A counting sort of the base's lines by target: two passes, two flat arrays.
+// A counting sort of the base's lines by target, two flat arrays.
 void ReportingLines::index_targets() const {
   const Base& b = *base_;
   const UnitIndex units = b.targets;
-  std::vector<std::uint32_t> first(units + 1, 0);
-  for (const Line& l : b.lines) ++first[l.to + 1];
-  for (std::size_t v = 0; v < units; ++v) first[v + 1] += first[v];
-  std::vector<LineId> into(b.lines.size());
-  std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
-  for (LineId id = 0; id < b.lines.size(); ++id) into[at[b.lines[id].to]++] = id;
+  // first[v] counts the lines into v, then (summed) where the lines into v end; each line, taken
+  // from the last, is put just before the end of its target's lines, which leaves first[v] where
+  // they start and the lines into v in increasing order. No copy of `first` to fill from: 4 MB less
+  // to touch at a million posts.
+  std::vector<std::uint32_t> first;
+  reserve_huge(first, units + 1);
+  first.assign(units + 1, 0);
+  for (const Line& l : b.lines) ++first[l.to];
+  for (std::size_t v = 1; v <= units; ++v) first[v] += first[v - 1];
+  std::vector<LineId> into;
+  reserve_huge(into, b.lines.size());
+  into.resize(b.lines.size());
+  for (auto id = static_cast<LineId>(b.lines.size()); id-- > 0;) into[--first[b.lines[id].to]] = id;
   b.into = std::move(into);
   b.first_into = std::move(first);
 }
