@@ -63,9 +63,20 @@ class PackedView {
   [[nodiscard]] bool ends_with(std::string_view s) const { return view().ends_with(s); }
   [[nodiscard]] bool ends_with(char c) const { return view().ends_with(c); }
 
+  // One for each kind of other operand, each an exact match, so that no comparison has another
+  // candidate as good (with its operands reversed, or converted the other way): clang's
+  // -Wambiguous-reversed-operator.
+  friend bool operator==(PackedView a, PackedView b) { return a.view() == b.view(); }
   friend bool operator==(PackedView a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(PackedView a, const char* b) { return a.view() == b; }
+  friend std::strong_ordering operator<=>(PackedView a, PackedView b) {
+    return a.view() <=> b.view();
+  }
   friend std::strong_ordering operator<=>(PackedView a, std::string_view b) {
     return a.view() <=> b;
+  }
+  friend std::strong_ordering operator<=>(PackedView a, const char* b) {
+    return a.view() <=> std::string_view(b);
   }
   friend std::ostream& operator<<(std::ostream& out, PackedView v) { return out << v.view(); }
 

@@ -34,11 +34,13 @@ TEST_CASE("packed view: reads back the text it views, not a copy", "[source]") {
 }
 
 TEST_CASE("packed view: orders and compares as string_view does", "[source]") {
-  const PackedView a = "alpha";
-  const PackedView b = "beta";
+  const PackedView a = std::string_view("alpha");
+  const PackedView b = std::string_view("beta");
   CHECK(a < b);
   CHECK(b > a);
-  CHECK(a == PackedView("alpha"));
+  CHECK(a == PackedView(std::string_view("alpha")));
+  CHECK(a != b);
+  CHECK("alpha" == a);
   CHECK((a <=> std::string_view("alpha")) == std::strong_ordering::equal);
   CHECK(std::string_view("beta") == b);
 }
