@@ -4,6 +4,7 @@
 #   fuzz/run.sh                      # 60 s per target, all three at once on 2+ cores
 #   REMIT_FUZZ_SECONDS=300 fuzz/run.sh
 #   REMIT_FUZZ_SECONDS=0 fuzz/run.sh # build, and replay fuzz/regressions/ only
+#   REMIT_FUZZ_BUILD=build-asan fuzz/run.sh  # the fuzzers of `make sanitize`'s build
 #
 # Fails when a target crashes, leaks, runs out of memory (-rss_limit_mb=2048) or hangs on one
 # input (-timeout); the input is then in $REMIT_FUZZ_BUILD/fuzz-run/artifacts/. Keep it: copy it
@@ -20,8 +21,12 @@ jobs=${JOBS:-$(nproc)}
 targets=(policy csv lsp)
 
 echo "== fuzz: building with clang-14 in $build"
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DREMIT_FUZZ=ON -DREMIT_TESTS=OFF >/dev/null
+# A build already configured for the fuzzers (`make sanitize`'s, which CI reuses) is kept as it
+# is; any other is configured here.
+if ! grep -qs '^REMIT_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DREMIT_FUZZ=ON -DREMIT_TESTS=OFF >/dev/null
+fi
 cmake --build "$build" -j "$jobs" --target policy_fuzzer csv_fuzzer lsp_fuzzer
 
 build=$(cd "$build" && pwd)

@@ -2,8 +2,7 @@
 #include "loadable/module_sides.hpp"
 #include "loadable/modules.hpp"
 
-extern "C" __attribute__((visibility("default"))) const remit::loadable::UnicodeModule*
-remit_unicode_module() {
+extern "C" __attribute__((visibility("default"))) const void* remit_unicode_module() {
   static const remit::loadable::UnicodeModule table{
       .abi = remit::loadable::abi_version,
       .nfc = remit::module::nfc_with_icu,

@@ -2,8 +2,7 @@
 #include "loadable/module_sides.hpp"
 #include "loadable/modules.hpp"
 
-extern "C" __attribute__((visibility("default"))) const remit::loadable::WorkbookModule*
-remit_workbook_module() {
+extern "C" __attribute__((visibility("default"))) const void* remit_workbook_module() {
   static const remit::loadable::WorkbookModule table{
       .abi = remit::loadable::abi_version,
       .detect = remit::module::detect,
