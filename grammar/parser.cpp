@@ -60,6 +60,7 @@ struct Pieces {
   std::size_t post_lines_begin = 0, post_designations_begin = 0, post_duties_begin = 0,
               post_holders_begin = 0;
   ast::PersonDecl person;
+  std::string_view person_name;  // its name, kept in Program::person_extras with the person
   std::size_t person_holds_begin = 0, person_qualifications_begin = 0;
   ast::ScenarioDecl scenario;
   ast::Name edit_post, edit_role, edit_person;
@@ -693,6 +694,7 @@ struct action<g::person_id> {
   static void apply(const Input&, Builder& b) {
     b.person = ast::PersonDecl{};
     b.person.id = b.name;
+    b.person_name = {};
     b.person_holds_begin = b.program.person_holds.size();
     b.person_qualifications_begin = b.program.person_qualifications.size();
   }
@@ -701,7 +703,7 @@ template <>
 struct action<g::person_name> {
   template <typename Input>
   static void apply(const Input&, Builder& b) {
-    b.person.name = b.text.text;
+    b.person_name = b.text.text;
   }
 };
 template <>
@@ -725,7 +727,10 @@ struct action<g::person_stmt> {
   static void apply(const Input& in, Builder& b) {
     b.person.where = b.span(in);
     b.person.holds = ast::Program::since(b.program.person_holds, b.person_holds_begin);
-    b.person.qualifications =
+    // A declared person always has an entry: its name is the one written, even an empty one.
+    ast::PersonExtras& extras = b.program.extras(b.person);
+    extras.name = b.person_name;
+    extras.qualifications =
         ast::Program::since(b.program.person_qualifications, b.person_qualifications_begin);
     b.program.people.push_back(std::move(b.person));
   }

@@ -27,7 +27,7 @@ class Dumper {
       std::string holds, quals;
       for (const auto& h : p_.holds(person)) holds += holding(h) + ",";
       for (const auto& n : p_.qualifications(person)) quals += id(n) + ",";
-      line("person", {id(person.id), q(person.name), holds, quals});
+      line("person", {id(person.id), q(p_.name(person)), holds, quals});
     }
     for (const auto& v : p_.vocabulary) {
       line("vocabulary",

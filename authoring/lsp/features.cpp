@@ -237,7 +237,7 @@ std::string definitions_hover(Analysis& a, const Occurrence& o) {
       }
       case SymbolKind::person: {
         const ast::PersonDecl& p = program.people[d->decl];
-        out += "**" + escaped(p.name) + "** (`" + escaped(p.id.text) + "`), a person";
+        out += "**" + escaped(program.name(p)) + "** (`" + escaped(p.id.text) + "`), a person";
         std::string held;
         for (const ast::Holding& h : program.holds(p)) {
           held += (held.empty() ? "" : ", ") + std::string(ast::name(h.kind)) + " `" +
@@ -451,7 +451,7 @@ json completion(const Analysis& analysis, std::string_view text, std::size_t off
   if (context == "holder" || context == "interim" || context == "acting" || context == "assign") {
     for (const ast::PersonDecl& p : program.people) {
       if (!seen.insert({-2, std::string(p.id.text)}).second) continue;
-      items.push_back(item(std::string(p.id.text), ItemKind::variable, std::string(p.name),
+      items.push_back(item(std::string(p.id.text), ItemKind::variable, std::string(program.name(p)),
                            id_as_written(p.id.text)));
     }
     return items;

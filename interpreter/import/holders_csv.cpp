@@ -374,8 +374,7 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
       people_.find_or_add(who, hash, program_.people.size(), program_.people);
   if (added) {
     ast::PersonDecl& p = program_.people.emplace_back();
-    p.id = ast::Name{who, who_at};
-    p.name = who;
+    p.id = ast::Name{who, who_at};  // named by its id: no entry of person_extras
     p.where = row.where();
     chains_.add_person();
   }
@@ -419,7 +418,8 @@ void HoldersImport::finish() {
                       [&](const ast::Name& n) { return n.text == q.text; });
       if (!known) arena.push_back(q);
     }
-    people[p].qualifications = ast::Program::since(arena, begin);
+    const ast::Slice given = ast::Program::since(arena, begin);
+    program_.extras(people[p]).qualifications = given;
   }
 }
 

@@ -235,8 +235,7 @@ class Importer {
       // A person is known by their name: the same name on two posts is one person holding both,
       // which is how an organogram shows it.
       ast::PersonDecl& person = program_.people.emplace_back();
-      person.id = ast::Name{row.name.text, row.name.where};
-      person.name = row.name.text;
+      person.id = ast::Name{row.name.text, row.name.where};  // named by it: no extras
       const std::size_t holds_begin = program_.person_holds.size();
       program_.person_holds.push_back(
           ast::Holding{ast::Name{e.reference.text, row.name.where}, ast::HoldingKind::substantive});

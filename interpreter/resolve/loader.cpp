@@ -313,11 +313,15 @@ class Loader {
   void add_people(ast::Program& imported) {
     const auto holds = static_cast<std::uint32_t>(program_.person_holds.size());
     const auto qualifications = static_cast<std::uint32_t>(program_.person_qualifications.size());
-    if (holds != 0 || qualifications != 0) {
+    const auto extras = static_cast<std::uint32_t>(program_.person_extras.size());
+    if (holds != 0 || extras != 0) {
       for (ast::PersonDecl& p : imported.people) {
         p.holds.begin += holds;
-        p.qualifications.begin += qualifications;
+        if (p.extras != ast::no_extras) p.extras += extras;
       }
+    }
+    if (qualifications != 0) {
+      for (ast::PersonExtras& e : imported.person_extras) e.qualifications.begin += qualifications;
     }
     auto after = [](auto& earlier, auto& later) {
       later.insert(later.begin(), earlier.begin(), earlier.end());
@@ -326,6 +330,7 @@ class Loader {
     after(program_.people, imported.people);
     after(program_.person_holds, imported.person_holds);
     after(program_.person_qualifications, imported.person_qualifications);
+    after(program_.person_extras, imported.person_extras);
   }
 
   void import_rows(FileId file, ast::ImportKind kind, std::span<const ColumnChoice> choices) {

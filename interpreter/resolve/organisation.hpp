@@ -101,12 +101,15 @@ struct Holding {
 // holders export that is 24 bytes a person where the copies took 72 (48 MB and a million heap
 // allocations fewer).
 struct Person {
-  const ast::PersonDecl* decl = nullptr;   // the first: the id and where it was declared
-  const ast::PersonDecl* named = nullptr;  // the one whose name is used (Resolver::people)
-  ast::Slice qualifications;               // into Organisation::person_qualifications
+  const ast::PersonDecl* decl = nullptr;  // the first: the id and where it was declared
+  // The name used (Resolver::people); none: named by its id.
+  const ast::PersonExtras* named = nullptr;
+  ast::Slice qualifications;  // into Organisation::person_qualifications
 
   [[nodiscard]] std::string_view id() const { return decl->id.text; }
-  [[nodiscard]] std::string_view name() const { return named->name; }
+  [[nodiscard]] std::string_view name() const {
+    return named ? std::string_view(named->name) : id();
+  }
   [[nodiscard]] SourceSpan where() const { return decl->where; }
 };
 static_assert(sizeof(Person) <= 24, "a person is 24 bytes: 24 MB at a million people");

@@ -361,19 +361,22 @@ class Resolver {
       const auto next = static_cast<std::uint32_t>(people.size());
       const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
       const std::uint32_t person = existing.value_or(next);
+      const ast::PersonExtras* named =
+          d.extras == ast::no_extras ? nullptr : &p_.person_extras[d.extras];
       if (!existing) {
-        people.push_back(Person{&d, &d, {}});
+        people.push_back(Person{&d, named, {}});
       } else {
         // The same person may come from a policy file and a holders CSV; two different
         // names for one id is a mistake.
         Person& p = people[person];
-        if (p.name() != d.name && d.name != d.id.text && p.name() != p.id()) {
+        const std::string_view name = p_.name(d);
+        if (p.name() != name && name != d.id.text && p.name() != p.id()) {
           diags_
               .error(d.id.where, "person " + in_quotes(d.id.text) + " is declared twice, as " +
-                                     in_quotes(p.name()) + " and " + in_quotes(d.name))
+                                     in_quotes(p.name()) + " and " + in_quotes(name))
               .notes.push_back({p.where(), "first declared here"});
         } else if (p.name() == p.id()) {
-          p.named = &d;
+          p.named = named;
         }
       }
       for (const ast::Name& q : p_.qualifications(d)) {

@@ -66,8 +66,8 @@ struct Imported {
     for (const auto& p : program.people) {
       if (p.id.text != id) continue;
       auto copy = [](auto span) { return std::vector(span.begin(), span.end()); };
-      return PersonView{p.id, p.name, copy(program.holds(p)), copy(program.qualifications(p)),
-                        p.where};
+      return PersonView{p.id, program.name(p), copy(program.holds(p)),
+                        copy(program.qualifications(p)), p.where};
     }
     FAIL("no person " << id);
     return {};
@@ -625,6 +625,11 @@ TEST_CASE("holders: qualifications lose a qualified_ prefix and merge", "[csv]")
   CHECK(ann.qualifications[1].text == "solicitor");
   CHECK(ann.holds.size() == 2);
   CHECK(run->person("bob").qualifications.empty());
+  // Only ann, who has qualifications, has an entry beside her record; both are named by their
+  // ids (ast::PersonExtras).
+  CHECK(run->program.person_extras.size() == 1);
+  CHECK(ann.name == "ann");
+  CHECK(run->person("bob").name == "bob");
 }
 
 TEST_CASE("holders: the kind column", "[csv]") {

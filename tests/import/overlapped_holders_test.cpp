@@ -40,7 +40,7 @@ struct Loaded {
   [[nodiscard]] std::vector<std::string> people() const {
     std::vector<std::string> out;
     for (const ast::PersonDecl& p : program.people) {
-      std::string line = std::string(p.id.text) + " (" + std::string(p.name) + ") at " +
+      std::string line = std::string(p.id.text) + " (" + std::string(program.name(p)) + ") at " +
                          sources.where(p.where) + ":";
       for (const ast::Holding& h : program.holds(p)) {
         line += " holds " + std::string(h.post.text) + " " + std::string(ast::name(h.kind)) +

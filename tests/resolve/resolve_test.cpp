@@ -492,7 +492,7 @@ TEST_CASE("a person named twice is one person with every qualification once", "[
   const remit::Person& pat = org.people[1];
   CHECK(pat.id() == "p");
   CHECK(pat.name() == "Pat");
-  CHECK(pat.decl->name == "p");  // the first declaration
+  CHECK(p.run->program().name(*pat.decl) == "p");  // the first declaration
   std::vector<std::string_view> quals;
   for (remit::SymbolId q : org.qualifications_of(pat)) quals.push_back(org.qualifications.names[q]);
   CHECK(quals == std::vector<std::string_view>{"lawyer", "valuer", "auditor"});
