@@ -728,7 +728,7 @@ struct action<g::person_stmt> {
     b.person.where = b.span(in);
     b.person.holds = ast::Program::since(b.program.person_holds, b.person_holds_begin);
     // A declared person always has an entry: its name is the one written, even an empty one.
-    ast::PersonExtras& extras = b.program.extras(b.person);
+    ast::PersonExtras& extras = b.program.writable_extras(b.person);
     extras.name = b.person_name;
     extras.qualifications =
         ast::Program::since(b.program.person_qualifications, b.person_qualifications_begin);

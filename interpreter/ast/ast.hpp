@@ -646,17 +646,20 @@ struct Program {
     return slice(person_holds, p.holds);
   }
   [[nodiscard]] std::span<const Name> qualifications(const PersonDecl& p) const {
-    return p.extras == no_extras
-               ? std::span<const Name>{}
-               : slice(person_qualifications, person_extras[p.extras].qualifications);
+    const PersonExtras* e = extras(p);
+    return e ? slice(person_qualifications, e->qualifications) : std::span<const Name>{};
   }
   // Its name: its id's text when it has no entry of person_extras.
   [[nodiscard]] std::string_view name(const PersonDecl& p) const {
-    return p.extras == no_extras ? std::string_view(p.id.text)
-                                 : std::string_view(person_extras[p.extras].name);
+    const PersonExtras* e = extras(p);
+    return e ? std::string_view(e->name) : std::string_view(p.id.text);
+  }
+  // Its entry of person_extras, or null: named by its id, with no qualifications.
+  [[nodiscard]] const PersonExtras* extras(const PersonDecl& p) const {
+    return p.extras == no_extras ? nullptr : &person_extras[p.extras];
   }
   // Its entry of person_extras, made (named by its id, with no qualifications) if it has none.
-  PersonExtras& extras(PersonDecl& p) {
+  PersonExtras& writable_extras(PersonDecl& p) {
     if (p.extras == no_extras) {
       p.extras = static_cast<std::uint32_t>(person_extras.size());
       person_extras.push_back(PersonExtras{p.id.text, {}});

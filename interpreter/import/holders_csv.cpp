@@ -418,8 +418,7 @@ void HoldersImport::finish() {
                       [&](const ast::Name& n) { return n.text == q.text; });
       if (!known) arena.push_back(q);
     }
-    const ast::Slice given = ast::Program::since(arena, begin);
-    program_.extras(people[p]).qualifications = given;
+    program_.writable_extras(people[p]).qualifications = ast::Program::since(arena, begin);
   }
 }
 

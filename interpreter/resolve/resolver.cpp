@@ -361,8 +361,7 @@ class Resolver {
       const auto next = static_cast<std::uint32_t>(people.size());
       const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
       const std::uint32_t person = existing.value_or(next);
-      const ast::PersonExtras* named =
-          d.extras == ast::no_extras ? nullptr : &p_.person_extras[d.extras];
+      const ast::PersonExtras* named = p_.extras(d);
       if (!existing) {
         people.push_back(Person{&d, named, {}});
       } else {
