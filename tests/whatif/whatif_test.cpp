@@ -689,6 +689,48 @@ scenario "s" { remove post top }
   CHECK(d.lines.empty());
 }
 
+TEST_CASE("the posts below a moved post are counted however deep and in whatever order",
+          "[whatif][scenario]") {
+  // compare() takes posts in by passes over the lines in order, each taking in the posts whose
+  // manager is in, and goes down through the index of lines by target once passes stop paying:
+  // a chain listed top first takes one pass, listed bottom first one pass a post. Both orders
+  // must count the same 39 posts below `c1`, and as matching every post by id does. The second
+  // moved post, `c20`, keeps the posts below it to itself.
+  constexpr int depth = 40;
+  for (const bool bottom_first : {false, true}) {
+    INFO((bottom_first ? "bottom first" : "top first"));
+    std::string text = R"(use "uk/lgha1989"
+body council "Full Council"
+post ceo "Chief Executive" { reports to council designated head_of_paid_service }
+post other "Director" { reports to ceo }
+)";
+    std::vector<std::string> chain;
+    for (int k = 1; k <= depth; ++k) {
+      const std::string manager = k == 1 ? "ceo" : "c" + std::to_string(k - 1);
+      chain.push_back("post c" + std::to_string(k) + " \"Officer\" { reports to " + manager +
+                      " }\n");
+    }
+    if (bottom_first) std::reverse(chain.begin(), chain.end());
+    for (const std::string& line : chain) text += line;
+    text += "scenario \"s\" { move c1 to report to other }\n";
+    text += "scenario \"two\" { move c1 to report to other\n  move c20 to report to ceo }\n";
+    for (const auto& [scenario, below] :
+         std::vector<std::pair<std::string, std::vector<std::size_t>>>{{"s", {depth - 1}},
+                                                                       {"two", {18, depth - 20}}}) {
+      INFO(scenario);
+      Applied a = apply({}, text, scenario);
+      REQUIRE(a.loaded);
+      INFO(a.base->diagnostics_text());
+      REQUIRE(a.variant);
+      const remit::Difference d = remit::compare(*a.base, *a.variant);
+      std::vector<std::size_t> counted;
+      for (const remit::LineChange& l : d.lines) counted.push_back(l.posts_below);
+      CHECK(counted == below);
+      CHECK(d == remit::compare(*a.base, *a.variant, remit::Matching::by_id));
+    }
+  }
+}
+
 TEST_CASE("a scenario with no edits changes nothing - a move to a committee",
           "[whatif][scenario]") {
   const std::string policy = R"(use "uk/lgha1989"
