@@ -26,7 +26,7 @@ bool same_tokens(const std::vector<Token>& a, const std::vector<Token>& b) {
 std::optional<std::string> format_file(SourceSet& sources, FileId file, Diagnostics& diags) {
   ast::Program before;
   if (!parse_policy(sources, file, before, diags)) return std::nullopt;
-  const std::string& text = sources.file(file).text;
+  const std::string_view text = sources.file(file).text;
   const bool has_bom = std::string_view(text).starts_with(bom);
   const std::string_view body = std::string_view(text).substr(has_bom ? bom.size() : 0);
   const std::vector<Token> tokens = tokenize(body);

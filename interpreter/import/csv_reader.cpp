@@ -212,6 +212,13 @@ Reader::Status Reader::next(Row& row) {
   row.fields.clear();
   if (!opening_error_.empty()) return stop(row, here(0), std::exchange(opening_error_, {}));
   if (done_) return Status::end;
+  // The rows before this one have been read, and their fields are no longer valid: a mapped
+  // export's pages holding them may leave memory (source/file_text.hpp). A megabyte at a time,
+  // not a call a row.
+  if (pos_ - released_ >= release_step) {
+    sources_.release_before(file_, pos_);
+    released_ = pos_;
+  }
   const char* const text = text_.data();
   const std::size_t n = text_.size();
   std::size_t i = pos_;

@@ -94,7 +94,9 @@ class Reader {
   std::string_view text_;
   std::string opening_error_;  // a UTF-16 file, say: given by the first next()
   std::size_t pos_ = 0;
-  char sep_ = ',';  // a member the hot loop compares with, not a call per byte
+  static constexpr std::size_t release_step = std::size_t{1} << 20;
+  std::size_t released_ = 0;  // where the text was last let go before
+  char sep_ = ',';            // a member the hot loop compares with, not a call per byte
   bool done_ = false;
 };
 

@@ -38,6 +38,11 @@ std::string_view encoding_name(TextEncoding encoding) {
   return "UTF-8";
 }
 
+bool is_utf8_export(std::string_view bytes) {
+  return !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
+         !find_invalid_utf8(bytes);
+}
+
 DecodedText decode_export(std::string bytes) {
   const std::string_view view = bytes;
   if (view.starts_with("\xFF\xFE")) {

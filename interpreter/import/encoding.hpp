@@ -25,6 +25,10 @@ struct DecodedText {
 // else Windows-1252.
 [[nodiscard]] DecodedText decode_export(std::string bytes);
 
+// Whether decode_export would keep the bytes as they are (UTF-8 without a UTF-16 byte order
+// mark): then a mapped export is read where it lies, with no copy to decode.
+[[nodiscard]] bool is_utf8_export(std::string_view bytes);
+
 // "UTF-8", "UTF-16", "Windows-1252": as a message names it.
 [[nodiscard]] std::string_view encoding_name(TextEncoding encoding);
 

@@ -15,6 +15,7 @@
 #include "ast/percent.hpp"
 #include "import/columns.hpp"
 #include "import/csv_reader.hpp"
+#include "import/kept_text.hpp"
 #include "source/huge_pages.hpp"
 
 namespace remit {
@@ -96,7 +97,7 @@ bool all_blank(const csv::Row& row) {
 // first), so one run shows an HR officer everything to fix.
 class RowReader {
  public:
-  explicit RowReader(csv::ErrorLimit& errors) : errors_(errors) {}
+  RowReader(csv::ErrorLimit& errors, KeptText& kept) : errors_(errors), kept_(kept) {}
 
   bool id(const csv::Field& field, ast::Name& out) {
     const std::string_view text = csv::trim(field.text);
@@ -111,7 +112,7 @@ class RowReader {
                                "; a post id cannot contain `;`, `:` or `,`");
       return false;
     }
-    out = ast::Name{text, where};
+    out = ast::Name{kept_.copy(text), where};
     return true;
   }
 
@@ -125,8 +126,9 @@ class RowReader {
   // are worked out only for a message: three span_at calls a row were 60 M of derive's
   // 3,090 M instructions at a million posts.
   bool title(const csv::Field& field, PackedView& out) {
-    out = csv::trim(field.text);
-    if (!out.empty()) return true;
+    const std::string_view title = csv::trim(field.text);
+    out = kept_.copy(title);
+    if (!title.empty()) return true;
     errors_.error(text(field).where, "title: every post needs a title");
     return false;
   }
@@ -171,6 +173,7 @@ class RowReader {
         ok = false;
         continue;
       }
+      line.target.text = kept_.copy(target);
       out.push_back(line);
     }
     return ok;
@@ -199,7 +202,7 @@ class RowReader {
       } else {
         seen = !seen_.insert(token.text).second;
       }
-      if (!seen) out.push_back(ast::Name{token.text, where});
+      if (!seen) out.push_back(ast::Name{kept_.shared(token.text), where});
     }
     return ok;
   }
@@ -239,7 +242,8 @@ class RowReader {
   }
 
   csv::ErrorLimit& errors_;
-  std::vector<csv::Token> tokens_;             // reused from row to row
+  KeptText& kept_;                  // what is kept of the row, copied out of the file's text
+  std::vector<csv::Token> tokens_;  // reused from row to row
   std::unordered_set<std::string_view> seen_;  // names of a long list, for duplicates
 };
 
@@ -261,7 +265,8 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
   // In 2 MiB pages (source/huge_pages.hpp): a million posts and their lines are 180 MB.
   reserve_huge(program.posts, program.posts.size() + reader.line_estimate());
   reserve_huge(program.post_lines, program.post_lines.size() + reader.line_estimate());
-  RowReader read(errors);
+  KeptText kept(sources.kept(file));
+  RowReader read(errors, kept);
   const std::size_t first_post = program.posts.size();
   csv::Reader::Status status;
   while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {

@@ -228,16 +228,22 @@ class Loader {
     std::string key = key_of(path);
     if (loaded_.count(key)) return std::nullopt;
     if (from.known() && !allowed(path, from, "import")) return std::nullopt;
-    auto bytes = read(path, from);
+    auto bytes = read_export_bytes(path, from);
     if (!bytes) return std::nullopt;
     loaded_.emplace(key, true);
+    const std::string_view view = bytes->view();
     // A workbook is known by its bytes, whatever its name; its sheet becomes CSV text, so the
     // bytes themselves never reach the text decoding below.
-    const FileKind kind = file_kind_of(*bytes);
-    if (kind != FileKind::text) return workbook(path, *bytes, kind, from, depth);
+    const FileKind kind = file_kind_of(view);
+    if (kind != FileKind::text) return workbook(path, view, kind, from, depth);
+    if (csv::is_utf8_export(view)) {  // as most are: read where it lies
+      const FileId file = add(path.string(), std::move(*bytes), depth);
+      sources_.mark_export(file);
+      return file;
+    }
     // An export saved as Windows-1252 or UTF-16 is converted to UTF-8 before it is read, and
     // its positions count in the converted text, which is what the file holds from here on.
-    csv::DecodedText decoded = csv::decode_export(std::move(*bytes));
+    csv::DecodedText decoded = csv::decode_export(std::string(view));
     FileId file = add(path.string(), std::move(decoded.text), depth);
     sources_.mark_export(file);
     if (!decoded.error.empty()) {
@@ -533,30 +539,55 @@ class Loader {
 
   FileId add(std::string display, std::string text, std::uint32_t depth,
              std::optional<SheetOrigin> sheet = {}) {
+    return add(std::move(display), FileText(std::move(text)), depth, std::move(sheet));
+  }
+  FileId add(std::string display, FileText text, std::uint32_t depth,
+             std::optional<SheetOrigin> sheet = {}) {
     FileId id = sources_.add(std::move(display), std::move(text), std::move(sheet));
     depths_.resize(sources_.size(), 0);
     depths_[id] = depth;
     return id;
   }
 
-  std::optional<std::string> read(const fs::path& path, SourceSpan from) {
-    if (is_output(path, from)) return std::nullopt;
+  // Whether `path` may be read, reporting why not: it is not the run's output, nor a directory,
+  // and within the size limit when its size is known.
+  bool may_read(const fs::path& path, SourceSpan from) {
+    if (is_output(path, from)) return false;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       diags_.error(from, in_quotes(path.string()) + " is a directory, not a file");
-      return std::nullopt;
+      return false;
     }
     auto size = fs::file_size(path, ec);
     if (!ec && size > limits_.max_file_bytes) {
       diags_.error(from, in_quotes(path.string()) + " is " + byte_size(size) +
                              ": larger than the limit of " + byte_size(limits_.max_file_bytes));
-      return std::nullopt;
+      return false;
     }
+    return true;
+  }
+
+  std::optional<std::string> read(const fs::path& path, SourceSpan from) {
+    if (!may_read(path, from)) return std::nullopt;
     std::string error;
     // Pipes and devices have no size to check first: the read itself stops at the limit.
     auto text = read_file(path, error, limits_.max_file_bytes);
     if (!text) diags_.error(from, "cannot read '" + path.string() + "': " + error);
     return text;
+  }
+
+  // An export's bytes: a plain file mapped (source/file_text.hpp), anything else read.
+  std::optional<FileText> read_export_bytes(const fs::path& path, SourceSpan from) {
+    if (!may_read(path, from)) return std::nullopt;
+    // Within the limit unless it grew since its size was checked: then it is read, which stops
+    // at the limit and says so.
+    if (auto mapped = FileText::map(path);
+        mapped && mapped->view().size() <= limits_.max_file_bytes) {
+      return mapped;
+    }
+    auto text = read(path, from);
+    if (!text) return std::nullopt;
+    return FileText(std::move(*text));
   }
 
   // "1025 MiB", "4096 bytes", "1024 MiB (1073741825 bytes)": whole MiB when exact, else the

@@ -11,7 +11,14 @@
 namespace remit {
 
 FileId SourceSet::add(std::string name, std::string text, std::optional<SheetOrigin> sheet) {
-  files_.push_back(SourceFile{std::move(name), std::move(text), std::move(sheet)});
+  return add(std::move(name), FileText(std::move(text)), std::move(sheet));
+}
+
+FileId SourceSet::add(std::string name, FileText text, std::optional<SheetOrigin> sheet) {
+  auto bytes = std::make_shared<const FileText>(std::move(text));
+  const std::string_view view = bytes->view();
+  files_.push_back(
+      SourceFile{std::move(name), std::move(bytes), view, std::move(sheet), false, 0, {}});
   line_starts_.emplace_back();
   return static_cast<FileId>(files_.size() - 1);
 }
@@ -27,6 +34,12 @@ std::string_view SourceSet::keep(std::string text) {
   return kept_.emplace_back(std::move(text));
 }
 
+TextArena& SourceSet::kept(FileId id) {
+  SourceFile& file = files_.at(id);
+  if (!file.kept) file.kept = std::make_shared<TextArena>();
+  return *file.kept;
+}
+
 const std::vector<std::uint32_t>& SourceSet::line_starts(FileId id) const {
   LineStarts& lines = line_starts_[id];
   std::call_once(lines.made, [&] {
@@ -37,6 +50,8 @@ const std::vector<std::uint32_t>& SourceSet::line_starts(FileId id) const {
       ++p;
       lines.starts.push_back(static_cast<std::uint32_t>(p - text.data()));
     }
+    // Read to find its lines, a mapped export need not stay in memory for that.
+    files_[id].bytes->release_all();
   });
   return lines.starts;
 }

@@ -5,11 +5,15 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "source/file_text.hpp"
+#include "source/text_arena.hpp"
 
 namespace remit {
 
@@ -45,7 +49,9 @@ struct SheetOrigin {
 
 struct SourceFile {
   std::string name;  // as shown to the user: the path given, or "<stdlib>/uk/lgha1989.remit"
-  std::string text;
+  // Shared: a copied set's views point into the same bytes.
+  std::shared_ptr<const FileText> bytes;
+  std::string_view text;             // bytes->view()
   std::optional<SheetOrigin> sheet;  // set for a workbook's sheet
   // Read from an HR export (a structure or holders file), not written as policy: with
   // --keep-going a faulty row of it is left out rather than stopping the run.
@@ -54,6 +60,8 @@ struct SourceFile {
   // order mark, which its parser skips and an editor shows as nothing. An export's columns count
   // every byte, the mark's too.
   std::uint8_t unshown_prefix = 0;
+  // What a reader copied out of the text to keep (SourceSet::kept); shared like `bytes`.
+  std::shared_ptr<TextArena> kept;
 };
 
 // Owns every loaded file and every string made while reading them. The AST and the model hold
@@ -61,6 +69,12 @@ struct SourceFile {
 class SourceSet {
  public:
   FileId add(std::string name, std::string text, std::optional<SheetOrigin> sheet = {});
+  FileId add(std::string name, FileText text, std::optional<SheetOrigin> sheet = {});
+  // The file's pages before `offset` may leave memory (FileText::release_before): a reader
+  // that has copied out what it keeps of them says so as it goes.
+  void release_before(FileId id, std::size_t offset) const {
+    files_.at(id).bytes->release_before(offset);
+  }
   void mark_export(FileId id) { files_.at(id).is_export = true; }
   [[nodiscard]] bool is_export(FileId id) const {
     return id < files_.size() && files_[id].is_export;
@@ -71,6 +85,10 @@ class SourceSet {
   [[nodiscard]] std::size_t size() const { return files_.size(); }
   // Keeps a string made while reading (an unescaped literal, say) alive as long as the set.
   std::string_view keep(std::string text);
+  // Where the reader of `id` copies what it keeps of the file's text, so that the text's pages
+  // may leave memory (release_before). Made on first use; one reader a file, as each file is
+  // read on one thread.
+  TextArena& kept(FileId id);
   // The line and column of a span.
   [[nodiscard]] LineColumn position(const SourceSpan& span) const;
   // The full line of text that `span` points into, without its line ending.
