@@ -216,7 +216,7 @@ Reader::Status Reader::next(Row& row) {
   // export's pages holding them may leave memory (source/file_text.hpp). A megabyte at a time,
   // not a call a row.
   if (pos_ - released_ >= release_step) {
-    sources_.release_before(file_, pos_);
+    sources_.release(file_, released_, pos_);
     released_ = pos_;
   }
   const char* const text = text_.data();

@@ -40,8 +40,7 @@ std::optional<FileText> FileText::map(const std::filesystem::path& path) {
 FileText::FileText(FileText&& other) noexcept
     : owned_(std::move(other.owned_)),
       mapped_(std::exchange(other.mapped_, nullptr)),
-      size_(std::exchange(other.size_, 0)),
-      released_(other.released_.exchange(0)) {}
+      size_(std::exchange(other.size_, 0)) {}
 
 FileText& FileText::operator=(FileText&& other) noexcept {
   if (this != &other) {
@@ -49,7 +48,6 @@ FileText& FileText::operator=(FileText&& other) noexcept {
     owned_ = std::move(other.owned_);
     mapped_ = std::exchange(other.mapped_, nullptr);
     size_ = std::exchange(other.size_, 0);
-    released_ = other.released_.exchange(0);
   }
   return *this;
 }
@@ -60,25 +58,21 @@ FileText::~FileText() {
 #endif
 }
 
-void FileText::release_before(std::size_t offset) const {
+void FileText::release(std::size_t begin, std::size_t end) const {
 #if defined(__unix__)
   if (!mapped_) return;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  // Whole pages only, or the whole text (its last page is its own).
-  const std::size_t end = offset >= size_ ? size_ : offset / page * page;
-  const std::size_t begin = released_.load();
+  // From the page holding `begin`, which the last call left, to the last page wholly before `end`
+  // (at the end of the text, its last page too, which is the text's alone).
+  begin = begin / page * page;
+  end = end >= size_ ? size_ : end / page * page;
   if (end <= begin) return;
-  released_.store(end);  // two threads at once at worst give the same advice twice
   // A page of a read-only private mapping is the file's: dropped, it is read again on use.
   (void)::madvise(const_cast<char*>(mapped_) + begin, end - begin, MADV_DONTNEED);
 #else
-  (void)offset;
+  (void)begin;
+  (void)end;
 #endif
-}
-
-void FileText::release_all() const {
-  released_ = 0;
-  release_before(size_ + 1);
 }
 
 }  // namespace remit

@@ -2,7 +2,7 @@
 //
 // An HR export is read once, row by row, and what the run keeps of it is copied out as it is read
 // (import/kept_text.hpp). Mapped, the pages already read can then leave the process's memory
-// (release_before): at a million posts the export's 70 MB no longer sit beside the model built
+// (release): at a million posts the export's 70 MB no longer sit beside the model built
 // from them. Nothing is lost by it: the mapping stays, and a page looked at again (a message
 // quoting its line, say) is read from the file again. Reading into a string could not do that,
 // and it cost more besides: on the machine of bench/README.md ("Performance IX"), copying 70 MB
@@ -12,7 +12,6 @@
 // page fail (SIGBUS), as with every program that maps its input; an export is read in a second.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -38,20 +37,18 @@ class FileText {
     return mapped_ ? std::string_view(mapped_, size_) : std::string_view(owned_);
   }
   [[nodiscard]] bool mapped() const { return mapped_ != nullptr; }
-  // Lets the pages wholly before `offset` leave memory, when mapped (a no-op otherwise: a
-  // string's pages cannot be read again). They are read from the file again if looked at.
-  void release_before(std::size_t offset) const;
-  // Lets every page leave memory again, those read again since included.
-  void release_all() const;
+  // Lets the pages from the one holding `begin` to the last wholly before `end` (or the end of
+  // the text) leave memory, when mapped; a no-op otherwise, as a string's pages cannot be read
+  // again. They are read from the file again if looked at. The caller says which range: a
+  // reader going through the text lets go of what it passed since it last did.
+  void release(std::size_t begin, std::size_t end) const;
+  void release_all() const { release(0, size_); }
 
  private:
   FileText() = default;
   std::string owned_;
   const char* mapped_ = nullptr;
   std::size_t size_ = 0;
-  // The pages before this have been let go. Atomic: a message may ask where it is in a file
-  // (SourceSet::position) while the file is still being read on another thread.
-  mutable std::atomic<std::size_t> released_ = 0;
 };
 
 }  // namespace remit

@@ -44,14 +44,24 @@ const std::vector<std::uint32_t>& SourceSet::line_starts(FileId id) const {
   LineStarts& lines = line_starts_[id];
   std::call_once(lines.made, [&] {
     const std::string_view text = files_[id].text;
+    const FileText& bytes = *files_[id].bytes;
+    // Read once to find its lines, a mapped export need not come back into memory for that:
+    // its pages are let go again as they are passed (explain at a million posts asks where a
+    // post's row is, and held the export's 70 MB again for it).
+    constexpr std::size_t release_step = std::size_t{4} << 20;
+    std::size_t released = 0;
     lines.starts.push_back(0);
     for (const char *p = text.data(), *end = p + text.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
       ++p;
-      lines.starts.push_back(static_cast<std::uint32_t>(p - text.data()));
+      const auto offset = static_cast<std::size_t>(p - text.data());
+      lines.starts.push_back(static_cast<std::uint32_t>(offset));
+      if (offset - released >= release_step) {
+        bytes.release(released, offset);
+        released = offset;
+      }
     }
-    // Read to find its lines, a mapped export need not stay in memory for that.
-    files_[id].bytes->release_all();
+    bytes.release(released, text.size());
   });
   return lines.starts;
 }

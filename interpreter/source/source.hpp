@@ -70,10 +70,10 @@ class SourceSet {
  public:
   FileId add(std::string name, std::string text, std::optional<SheetOrigin> sheet = {});
   FileId add(std::string name, FileText text, std::optional<SheetOrigin> sheet = {});
-  // The file's pages before `offset` may leave memory (FileText::release_before): a reader
-  // that has copied out what it keeps of them says so as it goes.
-  void release_before(FileId id, std::size_t offset) const {
-    files_.at(id).bytes->release_before(offset);
+  // The file's pages inside [begin, end) may leave memory (FileText::release): a reader that
+  // has copied out what it keeps of them says so as it goes.
+  void release(FileId id, std::size_t begin, std::size_t end) const {
+    files_.at(id).bytes->release(begin, end);
   }
   void mark_export(FileId id) { files_.at(id).is_export = true; }
   [[nodiscard]] bool is_export(FileId id) const {
@@ -86,7 +86,7 @@ class SourceSet {
   // Keeps a string made while reading (an unescaped literal, say) alive as long as the set.
   std::string_view keep(std::string text);
   // Where the reader of `id` copies what it keeps of the file's text, so that the text's pages
-  // may leave memory (release_before). Made on first use; one reader a file, as each file is
+  // may leave memory (release). Made on first use; one reader a file, as each file is
   // read on one thread.
   TextArena& kept(FileId id);
   // The line and column of a span.
