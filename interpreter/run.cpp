@@ -1,5 +1,6 @@
 // The pipeline, stage by stage, with spdlog timings for `--verbose`.
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,7 +25,11 @@ class PhaseTimer {
   explicit PhaseTimer(const char* name) : name_(name), start_(std::chrono::steady_clock::now()) {}
   ~PhaseTimer() {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_);
-    spdlog::debug("phase {:<12} {:9.2f} ms", name_, ms.count());
+    // The peak resident size so far, so that -v shows which phase raises a command's memory.
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    spdlog::debug("phase {:<12} {:9.2f} ms, peak {:6.1f} MiB", name_, ms.count(),
+                  static_cast<double>(usage.ru_maxrss) / 1024.0);
   }
   PhaseTimer(const PhaseTimer&) = delete;
   PhaseTimer& operator=(const PhaseTimer&) = delete;

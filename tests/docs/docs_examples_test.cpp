@@ -5,7 +5,8 @@
 //
 //   <!-- file: example.remit -->   the block is a file the sessions use; it is written, under
 //                                   that name, into the folder where every session runs
-//   <!-- timings vary -->          in this session, "0.47 ms" compares equal to any time
+//   <!-- timings vary -->          in this session, "0.47 ms" compares equal to any time, and
+//                                   "8.9 MiB" to any size
 //
 // In a session, a line "…" (or "...") alone, however indented, stands for any number of lines
 // the page leaves out. Sessions
@@ -124,9 +125,9 @@ std::vector<std::string> run_session(const Session& s, const fs::path& dir) {
 }
 
 std::string without_timings(const std::string& line) {
-  // The padding before a time narrows as the time widens, so it goes too.
-  static const std::regex time(R"( *[0-9]+\.[0-9]+ ms)");
-  return std::regex_replace(line, time, " N ms");
+  // The padding before a time or a size narrows as the figure widens, so it goes too.
+  static const std::regex time(R"( *[0-9]+\.[0-9]+ (ms|MiB))");
+  return std::regex_replace(line, time, " N $1");
 }
 
 bool is_gap(const std::string& line) {
@@ -260,5 +261,7 @@ TEST_CASE("docs: a shown '…' line stands for lines left out, nothing else does
   CHECK(shows({"phase parse 0.47 ms"}, {"phase parse 12.03 ms"}, true));
   CHECK(shows({"phase parse     0.47 ms"}, {"phase parse    12.03 ms"}, true));
   CHECK_FALSE(shows({"phase parse 0.47 ms"}, {"phase parse 12.03 ms"}, false));
+  CHECK(shows({"parse 0.47 ms, peak    8.9 MiB"}, {"parse 1.20 ms, peak  190.3 MiB"}, true));
+  CHECK_FALSE(shows({"parse 0.47 ms, peak 8.9 MiB"}, {"parse 0.47 ms, peak 8.9 GiB"}, true));
   CHECK(shows({"a", ""}, {"a"}, false));
 }
