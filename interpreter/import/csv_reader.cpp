@@ -212,12 +212,13 @@ Reader::Status Reader::next(Row& row) {
   row.fields.clear();
   if (!opening_error_.empty()) return stop(row, here(0), std::exchange(opening_error_, {}));
   if (done_) return Status::end;
-  // The rows before this one have been read, and their fields are no longer valid: a mapped
-  // export's pages holding them may leave memory (source/file_text.hpp). A megabyte at a time,
-  // not a call a row.
-  if (pos_ - released_ >= release_step) {
-    sources_.release(file_, released_, pos_);
-    released_ = pos_;
+  // The rows before this one have been read: a mapped export's pages holding them may leave
+  // memory (source/file_text.hpp). A megabyte at a time, not a call a row, and the last 64 KiB
+  // stay, since an importer may still read a field of the last few rows (titles are kept a few
+  // rows later: import/kept_text.hpp); a page let go and read again would stay in memory.
+  if (pos_ - released_ >= release_step + release_margin) {
+    sources_.release(file_, released_, pos_ - release_margin);
+    released_ = pos_ - release_margin;
   }
   const char* const text = text_.data();
   const std::size_t n = text_.size();

@@ -95,6 +95,7 @@ class Reader {
   std::string opening_error_;  // a UTF-16 file, say: given by the first next()
   std::size_t pos_ = 0;
   static constexpr std::size_t release_step = std::size_t{1} << 20;
+  static constexpr std::size_t release_margin = std::size_t{64} << 10;
   std::size_t released_ = 0;  // where the text was last let go before
   char sep_ = ',';            // a member the hot loop compares with, not a call per byte
   bool done_ = false;

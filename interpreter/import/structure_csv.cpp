@@ -125,9 +125,10 @@ class RowReader {
   // A post keeps its title, service and directorate as text only, so their places in the file
   // are worked out only for a message: three span_at calls a row were 60 M of derive's
   // 3,090 M instructions at a million posts.
+  // The title is left viewing the file: import_structure keeps it once the row is a post.
   bool title(const csv::Field& field, PackedView& out) {
     const std::string_view title = csv::trim(field.text);
-    out = kept_.copy(title);
+    out = title;
     if (!title.empty()) return true;
     errors_.error(text(field).where, "title: every post needs a title");
     return false;
@@ -268,6 +269,10 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
   KeptText kept(sources.kept(file));
   RowReader read(errors, kept);
   const std::size_t first_post = program.posts.size();
+  // A title is kept once each (import/kept_text.hpp), a few rows after it is read.
+  auto keep_title = [&](std::uint32_t post, std::string_view kept) {
+    program.posts[post].title = kept;
+  };
   csv::Reader::Status status;
   while (!errors.stopped() && (status = reader.next(row)) != csv::Reader::Status::end) {
     if (!csv::check_row(status, row, width, errors, reader.separator())) continue;
@@ -312,15 +317,20 @@ void import_structure(SourceSet& sources, FileId file, ast::Program& program, Di
     // in the file would cost a cache miss per row of a million-row export, and a repeat
     // elsewhere is still reported, as a repeated id, by resolution.
     const std::size_t self = program.posts.size() - 1;
-    if (self == first_post) continue;
-    const ast::PostDecl& before = program.posts[self - 1];
-    if (before.id.text != post.id.text || !same_post(program, before, post)) continue;
-    diags
-        .note(post.id.where, "post " + csv::quoted(post.id.text) +
-                                 " is on two identical rows: read as one post (a job share)")
-        .notes.push_back(Note{before.id.where, "the row before"});
-    program.drop_last_post(marks);
+    if (self != first_post) {
+      const ast::PostDecl& before = program.posts[self - 1];
+      if (before.id.text == post.id.text && same_post(program, before, post)) {
+        diags
+            .note(post.id.where, "post " + csv::quoted(post.id.text) +
+                                     " is on two identical rows: read as one post (a job share)")
+            .notes.push_back(Note{before.id.where, "the row before"});
+        program.drop_last_post(marks);
+        continue;
+      }
+    }
+    kept.shared_later(static_cast<std::uint32_t>(self), post.title, keep_title);
   }
+  kept.finish(keep_title);
 }
 
 }  // namespace remit

@@ -2,6 +2,7 @@
 // exports into the same AST declarations as .remit files.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -858,4 +859,50 @@ TEST_CASE("what a post keeps from an export is copied out of the file's text",
     checked += 1 + program.lines(post).size();
   }
   CHECK(checked == 3 + 3);
+  // A title rows repeat is kept once (import/kept_text.hpp).
+  const std::string_view d1 = program.posts[program.posts.size() - 2].title;
+  const std::string_view d2 = program.posts.back().title;
+  CHECK(d1 == "Director");
+  CHECK(d1.data() == d2.data());
+}
+
+TEST_CASE("every post keeps its own title and each title is kept once past rows left out",
+          "[import][csv][memory]") {
+  // Titles are kept a few rows after they are read (import/kept_text.hpp): rows left out (a bad
+  // one, a job share's repeat) and more rows than are waiting at once must not shift them.
+  std::string csv = "id,title,reports_to\n";
+  std::vector<std::pair<std::string, std::string>> expected;  // id, title, in the file's order
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "p" + std::to_string(i);
+    const std::string title = "Officer " + std::to_string(i % 7) + (i % 11 == 0 ? "" : " ");
+    const std::string line = id + "," + title + "," + (i == 0 ? "" : "p0") + "\n";
+    csv += line;
+    expected.emplace_back(id, std::string(remit::csv::trim(title)));
+    if (i % 13 == 5) csv += line;                                  // a job share: read once
+    if (i % 37 == 3) csv += "bad" + std::to_string(i) + ",,p0\n";  // no title: left out
+  }
+  remit::test::TempDir dir;
+  const auto path = dir.write("s.csv", csv);
+  remit::Inputs inputs;
+  inputs.structures.push_back(path);
+  remit::SourceSet sources;
+  remit::ast::Program program;
+  remit::FileDepths depths;
+  remit::Diagnostics diags;
+  remit::load_inputs(inputs, sources, program, depths, diags);
+  std::vector<const remit::ast::PostDecl*> posts;
+  for (const remit::ast::PostDecl& post : program.posts) {
+    if (post.id.text.view().substr(0, 1) == "p") posts.push_back(&post);
+  }
+  REQUIRE(posts.size() == expected.size());
+  std::map<std::string, const char*, std::less<>> copies;
+  for (std::size_t k = 0; k < posts.size(); ++k) {
+    INFO(expected[k].first);
+    CHECK(posts[k]->id.text.view() == expected[k].first);
+    const std::string_view title = posts[k]->title;
+    CHECK(title == expected[k].second);
+    auto [it, first] = copies.emplace(std::string(title), title.data());
+    CHECK(it->second == title.data());  // one copy of each title
+  }
+  CHECK(copies.size() == 7);
 }
