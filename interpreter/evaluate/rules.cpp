@@ -83,7 +83,7 @@ Breaches check_rules(const ast::Program& program, const Organisation& org, Evalu
       const std::uint32_t p = (*group)->person;
       auto group_end =
           std::find_if(group, held.end(), [&](const Holding* h) { return h->person != p; });
-      const std::span<const SymbolId> quals = org.qualifications_of(org.people[p]);
+      const std::span<const SymbolId> quals = org.qualifications_of(p);
       for (std::uint32_t r = 0; r < program.incompatibilities.size(); ++r) {
         const ast::IncompatibleDecl& rule = program.incompatibilities[r];
         if (rule.set_aside_by != ast::unresolved) continue;  // set aside by the policy

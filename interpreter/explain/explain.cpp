@@ -299,7 +299,8 @@ class Explainer {
           break;
         }
       }
-      std::string text = std::string(lead) + std::string(person.name()) + " holds " + post_name(u);
+      std::string text =
+          std::string(lead) + std::string(org_.name_of(b.person)) + " holds " + post_name(u);
       if (h && h->kind == ast::HoldingKind::interim) text += " (interim)";
       if (h && h->kind == ast::HoldingKind::acting) text += " (acting)";
       return Reason{text, h ? h->where : org_.units[u].where(), {}};
@@ -316,7 +317,7 @@ class Explainer {
       r.because.push_back(std::move(second));
     }
     if (d.unless_qualified) {
-      r.because.push_back({"and " + std::string(person.name()) + " is not qualified " +
+      r.because.push_back({"and " + std::string(org_.name_of(b.person)) + " is not qualified " +
                                std::string(d.unless_qualified->text),
                            person.where(),
                            {}});
@@ -855,7 +856,7 @@ class Explainer {
     }
     for (const Holding& h : org_.holdings) {
       if (h.post == u) {
-        out.push_back({std::string(org_.people[h.person].name()) + " holds it", h.where, {}});
+        out.push_back({std::string(org_.name_of(h.person)) + " holds it", h.where, {}});
         return;
       }
     }

@@ -96,23 +96,25 @@ struct Holding {
   SourceSpan where;
 };
 
-// A person points at their declarations rather than copying their strings, and their
-// qualifications are a slice of one arena rather than a vector each: at a million people from a
-// holders export that is 24 bytes a person where the copies took 72 (48 MB and a million heap
-// allocations fewer).
+// A person is their first declaration: its id, and where it was made. A holders export names its
+// people by their ids and seldom gives qualifications, so what only some people have (a name
+// other than the id, qualifications) is in Organisation::person_details: 8 bytes a person where a
+// name and a slice beside the declaration made 24, 16 MB less at a million people.
 struct Person {
-  const ast::PersonDecl* decl = nullptr;  // the first: the id and where it was declared
-  // The name used (Resolver::people); none: named by its id.
-  const ast::PersonExtras* named = nullptr;
-  ast::Slice qualifications;  // into Organisation::person_qualifications
+  const ast::PersonDecl* decl = nullptr;
 
   [[nodiscard]] std::string_view id() const { return decl->id.text; }
-  [[nodiscard]] std::string_view name() const {
-    return named ? std::string_view(named->name) : id();
-  }
   [[nodiscard]] SourceSpan where() const { return decl->where; }
 };
-static_assert(sizeof(Person) <= 24, "a person is 24 bytes: 24 MB at a million people");
+static_assert(sizeof(Person) == 8, "a person is 8 bytes: 8 MB at a million people");
+
+// What few people have. A person without an entry is named by their id and has no
+// qualifications.
+struct PersonDetails {
+  const ast::PersonExtras* named = nullptr;  // the declaration whose name is used; none: the id
+  ast::Slice qualifications;                 // into Organisation::person_qualifications
+};
+using PersonDetailsTable = std::unordered_map<std::uint32_t, PersonDetails>;
 
 // One vocabulary (designations, duties or qualifications): names interned to dense ids.
 struct Vocabulary {
@@ -132,7 +134,7 @@ struct Organisation {
   SharedVector<std::vector<UnitIndex>> designated;
   SharedVector<std::vector<UnitIndex>> with_duty;
   SharedVector<Person> people;
-  SharedVector<SymbolId> person_qualifications;  // sliced by Person::qualifications
+  SharedVector<SymbolId> person_qualifications;  // sliced by PersonDetails::qualifications
   SharedVector<Holding> holdings;
   std::string_view authority;
   // From `authority … kind … jurisdiction …`: none when the policy does not say. The
@@ -155,9 +157,21 @@ struct Organisation {
     return unit_index_->find(id, [this](UnitIndex u) { return units[u].id(); });
   }
   // The qualifications of a person, each once, in the order first given.
-  [[nodiscard]] std::span<const SymbolId> qualifications_of(const Person& p) const {
+  [[nodiscard]] std::span<const SymbolId> qualifications_of(std::uint32_t person) const {
+    const PersonDetails* d = details_of(person);
+    if (d == nullptr) return {};
     return std::span(person_qualifications.get())
-        .subspan(p.qualifications.begin, p.qualifications.size);
+        .subspan(d->qualifications.begin, d->qualifications.size);
+  }
+  // The name a person is known by: the one declared, else their id.
+  [[nodiscard]] std::string_view name_of(std::uint32_t person) const {
+    const PersonDetails* d = details_of(person);
+    return d != nullptr && d->named != nullptr ? std::string_view(d->named->name)
+                                               : people[person].id();
+  }
+  // Set once by resolution, with the person index.
+  void set_person_details(PersonDetailsTable details) {
+    person_details_ = std::make_shared<const PersonDetailsTable>(std::move(details));
   }
   // The person with this id (compared as find_unit compares), as an index into `people`.
   [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view id) const {
@@ -188,6 +202,12 @@ struct Organisation {
   }
   std::shared_ptr<IdIndex> unit_index_ = std::make_shared<IdIndex>();                // id -> unit
   std::shared_ptr<const IdIndex> person_index_ = std::make_shared<const IdIndex>();  // id -> person
+  std::shared_ptr<const PersonDetailsTable> person_details_ =
+      std::make_shared<const PersonDetailsTable>();
+  [[nodiscard]] const PersonDetails* details_of(std::uint32_t person) const {
+    auto it = person_details_->find(person);
+    return it != person_details_->end() ? &it->second : nullptr;
+  }
 };
 
 // The categories that apply after `override`, in the order they must be evaluated (each after

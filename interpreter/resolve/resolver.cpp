@@ -346,6 +346,8 @@ class Resolver {
     // slice of one arena, so its size counts them without reading a million declarations.
     reserve_huge(o.holdings.edit(), p_.person_holds.size() + p_.post_holders.size());
     auto id_of = [&](std::uint32_t i) { return people[i].id(); };
+    // What few people have: a name, qualifications (Organisation::person_details).
+    PersonDetailsTable details;
     // Each person's qualifications, in the order given; made into slices of one arena below.
     std::vector<std::pair<std::uint32_t, SymbolId>> qualifications;
     // Looking a person or a post up costs a cache miss or two at a million; asking for the
@@ -363,19 +365,25 @@ class Resolver {
       const std::uint32_t person = existing.value_or(next);
       const ast::PersonExtras* named = p_.extras(d);
       if (!existing) {
-        people.push_back(Person{&d, named, {}});
+        people.push_back(Person{&d});
+        if (named != nullptr) details[person].named = named;
       } else {
         // The same person may come from a policy file and a holders CSV; two different
         // names for one id is a mistake.
-        Person& p = people[person];
+        const Person& p = people[person];
         const std::string_view name = p_.name(d);
-        if (p.name() != name && name != d.id.text && p.name() != p.id()) {
+        const auto known = details.find(person);
+        const std::string_view name_so_far =
+            known != details.end() && known->second.named != nullptr
+                ? known->second.named->name.view()
+                : p.id();
+        if (name_so_far != name && name != d.id.text && name_so_far != p.id()) {
           diags_
               .error(d.id.where, "person " + in_quotes(d.id.text) + " is declared twice, as " +
-                                     in_quotes(p.name()) + " and " + in_quotes(name))
+                                     in_quotes(name_so_far) + " and " + in_quotes(name))
               .notes.push_back({p.where(), "first declared here"});
-        } else if (p.name() == p.id()) {
-          p.named = named;
+        } else if (name_so_far == p.id() && named != nullptr) {
+          details[person].named = named;
         }
       }
       for (const ast::Name& q : p_.qualifications(d)) {
@@ -390,7 +398,8 @@ class Resolver {
       held_.stop_scan();
     }
     o.set_person_index(std::move(index));
-    qualifications_of_people(qualifications);
+    qualifications_of_people(qualifications, details);
+    o.set_person_details(std::move(details));
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
         const std::optional<std::uint32_t> person = o.find_person(h.post.text);
@@ -429,11 +438,11 @@ class Resolver {
   // Gives each person the slice of Organisation::person_qualifications that holds their
   // qualifications, each once, in the order first given. `given` is every (person,
   // qualification) in the order declared; few people have any.
-  void qualifications_of_people(std::vector<std::pair<std::uint32_t, SymbolId>>& given) {
+  void qualifications_of_people(std::vector<std::pair<std::uint32_t, SymbolId>>& given,
+                                PersonDetailsTable& details) {
     std::stable_sort(given.begin(), given.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<SymbolId>& arena = org().person_qualifications.edit();
-    std::vector<Person>& people = org().people.edit();
     for (auto group = given.begin(); group != given.end();) {
       const std::uint32_t person = group->first;
       const std::size_t begin = arena.size();
@@ -443,7 +452,7 @@ class Resolver {
           arena.push_back(group->second);
         }
       }
-      people[person].qualifications = ast::Program::since(arena, begin);
+      details[person].qualifications = ast::Program::since(arena, begin);
     }
   }
 
