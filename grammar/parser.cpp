@@ -724,8 +724,7 @@ struct action<g::qualified_item> {
 template <>
 struct action<g::person_stmt> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) {
-    b.person.where = b.span(in);
+  static void apply(const Input&, Builder& b) {
     b.person.holds = ast::Program::since(b.program.person_holds, b.person_holds_begin);
     // A declared person always has an entry: its name is the one written, even an empty one.
     ast::PersonExtras& extras = b.program.writable_extras(b.person);

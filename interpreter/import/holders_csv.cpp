@@ -375,7 +375,6 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
   if (added) {
     ast::PersonDecl& p = program_.people.emplace_back();
     p.id = ast::Name{who, who_at};  // named by its id: no entry of person_extras
-    p.where = row.where();
     chains_.add_person();
   }
   const std::size_t local = index - first_person_;

@@ -240,7 +240,6 @@ class Importer {
       program_.person_holds.push_back(
           ast::Holding{ast::Name{e.reference.text, row.name.where}, ast::HoldingKind::substantive});
       person.holds = ast::Program::since(program_.person_holds, holds_begin);
-      person.where = row.name.where;
     }
     post.vacant = vacant;
   }

@@ -104,7 +104,7 @@ struct Person {
   const ast::PersonDecl* decl = nullptr;
 
   [[nodiscard]] std::string_view id() const { return decl->id.text; }
-  [[nodiscard]] SourceSpan where() const { return decl->where; }
+  [[nodiscard]] SourceSpan where() const { return decl->id.where; }
 };
 static_assert(sizeof(Person) == 8, "a person is 8 bytes: 8 MB at a million people");
 

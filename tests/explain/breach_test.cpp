@@ -169,7 +169,7 @@ qualification solicitor "Solicitor of the Senior Courts"
     CHECK(text.find("test.remit:10:9\n") != std::string::npos);  // holds ceo
     CHECK(text.find("test.remit:6:14\n") != std::string::npos);  // head_of_paid_service
     CHECK(text.find("test.remit:6:36\n") != std::string::npos);  // section_151_officer
-    CHECK(text.find("test.remit:9:1\n") != std::string::npos);   // person p_khan
+    CHECK(text.find("test.remit:9:8\n") != std::string::npos);   // person p_khan: its id
   }
   SECTION("two posts, one held as acting") {
     std::vector<std::string> steps;

@@ -70,7 +70,7 @@ struct Imported {
       if (p.id.text != id) continue;
       auto copy = [](auto span) { return std::vector(span.begin(), span.end()); };
       return PersonView{p.id, program.name(p), copy(program.holds(p)),
-                        copy(program.qualifications(p)), p.where};
+                        copy(program.qualifications(p)), p.id.where};
     }
     FAIL("no person " << id);
     return {};

@@ -41,7 +41,7 @@ struct Loaded {
     std::vector<std::string> out;
     for (const ast::PersonDecl& p : program.people) {
       std::string line = std::string(p.id.text) + " (" + std::string(program.name(p)) + ") at " +
-                         sources.where(p.where) + ":";
+                         sources.where(p.id.where) + ":";
       for (const ast::Holding& h : program.holds(p)) {
         line += " holds " + std::string(h.post.text) + " " + std::string(ast::name(h.kind)) +
                 " at " + sources.where(h.post.where);

@@ -475,7 +475,7 @@ TEST_CASE("one person id with two names is refused", "[resolve]") {
   const std::string text = errors_of("person p \"Pat\"\nperson p \"Sam\"\n");
   CHECK(first_line(text) ==
         "test.remit:2:8: error: person 'p' is declared twice, as 'Pat' and 'Sam'");
-  CHECK_THAT(text, Contains("test.remit:1:1: note: first declared here"));
+  CHECK_THAT(text, Contains("test.remit:1:8: note: first declared here"));
 }
 
 TEST_CASE("a person named twice is one person with every qualification once", "[resolve]") {

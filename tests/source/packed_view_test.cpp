@@ -61,5 +61,5 @@ TEST_CASE("packed view: the records of an export have no padding left", "[source
   CHECK(sizeof(remit::ast::LineDecl) == 24);
   CHECK(sizeof(remit::ast::Holding) == 24);
   CHECK(sizeof(remit::ast::PostDecl) == 56);
-  CHECK(sizeof(remit::ast::PersonDecl) == 40);
+  CHECK(sizeof(remit::ast::PersonDecl) == 32);
 }
