@@ -28,9 +28,10 @@ class KeptText {
   // The same, answered some texts later, through `done(key, kept)`: what the table holds where
   // `text` belongs is asked of the memory now, and read once `lag` more texts have been asked
   // for, when it has arrived. A lookup is two cache misses in tables of megabytes (the slot, then
-  // the kept text it is compared with); overlapped, a million titles take 60 ms where one after
-  // the other they took 210 (bench/README.md, "Performance X"). `text` must stay readable until
-  // `done` is called for it; finish() answers those still waiting.
+  // the kept text it is compared with); overlapped, a million titles cost a derive 60 ms more
+  // than copying them, where one lookup after the other cost 210 (bench/README.md, "Performance
+  // X"). `text` must stay readable until `done` is called for it; finish() answers those still
+  // waiting.
   template <typename Done>
   void shared_later(std::uint32_t key, std::string_view text, Done&& done) {
     if (waiting_ == lag) {
@@ -62,10 +63,9 @@ class KeptText {
 
  private:
   // An open-addressing table of the texts kept, 16 bytes a slot with no heap node per text:
-  // the standard unordered_set, whose lookup follows two or three pointers to nodes and texts
-  // scattered over the heap, took 450 ms for a million titles; this takes a tenth of that.
-  // A slot keeps 32 bits of the text's hash, so that a text is compared with a kept one only
-  // when both its length and those bits agree.
+  // with std::unordered_set, whose lookup follows pointers to nodes scattered over the heap,
+  // reading a million rows took 290 ms longer. A slot keeps 32 bits of the text's hash, so that
+  // a text is compared with a kept one only when both its length and those bits agree.
   struct Slot {
     const char* data = nullptr;
     std::uint32_t size = 0;
