@@ -12,12 +12,14 @@ std::uint32_t KeptText::hash(std::string_view text) {
 
 std::string_view KeptText::find(std::string_view text, std::uint32_t hash) {
   if (text.empty()) return {};
-  if (4 * (count_ + 1) > 3 * slots_.size()) grow();
+  const bool full = 4 * (count_ + 1) > 3 * slots_.size();
+  if (full && slots_.size() < max_slots) grow();
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
     Slot& slot = slots_[s];
     if (slot.data == nullptr) {
       const std::string_view kept = arena_.copy(text);
+      if (full && slots_.size() == max_slots) return kept;  // copied, not kept for others
       slot = Slot{kept.data(), static_cast<std::uint32_t>(kept.size()), hash};
       ++count_;
       return kept;
