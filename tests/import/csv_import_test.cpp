@@ -15,6 +15,7 @@
 #include "import/structure_csv.hpp"
 #include "resolve/loader.hpp"
 #include "source/diagnostic.hpp"
+#include "tests/support/loaded_inputs.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace remit;
@@ -829,11 +830,10 @@ TEST_CASE("what a post keeps from an export is copied out of the file's text",
                               "d2,Director,Children,Children,ceo,,\n");
   remit::Inputs inputs;
   inputs.structures.push_back(path);
-  remit::SourceSet sources;
-  remit::ast::Program program;
-  remit::FileDepths depths;
-  remit::Diagnostics diags;
-  REQUIRE(remit::load_inputs(inputs, sources, program, depths, diags));
+  const remit::test::LoadedInputs loaded(inputs);
+  REQUIRE(loaded.ok);
+  const remit::SourceSet& sources = loaded.sources;
+  const remit::ast::Program& program = loaded.program;
   remit::FileId id = remit::no_file;
   for (std::size_t f = 0; f < sources.size(); ++f) {
     if (sources.file(static_cast<remit::FileId>(f)).name == path.string()) {
@@ -885,13 +885,9 @@ TEST_CASE("every post keeps its own title and each title is kept once past rows 
   const auto path = dir.write("s.csv", csv);
   remit::Inputs inputs;
   inputs.structures.push_back(path);
-  remit::SourceSet sources;
-  remit::ast::Program program;
-  remit::FileDepths depths;
-  remit::Diagnostics diags;
-  remit::load_inputs(inputs, sources, program, depths, diags);
+  const remit::test::LoadedInputs loaded(inputs);  // with errors: the rows with no title
   std::vector<const remit::ast::PostDecl*> posts;
-  for (const remit::ast::PostDecl& post : program.posts) {
+  for (const remit::ast::PostDecl& post : loaded.program.posts) {
     if (post.id.text.view().substr(0, 1) == "p") posts.push_back(&post);
   }
   REQUIRE(posts.size() == expected.size());

@@ -7,22 +7,15 @@
 #include "resolve/loader.hpp"
 #include "source/diagnostic.hpp"
 #include "source/source.hpp"
+#include "tests/support/loaded_inputs.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace remit;
 
 namespace {
 
-struct Loaded {
-  SourceSet sources;
-  ast::Program program;
-  FileDepths depths;
-  Diagnostics diags;
-  bool ok = false;
-
-  explicit Loaded(const Inputs& inputs) {
-    ok = load_inputs(inputs, sources, program, depths, diags);
-  }
+struct Loaded : test::LoadedInputs {
+  using LoadedInputs::LoadedInputs;
 
   // Every message, unsorted, in the order reported: file, position, severity, text, notes.
   [[nodiscard]] std::vector<std::string> messages() const {
