@@ -24,6 +24,7 @@ class PhaseTimer {
  public:
   explicit PhaseTimer(const char* name) : name_(name), start_(std::chrono::steady_clock::now()) {}
   ~PhaseTimer() {
+    if (!spdlog::should_log(spdlog::level::debug)) return;
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_);
     // The peak resident size so far, so that -v shows which phase raises a command's memory.
     rusage usage{};

@@ -113,6 +113,10 @@ static_assert(sizeof(Person) == 8, "a person is 8 bytes: 8 MB at a million peopl
 struct PersonDetails {
   const ast::PersonExtras* named = nullptr;  // the declaration whose name is used; none: the id
   ast::Slice qualifications;                 // into Organisation::person_qualifications
+
+  [[nodiscard]] std::string_view name_or(std::string_view id) const {
+    return named != nullptr ? std::string_view(named->name) : id;
+  }
 };
 using PersonDetailsTable = std::unordered_map<std::uint32_t, PersonDetails>;
 
@@ -166,8 +170,7 @@ struct Organisation {
   // The name a person is known by: the one declared, else their id.
   [[nodiscard]] std::string_view name_of(std::uint32_t person) const {
     const PersonDetails* d = details_of(person);
-    return d != nullptr && d->named != nullptr ? std::string_view(d->named->name)
-                                               : people[person].id();
+    return d != nullptr ? d->name_or(people[person].id()) : people[person].id();
   }
   // Set once by resolution, with the person index.
   void set_person_details(PersonDetailsTable details) {

@@ -374,9 +374,7 @@ class Resolver {
         const std::string_view name = p_.name(d);
         const auto known = details.find(person);
         const std::string_view name_so_far =
-            known != details.end() && known->second.named != nullptr
-                ? known->second.named->name.view()
-                : p.id();
+            known != details.end() ? known->second.name_or(p.id()) : p.id();
         if (name_so_far != name && name != d.id.text && name_so_far != p.id()) {
           diags_
               .error(d.id.where, "person " + in_quotes(d.id.text) + " is declared twice, as " +
