@@ -194,22 +194,21 @@ struct BodyDecl {
   std::optional<BodyKind> resolved_kind{};
 };
 
-// What a person of a holders export seldom has: a name other than its id, and qualifications.
-// A person keeps one index into Program::person_extras rather than the name and the slice, as
-// a post does with PostExtras: 40 bytes a person where they made it 56, 16 MB less at a million
-// people. Every person a policy declares has an entry (its name, even an empty one).
+// A person's name and qualifications, beside their declaration: an organogram's people have no
+// qualifications, so a person keeps one index into Program::person_extras rather than the name
+// and the slice, as a post does with PostExtras. Every person a policy declares has an entry
+// (its name, even an empty one).
 struct PersonExtras {
   // Only its text: nothing points at the name itself.
   PackedView name;
   Slice qualifications;  // into Program::person_qualifications
 };
 
-// Its holdings and qualifications live in Program's per-person arenas, as a post's lines do in
-// the per-post ones: a million people from a holders export then cost no heap allocation each
-// (981,000 allocations, 39 MB and 280 M instructions of malloc and free at a million rows).
+// A person of a policy (`person p_jones "J Jones" holds ...`) or of an organogram. Its holdings
+// and qualifications live in Program's per-person arenas, as a post's lines do in the per-post
+// ones. A holders export's people are not PersonDecls: see HoldersExport.
 //
-// A person is declared where their id is written (id.where): a span of its own beside it, at
-// the `person` of a policy or the start of a holders row, took 8 bytes more, 8 MB at a million.
+// A person is declared where their id is written (id.where).
 struct PersonDecl {
   Name id;
   Slice holds;  // into Program::person_holds
@@ -218,6 +217,81 @@ struct PersonDecl {
   std::uint32_t extras = no_extras;
 };
 static_assert(sizeof(PersonDecl) == 32);
+
+// One row of a holders export: a person holds a post. Its two ids are told by where they are in
+// the file's text, not by views and spans: 16 bytes a row, where a person and a holding declared
+// from it took 56 (PersonDecl and Holding), 39 MB less at a million rows.
+struct HeldRow {
+  // Bits of `flags`.
+  static constexpr std::uint8_t first_of_person = 1;  // the person's first row: their declaration
+  static constexpr std::uint8_t person_moved = 2;     // `person` indexes HoldersExport::moved
+  static constexpr std::uint8_t post_moved = 4;       // `post` indexes HoldersExport::moved
+
+  std::uint32_t person = 0;  // the offset of the person's id in the export's text
+  std::uint32_t post = 0;    // the offset of the post's id
+  std::uint16_t person_size = 0;
+  std::uint16_t post_size = 0;
+  HoldingKind kind = HoldingKind::substantive;
+  std::uint8_t flags = 0;
+};
+static_assert(sizeof(HeldRow) == 16);
+
+// A holders export as read: its rows, each person's together, people in the order the file
+// first names them, and within a person in the order of the file. A person's id is the text of
+// their first row, declared where it is written. The rare id that is not the file's own bytes
+// (a quoted field with "" escapes) or is longer than 65,535 bytes is kept in `moved`.
+struct HoldersExport {
+  FileId file = no_file;
+  std::string_view text;  // the file's text: the rows' offsets are into it
+  std::vector<HeldRow> rows;
+  std::vector<Name> moved;
+  // Qualifications, by person: the person's first row and their slice of `qualifications`, in
+  // the order of the rows. Few people have any.
+  std::vector<Name> qualifications;
+  std::vector<std::pair<std::uint32_t, Slice>> qualified;
+  // How many of Program::people were declared before this export: the people of both are
+  // numbered in the order they were read.
+  std::size_t after_people = 0;
+
+  [[nodiscard]] Name person(const HeldRow& r) const {
+    return (r.flags & HeldRow::person_moved) != 0 ? moved[r.person] : at(r.person, r.person_size);
+  }
+  [[nodiscard]] Name post(const HeldRow& r) const {
+    return (r.flags & HeldRow::post_moved) != 0 ? moved[r.post] : at(r.post, r.post_size);
+  }
+  // The rows of the person whose first row is `first`.
+  [[nodiscard]] std::span<const HeldRow> rows_of(std::size_t first) const {
+    std::size_t end = first + 1;
+    while (end < rows.size() && (rows[end].flags & HeldRow::first_of_person) == 0) ++end;
+    return std::span(rows).subspan(first, end - first);
+  }
+
+ private:
+  [[nodiscard]] Name at(std::uint32_t offset, std::uint16_t size) const {
+    return Name{text.substr(offset, size), SourceSpan{file, offset}};
+  }
+};
+
+// Where a resolved person was first declared: a PersonDecl, or the first row of a holders
+// export. 8 bytes, and read through DeclaredPeople.
+struct PersonRef {
+  static constexpr std::uint32_t declared = UINT32_MAX;
+  std::uint32_t source = declared;  // a holders export (Program::holder_exports), or declared
+  std::uint32_t index = 0;          // into Program::people, or the export's rows
+};
+
+// A Program's people as a resolved organisation reads them: views of its arrays, which stay in
+// place while the Program lives, as the declarations a resolved unit points at do.
+struct DeclaredPeople {
+  std::span<const PersonDecl> decls;
+  std::span<const HoldersExport> exports;
+
+  [[nodiscard]] Name id(PersonRef p) const {
+    if (p.source == PersonRef::declared) return decls[p.index].id;
+    const HoldersExport& e = exports[p.source];
+    return e.person(e.rows[p.index]);
+  }
+};
 
 enum class VocabularyKind : std::uint8_t { designation, duty, qualification };
 
@@ -575,6 +649,7 @@ struct Program {
   std::vector<BodyDecl> bodies;
   std::vector<PostDecl> posts;
   std::vector<PersonDecl> people;
+  std::vector<HoldersExport> holder_exports;  // their people follow those of `people` read before
   // Per-person arenas, addressed by PersonDecl's slices.
   std::vector<Holding> person_holds;
   std::vector<Name> person_qualifications;

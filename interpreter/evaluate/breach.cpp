@@ -126,7 +126,7 @@ Breach describe(const ast::Program& program, const Organisation& org,
   f.first_role = std::string(d.first.text);
   f.second_role = std::string(d.second.text);
   if (d.unless_qualified) f.unless_qualified = std::string(d.unless_qualified->text);
-  f.person_id = std::string(org.people[i.person].id());
+  f.person_id = std::string(org.id_of(i.person));
   f.person_name = std::string(org.name_of(i.person));
   f.holdings.push_back(BreachHolding{post_of(org, i.first_post), f.first_role, i.first_kind});
   if (i.second_post != i.first_post) {

@@ -282,7 +282,6 @@ class Explainer {
 
   Reason incompatibility(const std::string& title, const IncompatibilityBreach& b) {
     const ast::IncompatibleDecl& d = p_.incompatibilities[b.rule];
-    const Person& person = org_.people[b.person];
     Reason r{title, d.where, {}};
     // The designations are facts of the posts (Organisation::designated, as the check read
     // them), stated where each post's declaration names them.
@@ -319,7 +318,7 @@ class Explainer {
     if (d.unless_qualified) {
       r.because.push_back({"and " + std::string(org_.name_of(b.person)) + " is not qualified " +
                                std::string(d.unless_qualified->text),
-                           person.where(),
+                           org_.where_of(b.person),
                            {}});
     }
     for (const ast::Text& cite : d.cites) r.because.push_back(citation(cite));

@@ -57,9 +57,9 @@ std::optional<ast::HoldingKind> parse_kind(std::string_view text) {
 
 constexpr std::uint32_t no_holding = UINT32_MAX;
 
-// This file's holdings, in the order of their rows, in Program::person_holds, each person's
-// chained from their first to their last: a person's rows need not be next to one another, and
-// their slice of the arena is made contiguous once every row is read (HoldingChains::lay_out).
+// This file's rows, in the order read, in HoldersExport::rows, each person's chained from their
+// first to their last: a person's rows need not be next to one another, and they are made
+// contiguous once every row is read (HoldingChains::lay_out).
 class HoldingChains {
  public:
   struct Chain {
@@ -68,25 +68,24 @@ class HoldingChains {
     std::uint32_t size = 0;
   };
 
-  HoldingChains(std::vector<ast::Holding>& arena, std::size_t rows)
-      : arena_(arena), base_(arena.size()) {
-    // In 2 MiB pages (source/huge_pages.hpp), as the people below: with them, check at a million
-    // posts took 55,000 page faults, half of them here.
-    reserve_huge(arena_, base_ + rows);
-    reserve_huge(next_, rows);
-    reserve_huge(chains_, rows);
+  HoldingChains(std::vector<ast::HeldRow>& rows, std::size_t expected) : rows_(rows) {
+    // In 2 MiB pages (source/huge_pages.hpp), as the person table below: with them, check at a
+    // million posts took 55,000 page faults, half of them here.
+    reserve_huge(rows_, expected);
+    reserve_huge(next_, expected);
+    reserve_huge(chains_, expected);
   }
 
   void add_person() { chains_.emplace_back(); }
   [[nodiscard]] std::size_t size() const { return next_.size(); }
   [[nodiscard]] const Chain& chain(std::size_t person) const { return chains_[person]; }
-  [[nodiscard]] std::uint32_t next(std::uint32_t holding) const { return next_[holding]; }
-  [[nodiscard]] const ast::Holding& holding(std::uint32_t h) const { return arena_[base_ + h]; }
+  [[nodiscard]] std::uint32_t next(std::uint32_t row) const { return next_[row]; }
+  [[nodiscard]] const ast::HeldRow& row(std::uint32_t r) const { return rows_[r]; }
 
-  // Appends `h` to the arena and to the end of the person's chain; returns its number.
-  std::uint32_t add(std::size_t person, const ast::Holding& h) {
+  // Appends `r` to the rows and to the end of the person's chain; returns its number.
+  std::uint32_t add(std::size_t person, const ast::HeldRow& r) {
     const auto at = static_cast<std::uint32_t>(next_.size());
-    arena_.push_back(h);
+    rows_.push_back(r);
     next_.push_back(no_holding);
     Chain& c = chains_[person];
     if (c.size == 0) {
@@ -100,40 +99,41 @@ class HoldingChains {
     return at;
   }
 
-  // Puts each person's holdings next to one another, in the order of their rows, people in
-  // the order they were first named, and gives each person's slice. Most rows are already in
-  // place; the rest are moved in place, by following the permutation's cycles, so the arena is
-  // never copied (a copy would be 39 MB more at a million rows).
-  void lay_out(std::span<ast::PersonDecl> people) {
-    std::uint32_t to = 0;
-    for (std::size_t p = 0; p < chains_.size(); ++p) {
-      people[p].holds = ast::Slice{static_cast<std::uint32_t>(base_ + to), chains_[p].size};
-      if (grouped_) {
-        to += chains_[p].size;
-        continue;
+  // Puts each person's rows next to one another, in the order read, people in the order they
+  // were first named, and marks each person's first row. Most rows are already in place; the
+  // rest are moved in place, by following the permutation's cycles, so the rows are never
+  // copied (a copy would be 16 MB more at a million rows).
+  void lay_out() {
+    if (!grouped_) {
+      std::uint32_t to = 0;
+      for (const Chain& c : chains_) {
+        // next_ becomes, for each row, the place it goes.
+        for (std::uint32_t h = c.first; h != no_holding;) {
+          const std::uint32_t after = next_[h];
+          next_[h] = to++;
+          h = after;
+        }
       }
-      // next_ becomes, for each holding, the place it goes.
-      for (std::uint32_t h = chains_[p].first; h != no_holding;) {
-        const std::uint32_t after = next_[h];
-        next_[h] = to++;
-        h = after;
+      for (std::uint32_t i = 0; i < next_.size(); ++i) {
+        while (next_[i] != i) {
+          const std::uint32_t j = next_[i];
+          std::swap(rows_[i], rows_[j]);
+          std::swap(next_[i], next_[j]);
+        }
       }
     }
-    if (grouped_) return;
-    for (std::uint32_t i = 0; i < next_.size(); ++i) {
-      while (next_[i] != i) {
-        const std::uint32_t j = next_[i];
-        std::swap(arena_[base_ + i], arena_[base_ + j]);
-        std::swap(next_[i], next_[j]);
-      }
+    std::uint32_t first = 0;
+    for (Chain& c : chains_) {
+      rows_[first].flags |= ast::HeldRow::first_of_person;
+      c.first = first;  // each chain is now its slice
+      first += c.size;
     }
   }
 
  private:
-  std::vector<ast::Holding>& arena_;
-  std::size_t base_;                 // the arena's size before this file
-  std::vector<std::uint32_t> next_;  // the person's next holding, by holding number
-  std::vector<Chain> chains_;        // by person, numbered from the file's first new person
+  std::vector<ast::HeldRow>& rows_;
+  std::vector<std::uint32_t> next_;  // the person's next row, by row number
+  std::vector<Chain> chains_;        // by person, numbered in the order first named
   bool grouped_ = true;              // every person's rows so far are consecutive
 };
 
@@ -144,20 +144,22 @@ class HoldingIndex {
  public:
   static constexpr std::size_t scan_limit = 8;
 
-  // The number of an earlier holding of `post` by `person`, or no_holding; then records `post`
-  // as the holding about to be added, numbered `fresh`.
-  std::uint32_t find_or_add(std::size_t person, const HoldingChains& chains, std::string_view post,
+  // The number of an earlier row of `person` holding `post`, or no_holding; then records `post`
+  // as the row about to be added, numbered `fresh`.
+  std::uint32_t find_or_add(std::size_t person, const HoldingChains& chains,
+                            const ast::HoldersExport& rows, std::string_view post,
                             std::uint32_t fresh) {
     const HoldingChains::Chain& c = chains.chain(person);
+    auto post_of = [&](std::uint32_t h) { return rows.post(chains.row(h)).text.view(); };
     if (c.size < scan_limit) {
       for (std::uint32_t h = c.first; h != no_holding; h = chains.next(h)) {
-        if (chains.holding(h).post.text == post) return h;
+        if (post_of(h) == post) return h;
       }
       return no_holding;
     }
     if (c.size == scan_limit) {
       for (std::uint32_t h = c.first; h != no_holding; h = chains.next(h))
-        big_.try_emplace(Key{person, chains.holding(h).post.text}, h);
+        big_.try_emplace(Key{person, post_of(h)}, h);
     }
     auto [it, added] = big_.try_emplace(Key{person, post}, fresh);
     return added ? no_holding : it->second;
@@ -177,12 +179,13 @@ class HoldingIndex {
   std::unordered_map<Key, std::uint32_t, Hash> big_;
 };
 
-// Person ids to indexes in program.people. A flat open-addressing table of (tag, index) pairs:
-// std::unordered_map allocates a node per person and costs two or three cache misses per row.
-// Even so, a lookup in a table of a million people is a cache miss, so the caller hashes ids a
-// few rows ahead and prefetches their slots. A slot keeps 32 bits of the hash, not all 64, and a
-// 32-bit index: 8 bytes, so the table of a million people is 16 MiB, not 32 (memory the kernel
-// must clear); a table that grows past its estimate hashes the ids again.
+// Person ids to the file's people, numbered in the order first named. A flat open-addressing
+// table of (tag, index) pairs: std::unordered_map allocates a node per person and costs two or
+// three cache misses per row. Even so, a lookup in a table of a million people is a cache miss,
+// so the caller hashes ids a few rows ahead and prefetches their slots. A slot keeps 32 bits of
+// the hash, not all 64, and a 32-bit index: 8 bytes, so the table of a million people is 16 MiB,
+// not 32 (memory the kernel must clear); a table that grows past its estimate hashes the ids
+// again. `id_of(index)` gives a person's id.
 class PersonTable {
  public:
   explicit PersonTable(std::size_t expected) {
@@ -200,20 +203,19 @@ class PersonTable {
 #endif
   }
 
-  // The index of the person `id`, and whether it is new: then `fresh` has been recorded for it.
-  std::pair<std::size_t, bool> find_or_add(std::string_view id, std::size_t hash, std::size_t fresh,
-                                           const std::vector<ast::PersonDecl>& people) {
-    // Grown before the probe, while every index in the table is a person already in `people`.
-    if ((size_ + 1) * 2 > slots_.size()) resize(slots_.size() * 2, people);
+  // The index of the person `id`, and whether it is new: then it is numbered size().
+  template <typename IdOf>
+  std::pair<std::size_t, bool> find_or_add(std::string_view id, std::size_t hash, IdOf id_of) {
+    // Grown before the probe, while every index in the table is a person known to id_of.
+    if ((size_ + 1) * 2 > slots_.size()) resize(slots_.size() * 2, id_of);
     const std::uint32_t tag = tag_of(hash);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.index == empty) {
-        slot = Slot{tag, static_cast<std::uint32_t>(fresh)};
-        ++size_;
-        return {fresh, true};
+        slot = Slot{tag, static_cast<std::uint32_t>(size_)};
+        return {size_++, true};
       }
-      if (slot.tag == tag && people[slot.index].id.text == id) return {slot.index, false};
+      if (slot.tag == tag && id_of(slot.index) == id) return {slot.index, false};
     }
   }
 
@@ -227,12 +229,13 @@ class PersonTable {
     return static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32);
   }
 
-  void resize(std::size_t capacity, const std::vector<ast::PersonDecl>& people) {
+  template <typename IdOf>
+  void resize(std::size_t capacity, IdOf id_of) {
     std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
     mask_ = capacity - 1;
     for (const Slot& slot : old) {
       if (slot.index == empty) continue;
-      std::size_t i = hash(people[slot.index].id.text) & mask_;
+      std::size_t i = hash(id_of(slot.index)) & mask_;
       while (slots_[i].index != empty) i = (i + 1) & mask_;
       slots_[i] = slot;
     }
@@ -245,18 +248,15 @@ class PersonTable {
 
 class HoldersImport {
  public:
-  HoldersImport(ast::Program& program, csv::ErrorLimit& errors, const std::vector<int>& at,
+  HoldersImport(ast::HoldersExport& out, csv::ErrorLimit& errors, const std::vector<int>& at,
                 std::size_t width, std::size_t rows, char separator)
-      : program_(program),
+      : out_(out),
         errors_(errors),
         at_(at),
         width_(width),
         separator_(separator),
-        first_person_(program.people.size()),
         people_(rows),
-        chains_(program.person_holds, rows) {
-    reserve_huge(program_.people, program_.people.size() + rows);
-  }
+        chains_(out.rows, rows) {}
 
   // The hash of the row's person, to look up later; 0 when the row will be refused anyway.
   std::size_t prepare(csv::Reader::Status status, const csv::Row& row) const {
@@ -268,7 +268,7 @@ class HoldersImport {
 
   void add(csv::Reader::Status status, const csv::Row& row, std::size_t hash);
 
-  // Gives each person of the file their slices of the arenas, once every row is read.
+  // Puts each person's rows together, with their qualifications, once every row is read.
   void finish();
 
  private:
@@ -277,21 +277,44 @@ class HoldersImport {
   }
   bool read_qualifications(const csv::Row& row);
   bool read_kind(const csv::Row& row, ast::HoldingKind& out);
+  // Where a row's id is told: its offset in the file's text when it is the file's own bytes
+  // (the span says where those bytes are), else in `moved`.
+  void place(std::string_view text, SourceSpan where, std::uint8_t moved_bit, std::uint32_t& at,
+             std::uint16_t& size, std::uint8_t& flags);
+  // The id of the file's person `p` (numbered from 0), by their first row.
+  [[nodiscard]] std::string_view id_of(std::size_t p) const {
+    return out_.person(chains_.row(chains_.chain(p).first)).text;
+  }
 
-  ast::Program& program_;
+  ast::HoldersExport& out_;
   csv::ErrorLimit& errors_;
   const std::vector<int>& at_;
   std::size_t width_;
   char separator_;
-  std::size_t first_person_;  // in program.people: the first of this file
-  PersonTable people_;        // people of this file only: one also in a .remit file is a duplicate
-  HoldingChains chains_;      // by person, counted from first_person_
+  PersonTable people_;    // people of this file only: one also in a .remit file is a duplicate
+  HoldingChains chains_;  // by person
   HoldingIndex holdings_;
-  // Each row's qualifications, with the person (from first_person_), in the order of the rows.
+  // Each row's qualifications, with the person, in the order of the rows.
   std::vector<std::pair<std::uint32_t, ast::Name>> qualifications_;
   std::vector<csv::Token> tokens_;             // reused from row to row
   std::vector<ast::Name> row_qualifications_;  // reused from row to row
 };
+
+void HoldersImport::place(std::string_view text, SourceSpan where, std::uint8_t moved_bit,
+                          std::uint32_t& at, std::uint16_t& size, std::uint8_t& flags) {
+  const std::string_view file = out_.text;
+  const bool own_bytes = text.data() >= file.data() &&
+                         text.data() + text.size() <= file.data() + file.size() &&
+                         text.data() - file.data() == static_cast<std::ptrdiff_t>(where.offset);
+  if (own_bytes && text.size() <= UINT16_MAX) {
+    at = where.offset;
+    size = static_cast<std::uint16_t>(text.size());
+    return;
+  }
+  at = static_cast<std::uint32_t>(out_.moved.size());
+  out_.moved.push_back(ast::Name{text, where});
+  flags |= moved_bit;
+}
 
 bool HoldersImport::read_qualifications(const csv::Row& row) {
   row_qualifications_.clear();
@@ -371,42 +394,41 @@ void HoldersImport::add(csv::Reader::Status status, const csv::Row& row, std::si
   if (!ok) return;
 
   const auto [index, added] =
-      people_.find_or_add(who, hash, program_.people.size(), program_.people);
-  if (added) {
-    ast::PersonDecl& p = program_.people.emplace_back();
-    p.id = ast::Name{who, who_at};  // named by its id: no entry of person_extras
-    chains_.add_person();
-  }
-  const std::size_t local = index - first_person_;
+      people_.find_or_add(who, hash, [this](std::size_t p) { return id_of(p); });
+  if (added) chains_.add_person();
 
   const std::uint32_t earlier =
-      holdings_.find_or_add(local, chains_, post, static_cast<std::uint32_t>(chains_.size()));
+      holdings_.find_or_add(index, chains_, out_, post, static_cast<std::uint32_t>(chains_.size()));
   if (earlier != no_holding) {
     // A repeated row is harmless and reported as such; the same post held two ways is not.
-    const ast::Holding& first = chains_.holding(earlier);
+    const ast::HeldRow& first = chains_.row(earlier);
     const std::string what = csv::quoted(who) + " holds post " + csv::quoted(post);
     const bool conflict = first.kind != holding_kind;
     Diagnostic* d =
         conflict ? errors_.error(post_at, what + " both as " + std::string(ast::name(first.kind)) +
                                               " and as " + std::string(ast::name(holding_kind)))
                  : errors_.warning(post_at, what + " twice; this row repeats an earlier one");
-    if (d) d->notes.push_back(Note{first.post.where, "the earlier row"});
+    if (d) d->notes.push_back(Note{out_.post(first).where, "the earlier row"});
     if (conflict) return;
   } else {
-    chains_.add(local, ast::Holding{ast::Name{post, post_at}, holding_kind});
+    ast::HeldRow r;
+    r.kind = holding_kind;
+    // Only a person's first row declares them: their id is read there, and not in later rows.
+    if (added) place(who, who_at, ast::HeldRow::person_moved, r.person, r.person_size, r.flags);
+    place(post, post_at, ast::HeldRow::post_moved, r.post, r.post_size, r.flags);
+    chains_.add(index, r);
   }
   for (const ast::Name& q : row_qualifications_) {
-    qualifications_.emplace_back(static_cast<std::uint32_t>(local), q);
+    qualifications_.emplace_back(static_cast<std::uint32_t>(index), q);
   }
 }
 
 void HoldersImport::finish() {
-  const std::span<ast::PersonDecl> people = std::span(program_.people).subspan(first_person_);
-  chains_.lay_out(people);
+  chains_.lay_out();
   // Each person's qualifications, named once each in the order first given. Few rows have any.
   std::stable_sort(qualifications_.begin(), qualifications_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<ast::Name>& arena = program_.person_qualifications;
+  std::vector<ast::Name>& arena = out_.qualifications;
   for (auto group = qualifications_.begin(); group != qualifications_.end();) {
     const std::uint32_t p = group->first;
     const std::size_t begin = arena.size();
@@ -417,7 +439,7 @@ void HoldersImport::finish() {
                       [&](const ast::Name& n) { return n.text == q.text; });
       if (!known) arena.push_back(q);
     }
-    program_.writable_extras(people[p]).qualifications = ast::Program::since(arena, begin);
+    out_.qualified.emplace_back(chains_.chain(p).first, ast::Program::since(arena, begin));
   }
 }
 
@@ -434,7 +456,11 @@ void import_holders(SourceSet& sources, FileId file, ast::Program& program, Diag
   csv::Row header;
   std::vector<int> at;
   if (!csv::read_header(reader, header, columns, choices, errors, at)) return;
-  HoldersImport import(program, errors, at, header.fields.size(), reader.line_estimate(),
+  ast::HoldersExport& out = program.holder_exports.emplace_back();
+  out.file = file;
+  out.text = sources.file(file).text;
+  out.after_people = program.people.size();
+  HoldersImport import(out, errors, at, header.fields.size(), reader.line_estimate(),
                        reader.separator());
 
   // Rows are read a batch ahead of being added, so that the person lookups of a batch (cache

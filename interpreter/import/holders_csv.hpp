@@ -1,5 +1,5 @@
-// The holders export: one row per (person, post) holding, merged into one ast::PersonDecl per
-// person beside the people of .remit files.
+// The holders export: one row per (person, post) holding, read into an ast::HoldersExport: its
+// rows, each person's together, beside the people of .remit files.
 //
 //   person,post_id[,qualifications][,kind]
 //
@@ -19,9 +19,10 @@
 
 namespace remit {
 
-// Appends a PersonDecl per person named in `file` to `program.people`. Each bad row is reported
-// (file:line:col) and skipped; reading goes on to report every bad row, up to 100 errors.
-// `choices` name the columns of fields whose headers are not among the known ones.
+// Appends the rows of `file` to `program.holder_exports` as one export, a repeated row once.
+// Each bad row is reported (file:line:col) and skipped; reading goes on to report every bad row,
+// up to 100 errors. `choices` name the columns of fields whose headers are not among the known
+// ones.
 void import_holders(SourceSet& sources, FileId file, ast::Program& program, Diagnostics& diags,
                     std::span<const ColumnChoice> choices = {});
 

@@ -317,6 +317,10 @@ class Loader {
   // Adds the people of `imported`, with their holdings and qualifications, after those of
   // program_, with their slices moved along. program_ usually has none: then this is a move.
   void add_people(ast::Program& imported) {
+    for (ast::HoldersExport& e : imported.holder_exports) {
+      e.after_people += program_.people.size();
+      program_.holder_exports.push_back(std::move(e));
+    }
     const auto holds = static_cast<std::uint32_t>(program_.person_holds.size());
     const auto qualifications = static_cast<std::uint32_t>(program_.person_qualifications.size());
     const auto extras = static_cast<std::uint32_t>(program_.person_extras.size());

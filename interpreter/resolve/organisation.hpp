@@ -96,16 +96,11 @@ struct Holding {
   SourceSpan where;
 };
 
-// A person is their first declaration: its id, and where it was made. A holders export names its
-// people by their ids and seldom gives qualifications, so what only some people have (a name
-// other than the id, qualifications) is in Organisation::person_details: 8 bytes a person where a
-// name and a slice beside the declaration made 24, 16 MB less at a million people.
-struct Person {
-  const ast::PersonDecl* decl = nullptr;
-
-  [[nodiscard]] std::string_view id() const { return decl->id.text; }
-  [[nodiscard]] SourceSpan where() const { return decl->id.where; }
-};
+// A person is where they were first declared (ast::PersonRef): a policy's declaration, or their
+// first row of a holders export. Organisation::id_of and where_of read their id there. A holders
+// export names its people by their ids and seldom gives qualifications, so what only some
+// people have (a name other than the id, qualifications) is in Organisation::person_details.
+using Person = ast::PersonRef;
 static_assert(sizeof(Person) == 8, "a person is 8 bytes: 8 MB at a million people");
 
 // What few people have. A person without an entry is named by their id and has no
@@ -138,6 +133,7 @@ struct Organisation {
   SharedVector<std::vector<UnitIndex>> designated;
   SharedVector<std::vector<UnitIndex>> with_duty;
   SharedVector<Person> people;
+  ast::DeclaredPeople declared_people;           // what `people` refer to
   SharedVector<SymbolId> person_qualifications;  // sliced by PersonDetails::qualifications
   SharedVector<Holding> holdings;
   std::string_view authority;
@@ -167,10 +163,24 @@ struct Organisation {
     return std::span(person_qualifications.get())
         .subspan(d->qualifications.begin, d->qualifications.size);
   }
+  // Every person's id, for "did you mean" after a failed lookup (not for the hot path).
+  [[nodiscard]] std::vector<std::string_view> person_ids() const {
+    std::vector<std::string_view> ids;
+    ids.reserve(people.size());
+    for (std::uint32_t p = 0; p < people.size(); ++p) ids.push_back(id_of(p));
+    return ids;
+  }
+  // A person's id, and where they were first declared.
+  [[nodiscard]] std::string_view id_of(std::uint32_t person) const {
+    return declared_people.id(people[person]).text;
+  }
+  [[nodiscard]] SourceSpan where_of(std::uint32_t person) const {
+    return declared_people.id(people[person]).where;
+  }
   // The name a person is known by: the one declared, else their id.
   [[nodiscard]] std::string_view name_of(std::uint32_t person) const {
     const PersonDetails* d = details_of(person);
-    return d != nullptr ? d->name_or(people[person].id()) : people[person].id();
+    return d != nullptr ? d->name_or(id_of(person)) : id_of(person);
   }
   // Set once by resolution, with the person index.
   void set_person_details(PersonDetailsTable details) {
@@ -178,7 +188,7 @@ struct Organisation {
   }
   // The person with this id (compared as find_unit compares), as an index into `people`.
   [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view id) const {
-    return person_index_->find(id, [this](std::uint32_t p) { return people[p].id(); });
+    return person_index_->find(id, [this](std::uint32_t p) { return id_of(p); });
   }
   // Set once by resolution, when the people are known; what-ifs never add people.
   void set_person_index(IdIndex index) {

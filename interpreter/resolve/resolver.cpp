@@ -334,80 +334,54 @@ class Resolver {
     return "reports to";
   }
 
-  void people() {
-    Organisation& o = org();
-    std::vector<Person>& people = o.people.edit();
-    reserve_huge(people, p_.people.size());
-    // A flat index, as for posts: a million holders would otherwise cost a heap node each.
+  // What resolving the people builds before it is handed to the organisation.
+  struct PeopleSoFar {
     IdIndex index;
-    index.reserve(p_.people.size());
-    // Sized once: grown by doubling, a million holdings (28 bytes each) would peak with the old
-    // and the new buffer both live, 16 MiB more than they need. Every person's holdings are a
-    // slice of one arena, so its size counts them without reading a million declarations.
-    reserve_huge(o.holdings.edit(), p_.person_holds.size() + p_.post_holders.size());
-    auto id_of = [&](std::uint32_t i) { return people[i].id(); };
     // What few people have: a name, qualifications (Organisation::person_details).
     PersonDetailsTable details;
     // Each person's qualifications, in the order given; made into slices of one arena below.
     std::vector<std::pair<std::uint32_t, SymbolId>> qualifications;
-    // Looking a person or a post up costs a cache miss or two at a million; asking for the
-    // slots a few people ahead lets those misses overlap instead of queueing.
-    constexpr std::size_t ahead = 8;
-    for (std::size_t k = 0; k < p_.people.size(); ++k) {
-      if (k + ahead < p_.people.size()) {
-        const ast::PersonDecl& later = p_.people[k + ahead];
-        index.prefetch(later.id.text);
-        for (const ast::Holding& h : p_.holds(later)) o.prefetch_unit(h.post.text);
-      }
-      const ast::PersonDecl& d = p_.people[k];
-      const auto next = static_cast<std::uint32_t>(people.size());
-      const std::optional<std::uint32_t> existing = index.insert(d.id.text, next, id_of);
-      const std::uint32_t person = existing.value_or(next);
-      const ast::PersonExtras* named = p_.extras(d);
-      if (!existing) {
-        people.push_back(Person{&d});
-        if (named != nullptr) details[person].named = named;
-      } else {
-        // The same person may come from a policy file and a holders CSV; two different
-        // names for one id is a mistake.
-        const Person& p = people[person];
-        const std::string_view name = p_.name(d);
-        const auto known = details.find(person);
-        const std::string_view name_so_far =
-            known != details.end() ? known->second.name_or(p.id()) : p.id();
-        if (name_so_far != name && name != d.id.text && name_so_far != p.id()) {
-          diags_
-              .error(d.id.where, "person " + in_quotes(d.id.text) + " is declared twice, as " +
-                                     in_quotes(name_so_far) + " and " + in_quotes(name))
-              .notes.push_back({p.where(), "first declared here"});
-        } else if (name_so_far == p.id() && named != nullptr) {
-          details[person].named = named;
-        }
-      }
-      for (const ast::Name& q : p_.qualifications(d)) {
-        if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
-          qualifications.emplace_back(person, *s);
-        }
-      }
-      // A person named for the first time, holding a few posts, has no earlier holding to
-      // repeat but among these (HeldSet).
-      if (!existing && d.holds.size <= HeldSet::scan_limit) held_.scan_from(o.holdings.size());
-      for (const ast::Holding& h : p_.holds(d)) hold(person, h.post, h.kind, h.post.where);
-      held_.stop_scan();
+  };
+
+  // Looking a person or a post up costs a cache miss or two at a million; asking for the slots
+  // a few people ahead lets those misses overlap instead of queueing.
+  static constexpr std::size_t ahead = 8;
+
+  // The people of the policy's files and of its holders exports, numbered in the order they
+  // were read, each with their holdings and qualifications.
+  void people() {
+    Organisation& o = org();
+    o.declared_people = ast::DeclaredPeople{p_.people, p_.holder_exports};
+    std::vector<Person>& people = o.people.edit();
+    std::size_t declared = p_.people.size();
+    std::size_t held = p_.person_holds.size() + p_.post_holders.size();
+    for (const ast::HoldersExport& e : p_.holder_exports) {
+      declared += e.rows.size();  // at most a person a row
+      held += e.rows.size();
     }
-    o.set_person_index(std::move(index));
-    qualifications_of_people(qualifications, details);
-    o.set_person_details(std::move(details));
+    reserve_huge(people, declared);
+    PeopleSoFar so_far;
+    // A flat index, as for posts: a million holders would otherwise cost a heap node each.
+    so_far.index.reserve(declared);
+    // Sized once: grown by doubling, a million holdings would peak with the old and the new
+    // buffer both live, 16 MiB more than they need.
+    reserve_huge(o.holdings.edit(), held);
+    std::size_t next_decl = 0;
+    for (std::uint32_t e = 0; e < p_.holder_exports.size(); ++e) {
+      const ast::HoldersExport& rows = p_.holder_exports[e];
+      declared_people(next_decl, rows.after_people, so_far);
+      next_decl = rows.after_people;
+      exported_people(e, so_far);
+    }
+    declared_people(next_decl, p_.people.size(), so_far);
+    o.set_person_index(std::move(so_far.index));
+    qualifications_of_people(so_far.qualifications, so_far.details);
+    o.set_person_details(std::move(so_far.details));
     for (std::uint32_t i = 0; i < p_.posts.size(); ++i) {
       for (const ast::Holding& h : p_.holders(p_.posts[i])) {
         const std::optional<std::uint32_t> person = o.find_person(h.post.text);
         if (!person) {
-          auto person_ids = [&] {
-            std::vector<std::string_view> ids;
-            ids.reserve(people.size());
-            for (const Person& p : people) ids.push_back(p.id());
-            return ids;
-          };
+          auto person_ids = [&] { return o.person_ids(); };
           diags_.error(h.post.where, "unknown person " + in_quotes(h.post.text) +
                                          hint(diags_, person_names_, person_ids, h.post) +
                                          "; declare it with 'person " + id_as_written(h.post.text) +
@@ -427,10 +401,109 @@ class Resolver {
       if (u.vacant()) {
         diags_
             .error(h.where, "post " + in_quotes(u.id()) + " is declared vacant, but " +
-                                in_quotes(o.people[h.person].id()) + " holds it")
+                                in_quotes(o.id_of(h.person)) + " holds it")
             .notes.push_back({u.where(), "declared here"});
       }
     }
+  }
+
+  struct FoundPerson {
+    std::uint32_t person = 0;
+    bool existing = false;  // declared before, with the same id
+  };
+
+  // The person `id`, declared at `ref`: a new one, or the one already declared with that id.
+  // Two different names for one id are a mistake.
+  FoundPerson person(Person ref, const ast::Name& id, const ast::PersonExtras* named,
+                     std::string_view name, PeopleSoFar& so_far) {
+    std::vector<Person>& people = org().people.edit();
+    const auto next = static_cast<std::uint32_t>(people.size());
+    const std::optional<std::uint32_t> earlier =
+        so_far.index.insert(id.text, next, [this](std::uint32_t i) { return org().id_of(i); });
+    if (!earlier) {
+      people.push_back(ref);
+      if (named != nullptr) so_far.details[next].named = named;
+      return {next, false};
+    }
+    // The same person may come from a policy file and a holders CSV.
+    const std::uint32_t p = *earlier;
+    const std::string_view first_id = org().id_of(p);
+    const auto known = so_far.details.find(p);
+    const std::string_view name_so_far =
+        known != so_far.details.end() ? known->second.name_or(first_id) : first_id;
+    if (name_so_far != name && name != id.text && name_so_far != first_id) {
+      diags_
+          .error(id.where, "person " + in_quotes(id.text) + " is declared twice, as " +
+                               in_quotes(name_so_far) + " and " + in_quotes(name))
+          .notes.push_back({org().where_of(p), "first declared here"});
+    } else if (name_so_far == first_id && named != nullptr) {
+      so_far.details[p].named = named;
+    }
+    return {p, true};
+  }
+
+  // The people Program::people declares from `begin` to `end`: a policy's and an organogram's.
+  void declared_people(std::size_t begin, std::size_t end, PeopleSoFar& so_far) {
+    Organisation& o = org();
+    for (std::size_t k = begin; k < end; ++k) {
+      if (k + ahead < end) {
+        const ast::PersonDecl& later = p_.people[k + ahead];
+        so_far.index.prefetch(later.id.text);
+        for (const ast::Holding& h : p_.holds(later)) o.prefetch_unit(h.post.text);
+      }
+      const ast::PersonDecl& d = p_.people[k];
+      const auto [p, existing] = person(Person{Person::declared, static_cast<std::uint32_t>(k)},
+                                        d.id, p_.extras(d), p_.name(d), so_far);
+      for (const ast::Name& q : p_.qualifications(d)) {
+        if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
+          so_far.qualifications.emplace_back(p, *s);
+        }
+      }
+      // A person named for the first time, holding a few posts, has no earlier holding to
+      // repeat but among these (HeldSet).
+      if (!existing && d.holds.size <= HeldSet::scan_limit) held_.scan_from(o.holdings.size());
+      for (const ast::Holding& h : p_.holds(d)) hold(p, h.post, h.kind, h.post.where);
+      held_.stop_scan();
+    }
+  }
+
+  // The people of holders export `e`, a run of rows each (ast::HoldersExport).
+  void exported_people(std::uint32_t e, PeopleSoFar& so_far) {
+    Organisation& o = org();
+    const ast::HoldersExport& x = p_.holder_exports[e];
+    const std::span<const ast::HeldRow> rows = x.rows;
+    auto qualified = x.qualified.begin();
+    FoundPerson found;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      if (k + ahead < rows.size()) {
+        const ast::HeldRow& later = rows[k + ahead];
+        if ((later.flags & ast::HeldRow::first_of_person) != 0) {
+          so_far.index.prefetch(x.person(later).text);
+        }
+        o.prefetch_unit(x.post(later).text);
+      }
+      const ast::HeldRow& r = rows[k];
+      if ((r.flags & ast::HeldRow::first_of_person) != 0) {
+        held_.stop_scan();
+        const ast::Name id = x.person(r);
+        found = person(Person{e, static_cast<std::uint32_t>(k)}, id, nullptr, id.text, so_far);
+        if (qualified != x.qualified.end() && qualified->first == k) {
+          for (const ast::Name& q : ast::Program::slice(x.qualifications, qualified->second)) {
+            if (auto s = symbol(ast::VocabularyKind::qualification, q)) {
+              so_far.qualifications.emplace_back(found.person, *s);
+            }
+          }
+          ++qualified;
+        }
+        // As for a declared person (HeldSet): an export's person holds a post once each.
+        if (!found.existing && x.rows_of(k).size() <= HeldSet::scan_limit) {
+          held_.scan_from(o.holdings.size());
+        }
+      }
+      const ast::Name post = x.post(r);
+      hold(found.person, post, r.kind, post.where);
+    }
+    held_.stop_scan();
   }
 
   // Gives each person the slice of Organisation::person_qualifications that holds their
@@ -455,7 +528,7 @@ class Resolver {
   }
 
   void hold(std::uint32_t person, const ast::Name& post, ast::HoldingKind kind, SourceSpan where) {
-    auto u = unit(post, [&] { return "person " + shorten(org().people[person].id()) + " holds "; });
+    auto u = unit(post, [&] { return "person " + shorten(org().id_of(person)) + " holds "; });
     if (!u) return;
     // Units are numbered bodies first, then posts (units()), so this needs no read of the unit:
     // the read was a cache miss per holding, 15% of a check with a million holders.

@@ -81,11 +81,7 @@ class ScenarioNames {
 
   void person(const ast::Name& name) {
     if (org_.find_person(name.text)) return;
-    auto ids = [&] {
-      std::vector<std::string_view> out;
-      for (const Person& p : org_.people) out.push_back(p.id());
-      return out;
-    };
+    auto ids = [&] { return org_.person_ids(); };
     diags_.error(name.where, "no person " + in_quotes(name.text) + suggestion(name, ids));
   }
 

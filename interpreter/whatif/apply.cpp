@@ -229,12 +229,7 @@ class Editor {
   }
 
   bool assign(const ast::Name& person_id, UnitIndex u, ast::HoldingKind kind, SourceSpan where) {
-    auto ids = [&] {
-      std::vector<std::string_view> ids;
-      ids.reserve(org_.people.size());
-      for (const Person& p : org_.people) ids.push_back(p.id());
-      return ids;
-    };
+    auto ids = [&] { return org_.person_ids(); };
     const std::optional<std::uint32_t> person = org_.find_person(person_id.text);
     if (!person) {
       diags_.error(person_id.where, "no person " + in_quotes(person_id.text) +

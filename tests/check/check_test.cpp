@@ -747,6 +747,32 @@ TEST_CASE("holders CSV: who holds what, qualifications and kinds", "[check][hold
     CHECK(r.out.find("  Aisha Khan holds dir_law (monitoring_officer) and ceo "
                      "(head_of_paid_service)\n") != std::string::npos);
   }
+  SECTION("ids with \"\" escapes, or longer than 65,535 bytes, are read and merged alike") {
+    // Such an id is not the file's own bytes, or too long for a row's 16 bits, so the export
+    // keeps it beside its rows (ast::HoldersExport::moved).
+    const std::string khan = "\"Khan \"\"AK\"\"\"";
+    const std::string tall(70'000, 'k');
+    auto rows = [&](const std::string& tall_holds_second) {
+      return "person,post_id\n" + khan + ",ceo\n" + tall + ",dir_fin\n" + khan + ",\"dir_law\"\n" +
+             tall + "," + tall_holds_second + "\n";
+    };
+    dir.write("holders.csv", rows("\"dir_\"\"fin\""));
+    remit::test::CliRun r = run_cli(
+        {"check", "officers.remit", "--holders", "holders.csv", "--width", "0"}, dir.path());
+    CHECK(r.status == 2);
+    // The unknown post is pointed at where its field starts (an escaped field's text is a copy).
+    CHECK(r.err.starts_with("holders.csv:5:70002: error: person kkkk"));
+    CHECK(r.err.find("holds 'dir_\"fin', which is not a post or body") != std::string::npos);
+    dir.write("holders.csv", rows("ceo"));
+    r = run_cli({"check", "officers.remit", "--holders", "holders.csv", "--width", "0"},
+                dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.out.find("  Khan \"AK\" holds dir_law (monitoring_officer) and ceo "
+                     "(head_of_paid_service)\n") != std::string::npos);
+    CHECK(r.out.find("  " + tall +
+                     " holds ceo (head_of_paid_service) and dir_fin (section_151_officer)\n") !=
+          std::string::npos);
+  }
   SECTION("an unknown post id: file:line:col, a suggestion, exit 2 and nothing on stdout") {
     dir.write("holders.csv",
               "person,post_id,qualifications\n"

@@ -140,7 +140,7 @@ qualification solicitor "Solicitor of the Senior Courts"
     std::size_t n = 0;
     for (std::size_t i = 0; i < b.incompatibilities.size(); ++i) {
       if (l.run->program().incompatibilities[b.incompatibilities[i].rule].unless_qualified &&
-          l.run->resolved().organisation.people[b.incompatibilities[i].person].id() == "p_khan") {
+          l.run->resolved().organisation.id_of(b.incompatibilities[i].person) == "p_khan") {
         n = i + 1;
       }
     }

@@ -265,7 +265,7 @@ let held = has holder
     const auto& org = p.run->resolved().organisation;
     auto kind_of = [&](std::string_view person, std::string_view post) {
       for (const remit::Holding& h : org.holdings) {
-        if (org.people[h.person].id() == person && org.units[h.post].id() == post) return h.kind;
+        if (org.id_of(h.person) == person && org.units[h.post].id() == post) return h.kind;
       }
       FAIL("no holding of " << post << " by " << person);
       return ast::HoldingKind::substantive;
@@ -310,7 +310,7 @@ TEST_CASE("a holding said twice is held once", "[grammar]") {
   const auto& org = p.run->resolved().organisation;
   std::vector<std::pair<std::string_view, std::string_view>> held;
   for (const remit::Holding& h : org.holdings) {
-    held.emplace_back(org.people[h.person].id(), org.units[h.post].id());
+    held.emplace_back(org.id_of(h.person), org.units[h.post].id());
   }
   using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
   CHECK(held == Pairs{{"p_bob", "dep"}, {"p_ann", "ceo"}, {"p_ann", "ed"}, {"p_ann", "dep"}});

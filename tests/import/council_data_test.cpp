@@ -206,7 +206,7 @@ std::vector<std::string> holders_of(const LoadedPolicy& p, std::string_view post
   const Organisation& org = p.run->resolved().organisation;
   std::vector<std::string> out;
   for (const Holding& h : org.holdings) {
-    if (org.units[h.post].id() == post) out.emplace_back(org.people[h.person].id());
+    if (org.units[h.post].id() == post) out.emplace_back(org.id_of(h.person));
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -15,6 +15,7 @@
 #include "import/structure_csv.hpp"
 #include "resolve/loader.hpp"
 #include "source/diagnostic.hpp"
+#include "tests/support/declared_people.hpp"
 #include "tests/support/loaded_inputs.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -58,20 +59,13 @@ struct Imported {
     FAIL("no post " << id);
     return {};
   }
-  // A person with their holdings and qualifications read out of the program's arenas.
-  struct PersonView {
-    ast::Name id;
-    std::string_view name;
-    std::vector<ast::Holding> holds;
-    std::vector<ast::Name> qualifications;
-    SourceSpan where;
-  };
-  [[nodiscard]] PersonView person(std::string_view id) const {
-    for (const auto& p : program.people) {
-      if (p.id.text != id) continue;
-      auto copy = [](auto span) { return std::vector(span.begin(), span.end()); };
-      return PersonView{p.id, program.name(p), copy(program.holds(p)),
-                        copy(program.qualifications(p)), p.id.where};
+  // Every person as declared, with their holdings and qualifications, in the order read.
+  [[nodiscard]] std::vector<test::DeclaredPerson> people() const {
+    return test::declared_people(program);
+  }
+  [[nodiscard]] test::DeclaredPerson person(std::string_view id) const {
+    for (test::DeclaredPerson& p : people()) {
+      if (p.id.text == id) return p;
     }
     FAIL("no person " << id);
     return {};
@@ -599,9 +593,9 @@ TEST_CASE("structure: the benchmark fixture (tests/data)", "[csv]") {
 TEST_CASE("holders: the fixture's rows merge per person", "[csv]") {
   auto run = holders(read_test_data("bench-fixture/holders.csv"));
   REQUIRE(run->rendered().empty());
-  REQUIRE(run->program.people.size() == 6);
-  CHECK(run->program.people[0].id.text == "alice");
-  CHECK(run->program.people[1].id.text == "Zed");
+  REQUIRE(run->people().size() == 6);
+  CHECK(run->people()[0].id.text == "alice");
+  CHECK(run->people()[1].id.text == "Zed");
   const auto& zed = run->person("Zed");
   CHECK(zed.name == "Zed");
   REQUIRE(zed.holds.size() == 3);
@@ -610,7 +604,7 @@ TEST_CASE("holders: the fixture's rows merge per person", "[csv]") {
   CHECK(run->sources.position(zed.holds[2].post.where).line == 14);
   CHECK(run->sources.position(zed.holds[2].post.where).column == 5);
   CHECK(zed.holds[2].kind == ast::HoldingKind::substantive);
-  CHECK(run->sources.position(zed.where).line == 4);
+  CHECK(run->sources.position(zed.id.where).line == 4);
   CHECK(run->person("frank").holds.at(1).post.text == "999");  // resolution checks post ids
   CHECK(run->person("erin").holds.size() == 3);
 }
@@ -629,9 +623,10 @@ TEST_CASE("holders: qualifications lose a qualified_ prefix and merge", "[csv]")
   CHECK(ann.qualifications[1].text == "solicitor");
   CHECK(ann.holds.size() == 2);
   CHECK(run->person("bob").qualifications.empty());
-  // Only ann, who has qualifications, has an entry beside her record; both are named by their
-  // ids (ast::PersonExtras).
-  CHECK(run->program.person_extras.size() == 1);
+  // Only ann, who has qualifications, has an entry beside the rows (HoldersExport::qualified);
+  // both are named by their ids.
+  REQUIRE(run->program.holder_exports.size() == 1);
+  CHECK(run->program.holder_exports[0].qualified.size() == 1);
   CHECK(ann.name == "ann");
   CHECK(run->person("bob").name == "bob");
 }
@@ -649,7 +644,7 @@ TEST_CASE("holders: the kind column", "[csv]") {
   CHECK(ann.holds[1].kind == ast::HoldingKind::acting);
   CHECK(run->person("bob").holds.at(0).kind == ast::HoldingKind::substantive);
   CHECK(run->person("cy").holds.at(0).kind == ast::HoldingKind::substantive);
-  CHECK(run->program.people.size() == 3);  // dee's only row was bad
+  CHECK(run->people().size() == 3);  // dee's only row was bad
 }
 
 TEST_CASE("holders: bad rows and repeated holdings", "[csv]") {
@@ -697,17 +692,16 @@ TEST_CASE("holders: rows of one person far apart are gathered, in the order of t
   auto run = holders(text);
   CHECK(run->diags.error_count() == 0);
   CHECK(run->diags.all().size() == 1);
-  REQUIRE(run->program.people.size() == 7);
-  REQUIRE(run->program.person_holds.size() == 30);
-  std::uint32_t next = 0;
+  const std::vector<test::DeclaredPerson> people = run->people();
+  REQUIRE(people.size() == 7);
+  REQUIRE(run->program.holder_exports.size() == 1);
+  REQUIRE(run->program.holder_exports[0].rows.size() == 30);
   for (int p = 0; p < 7; ++p) {
-    const ast::PersonDecl& d = run->program.people[static_cast<std::size_t>(p)];
-    CHECK(d.id.text == "p" + std::to_string(p));
-    CHECK(d.holds.begin == next);  // people in the order first named, slices back to back
-    next += d.holds.size;
+    const test::DeclaredPerson& d = people[static_cast<std::size_t>(p)];
+    CHECK(d.id.text == "p" + std::to_string(p));  // people in the order first named
     std::vector<std::string> posts, quals;
-    for (const ast::Holding& h : run->program.holds(d)) posts.emplace_back(h.post.text);
-    for (const ast::Name& q : run->program.qualifications(d)) quals.emplace_back(q.text);
+    for (const ast::Holding& h : d.holds) posts.emplace_back(h.post.text);
+    for (const ast::Name& q : d.qualifications) quals.emplace_back(q.text);
     std::vector<std::string> want_posts, want_quals;
     for (int i = p; i < 30; i += 7) {
       want_posts.push_back(std::to_string(100 + i));
@@ -725,7 +719,7 @@ TEST_CASE("holders: header problems", "[csv]") {
   auto missing = holders("person,qualifications\nann,x\n");
   REQUIRE(missing->diags.error_count() == 1);
   CHECK_THAT(missing->rendered(), Contains("holders.csv:1:1: error: no column for post_id"));
-  CHECK(missing->program.people.empty());
+  CHECK(missing->people().empty());
   auto unknown = holders("person,post_id,grade\n");  // a column holding nothing remit reads
   CHECK(unknown->diags.all().empty());
   auto empty = holders("");
@@ -734,23 +728,34 @@ TEST_CASE("holders: header problems", "[csv]") {
              Contains("empty file: expected a header line such as `person,post_id"));
   auto only = holders("person,post_id\r\n");
   CHECK(only->diags.all().empty());
-  CHECK(only->program.people.empty());
+  CHECK(only->people().empty());
 }
 
 TEST_CASE("holders: bad qualifications", "[csv]") {
   auto run = holders("person,post_id,qualifications\nann,1,qualified_\nbob,2,a;;b\ncy,3,x-y\n");
   CHECK(run->diags.error_count() == 3);
   CHECK_THAT(run->rendered(), Contains("holders.csv:2:7: error: qualifications: \"qualified_\""));
-  CHECK(run->program.people.empty());
+  CHECK(run->people().empty());
 }
 
 TEST_CASE("holders: a name with a comma, in quotes, is one person", "[csv]") {
   auto run = holders("person,post_id\n\"Smith, Jane\",1\n\"Smith, Jane\",2\n");
   REQUIRE(run->rendered().empty());
-  REQUIRE(run->program.people.size() == 1);
-  CHECK(run->program.people[0].id.text == "Smith, Jane");
-  CHECK(run->sources.position(run->program.people[0].id.where).column == 2);
-  CHECK(run->program.people[0].holds.size == 2);
+  REQUIRE(run->people().size() == 1);
+  CHECK(run->people()[0].id.text == "Smith, Jane");
+  CHECK(run->sources.position(run->people()[0].id.where).column == 2);
+  CHECK(run->people()[0].holds.size() == 2);
+  // Quoted, but the file's own bytes: told by where they are, not kept beside the rows.
+  CHECK(run->program.holder_exports.at(0).moved.empty());
+  // With "" escapes the id is a copy, kept once for the person's first row; the post too.
+  auto escaped = holders("person,post_id\n\"Smith \"\"J\"\"\",1\n\"Smith \"\"J\"\"\",\"2\"\"\"\n");
+  REQUIRE(escaped->rendered().empty());
+  REQUIRE(escaped->people().size() == 1);
+  CHECK(escaped->people()[0].id.text == "Smith \"J\"");
+  CHECK(escaped->sources.position(escaped->people()[0].id.where).column == 1);
+  REQUIRE(escaped->people()[0].holds.size() == 2);
+  CHECK(escaped->people()[0].holds[1].post.text == "2\"");
+  CHECK(escaped->program.holder_exports.at(0).moved.size() == 2);
 }
 
 TEST_CASE("holders: errors come in file order although rows are read ahead", "[csv]") {
@@ -761,8 +766,8 @@ TEST_CASE("holders: errors come in file order although rows are read ahead", "[c
   CHECK(run->sources.position(all[1].where).line == 3);
   CHECK_THAT(all[1].message, Contains("after the closing"));
   CHECK(run->sources.position(all[2].where).line == 4);
-  REQUIRE(run->program.people.size() == 1);
-  CHECK(run->program.people[0].id.text == "cy");
+  REQUIRE(run->people().size() == 1);
+  CHECK(run->people()[0].id.text == "cy");
 }
 
 TEST_CASE("holders: the error limit counts syntax errors too", "[csv]") {
@@ -811,7 +816,7 @@ TEST_CASE("holders: people past the reader's estimate are still merged by id", "
   text += std::string(2100, 'x') + "3,2\n";
   auto run = holders(text);
   REQUIRE(run->rendered().empty());
-  REQUIRE(run->program.people.size() == 5500);
+  REQUIRE(run->people().size() == 5500);
   CHECK(run->person("p0").holds.size() == 2);
   CHECK(run->person("p4998").holds.size() == 2);
   CHECK(run->person("p4999").holds.size() == 1);

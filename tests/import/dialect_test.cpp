@@ -18,6 +18,7 @@
 #include "import/structure_csv.hpp"
 #include "remit/remit.hpp"
 #include "source/diagnostic.hpp"
+#include "tests/support/declared_people.hpp"
 #include "tests/support/policy_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -264,22 +265,23 @@ TEST_CASE("dialect: every alias of each holders field", "[csv][dialect]") {
       "Employee Number,Position Number,Qualification,Holding\n"
       "e1,p1,accountant,interim\n");
   REQUIRE(run->rendered().empty());
-  REQUIRE(run->program.people.size() == 1);
-  const ast::PersonDecl& p = run->program.people[0];
+  const auto people = test::declared_people(run->program);
+  REQUIRE(people.size() == 1);
+  const test::DeclaredPerson& p = people[0];
   CHECK(p.id.text == "e1");
-  const auto holds = run->program.holds(p);
-  REQUIRE(holds.size() == 1);
-  CHECK(holds[0].post.text == "p1");
-  CHECK(holds[0].kind == ast::HoldingKind::interim);
-  REQUIRE(run->program.qualifications(p).size() == 1);
-  CHECK(run->program.qualifications(p)[0].text == "accountant");
+  REQUIRE(p.holds.size() == 1);
+  CHECK(p.holds[0].post.text == "p1");
+  CHECK(p.holds[0].kind == ast::HoldingKind::interim);
+  REQUIRE(p.qualifications.size() == 1);
+  CHECK(p.qualifications[0].text == "accountant");
   for (std::string person : {"Person", "Person ID", "Employee", "Employee Number", "Name"}) {
     for (std::string post : {"Post ID", "Post", "Position", "Position Number"}) {
       CAPTURE(person, post);
       auto h = holders(person + "," + post + ",Kind,Qualifications\nann,p9,acting,\n");
       REQUIRE(h->rendered().empty());
-      REQUIRE(h->program.people.size() == 1);
-      const auto holds = h->program.holds(h->program.people[0]);
+      const auto people = test::declared_people(h->program);
+      REQUIRE(people.size() == 1);
+      const auto& holds = people[0].holds;
       REQUIRE(holds.size() == 1);
       CHECK(holds[0].post.text == "p9");
       CHECK(holds[0].kind == ast::HoldingKind::acting);
@@ -627,8 +629,8 @@ TEST_CASE("dialect: a holders Name column keys people only without a better one"
           "[csv][dialect]") {
   auto both = holders("Employee Number,Name,Position Number\ne1,Ann Lee,p1\ne2,Ann Lee,p2\n");
   REQUIRE(both->rendered().empty());
-  CHECK(both->program.people.size() == 2);
+  CHECK(test::declared_people(both->program).size() == 2);
   auto name_only = holders("Name,Post\nAnn Lee,p1\n");
   REQUIRE(name_only->rendered().empty());
-  CHECK(name_only->program.people[0].id.text == "Ann Lee");
+  CHECK(test::declared_people(name_only->program).at(0).id.text == "Ann Lee");
 }

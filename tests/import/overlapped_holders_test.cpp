@@ -7,6 +7,7 @@
 #include "resolve/loader.hpp"
 #include "source/diagnostic.hpp"
 #include "source/source.hpp"
+#include "tests/support/declared_people.hpp"
 #include "tests/support/loaded_inputs.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -32,14 +33,14 @@ struct Loaded : test::LoadedInputs {
   // Every person with the file, line and text of each holding and qualification.
   [[nodiscard]] std::vector<std::string> people() const {
     std::vector<std::string> out;
-    for (const ast::PersonDecl& p : program.people) {
-      std::string line = std::string(p.id.text) + " (" + std::string(program.name(p)) + ") at " +
+    for (const test::DeclaredPerson& p : test::declared_people(program)) {
+      std::string line = std::string(p.id.text) + " (" + std::string(p.name) + ") at " +
                          sources.where(p.id.where) + ":";
-      for (const ast::Holding& h : program.holds(p)) {
+      for (const ast::Holding& h : p.holds) {
         line += " holds " + std::string(h.post.text) + " " + std::string(ast::name(h.kind)) +
                 " at " + sources.where(h.post.where);
       }
-      for (const ast::Name& q : program.qualifications(p)) {
+      for (const ast::Name& q : p.qualifications) {
         line += " qualified " + std::string(q.text) + " at " + sources.where(q.where);
       }
       out.push_back(line);
@@ -80,9 +81,9 @@ TEST_CASE("a structure and a holders file read at once load as read in turn", "[
   Loaded in_turn(inputs);
 
   CHECK_FALSE(at_once.ok);
-  REQUIRE(at_once.program.people.size() == 3);
-  CHECK(at_once.program.people[0].id.text == "pol");
-  CHECK(at_once.program.people[1].id.text == "ann");
+  REQUIRE(test::declared_people(at_once.program).size() == 3);
+  CHECK(test::declared_people(at_once.program)[0].id.text == "pol");
+  CHECK(test::declared_people(at_once.program)[1].id.text == "ann");
   const std::vector<std::string> messages = at_once.messages();
   REQUIRE(messages.size() == 4);
   CHECK(messages[0].find("structure.csv:4") != std::string::npos);
@@ -105,7 +106,7 @@ TEST_CASE("a holders file that is read in its turn anyway loads the same", "[csv
     inputs.holders = {holders};
     Loaded loaded(inputs);
     CHECK_FALSE(loaded.ok);
-    CHECK(loaded.program.people.size() == 1);
+    CHECK(test::declared_people(loaded.program).size() == 1);
     REQUIRE(loaded.messages().size() == 1);
     CHECK(loaded.messages()[0].find("missing.csv") != std::string::npos);
   }
@@ -116,8 +117,8 @@ TEST_CASE("a holders file that is read in its turn anyway loads the same", "[csv
     inputs.holders = {holders};
     Loaded loaded(inputs);
     CHECK(loaded.ok);
-    REQUIRE(loaded.program.people.size() == 1);
-    CHECK(loaded.program.people[0].id.text == "Jos\xc3\xa9");
+    REQUIRE(test::declared_people(loaded.program).size() == 1);
+    CHECK(test::declared_people(loaded.program)[0].id.text == "Jos\xc3\xa9");
     REQUIRE(loaded.messages().size() == 1);
     CHECK(loaded.messages()[0].find("Windows-1252") != std::string::npos);
   }
@@ -127,7 +128,7 @@ TEST_CASE("a holders file that is read in its turn anyway loads the same", "[csv
     inputs.holders = {structure};
     Loaded loaded(inputs);
     CHECK(loaded.sources.size() > 0);
-    CHECK(loaded.program.people.empty());
+    CHECK(test::declared_people(loaded.program).empty());
     CHECK(loaded.program.posts.size() == 1);
   }
 }

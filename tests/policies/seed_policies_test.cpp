@@ -242,7 +242,7 @@ TEST_CASE(
   std::set<std::pair<std::string, std::string>> violations;
   const auto& org = p.run->resolved().organisation;
   for (const remit::IncompatibilityBreach& b : p.run->breaches().incompatibilities) {
-    violations.emplace(std::string(org.people[b.person].id()),
+    violations.emplace(std::string(org.id_of(b.person)),
                        std::string(p.run->program().incompatibilities[b.rule].second.text));
   }
   std::string text;

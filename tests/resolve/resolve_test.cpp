@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tests/support/policy_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -490,14 +491,39 @@ TEST_CASE("a person named twice is one person with every qualification once", "[
   const remit::Organisation& org = p.run->resolved().organisation;
   REQUIRE(org.people.size() == 2);
   const remit::Person& pat = org.people[1];
-  CHECK(pat.id() == "p");
+  CHECK(org.id_of(1) == "p");
   CHECK(org.name_of(1) == "Pat");
-  CHECK(p.run->program().name(*pat.decl) == "p");  // the first declaration
+  REQUIRE(pat.source == remit::Person::declared);
+  CHECK(p.run->program().name(p.run->program().people[pat.index]) == "p");  // the first declaration
   std::vector<std::string_view> quals;
   for (remit::SymbolId q : org.qualifications_of(1)) quals.push_back(org.qualifications.names[q]);
   CHECK(quals == std::vector<std::string_view>{"lawyer", "valuer", "auditor"});
   CHECK(org.qualifications_of(0).empty());
   CHECK(org.holdings.size() == 2);
+}
+
+TEST_CASE("people of policies and holders exports are numbered in the order they are read",
+          "[resolve][holders]") {
+  remit::test::TempDir dir;
+  const auto rows = dir.write("rows.csv", "person,post_id\np_b,b\np_a,b\np_d,a\n");
+  remit::Inputs inputs;
+  // first.remit's people come before the export it imports; second.remit's after it. p_a, named
+  // by both first.remit and the export, is one person, declared where first.remit names them.
+  inputs.texts.push_back({"first.remit",
+                          "post a \"A\"\npost b \"B\"\nperson p_a \"Ann\"\n"
+                          "import holders \"" +
+                              rows.string() + "\"\n"});
+  inputs.texts.push_back({"second.remit", "person p_c \"Cy\" { holds a }\n"});
+  auto p = remit::test::load_files(inputs);
+  REQUIRE(p.ok);
+  const remit::Organisation& org = p.run->resolved().organisation;
+  std::vector<std::string_view> ids;
+  for (std::uint32_t i = 0; i < org.people.size(); ++i) ids.push_back(org.id_of(i));
+  CHECK(ids == std::vector<std::string_view>{"p_a", "p_b", "p_d", "p_c"});
+  CHECK(org.name_of(0) == "Ann");
+  CHECK(p.run->sources().where(org.where_of(0)) == "first.remit:3:8");
+  CHECK(p.run->sources().where(org.where_of(1)).ends_with("rows.csv:2:1"));
+  CHECK(org.holdings.size() == 4);
 }
 
 TEST_CASE("a vacant post that someone holds is refused", "[resolve]") {
