@@ -108,7 +108,14 @@ inline void csv_one(std::string_view data) {
     ast::Program program;
     const FileId file = sources.add("holders.csv", std::string(data));
     import_holders(sources, file, program, diags);
-    sink += render(sources, diags).size() + program.people.size();
+    sink += render(sources, diags).size();
+    // Every row's ids read back: an offset outside the text would be caught here.
+    for (const ast::HoldersExport& e : program.holder_exports) {
+      for (const ast::HeldRow& r : e.rows) {
+        sink += e.post(r).text.size();
+        if ((r.flags & ast::HeldRow::first_of_person) != 0) sink += e.person(r).text.size();
+      }
+    }
   }
   {  // the whole input as a structure export, on its own
     SourceSet sources;
