@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "ast/people.hpp"
 #include "evaluate/evaluator.hpp"
 #include "explain/explain.hpp"
 #include "explain/plain.hpp"
@@ -236,10 +237,10 @@ std::string definitions_hover(Analysis& a, const Occurrence& o) {
         break;
       }
       case SymbolKind::person: {
-        const ast::PersonDecl& p = program.people[d->decl];
-        out += "**" + escaped(program.name(p)) + "** (`" + escaped(p.id.text) + "`), a person";
+        const ast::DeclaredPerson p = ast::declared_person(program, a.index().person(d->decl));
+        out += "**" + escaped(p.name) + "** (`" + escaped(p.id.text) + "`), a person";
         std::string held;
-        for (const ast::Holding& h : program.holds(p)) {
+        for (const ast::Holding& h : p.holds) {
           held += (held.empty() ? "" : ", ") + std::string(ast::name(h.kind)) + " `" +
                   escaped(h.post.text) + "`";
         }
@@ -449,9 +450,10 @@ json completion(const Analysis& analysis, std::string_view text, std::size_t off
     return items;
   }
   if (context == "holder" || context == "interim" || context == "acting" || context == "assign") {
-    for (const ast::PersonDecl& p : program.people) {
+    for (const ast::PersonRef& ref : ast::person_declarations(program)) {
+      const ast::DeclaredPerson p = ast::declared_person(program, ref);
       if (!seen.insert({-2, std::string(p.id.text)}).second) continue;
-      items.push_back(item(std::string(p.id.text), ItemKind::variable, std::string(program.name(p)),
+      items.push_back(item(std::string(p.id.text), ItemKind::variable, std::string(p.name),
                            id_as_written(p.id.text)));
     }
     return items;

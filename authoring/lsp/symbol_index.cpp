@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "ast/people.hpp"
+
 namespace remit::lsp {
 namespace {
 
@@ -61,19 +63,21 @@ std::size_t string_end(std::string_view text, std::size_t offset) {
 
 class Builder {
  public:
-  Builder(const ast::Program& program, const SourceSet& sources, std::vector<Occurrence>& out)
-      : program_(program), sources_(sources), out_(out) {}
+  Builder(const ast::Program& program, const SourceSet& sources, std::vector<Occurrence>& out,
+          std::vector<ast::PersonRef>& people)
+      : program_(program), sources_(sources), out_(out), people_(people) {}
 
   void build() {
     for (std::uint32_t i = 0; i < program_.posts.size(); ++i) post(program_.posts[i], i);
     for (std::uint32_t i = 0; i < program_.bodies.size(); ++i) {
       name(SymbolKind::body, program_.bodies[i].id, true, i);
     }
-    for (std::uint32_t i = 0; i < program_.people.size(); ++i) {
-      const ast::PersonDecl& p = program_.people[i];
+    people_ = ast::person_declarations(program_);
+    for (std::uint32_t i = 0; i < people_.size(); ++i) {
+      const ast::DeclaredPerson p = ast::declared_person(program_, people_[i]);
       name(SymbolKind::person, p.id, true, i);
-      for (const ast::Holding& h : program_.holds(p)) name(SymbolKind::post, h.post);
-      for (const ast::Name& q : program_.qualifications(p)) name(SymbolKind::qualification, q);
+      for (const ast::Holding& h : p.holds) name(SymbolKind::post, h.post);
+      for (const ast::Name& q : p.qualifications) name(SymbolKind::qualification, q);
     }
     for (std::uint32_t i = 0; i < program_.vocabulary.size(); ++i) {
       const ast::VocabularyDecl& v = program_.vocabulary[i];
@@ -290,6 +294,7 @@ class Builder {
   const ast::Program& program_;
   const SourceSet& sources_;
   std::vector<Occurrence>& out_;
+  std::vector<ast::PersonRef>& people_;
 };
 
 }  // namespace
@@ -350,7 +355,7 @@ std::string_view kind_word(SymbolKind kind) {
 }
 
 SymbolIndex::SymbolIndex(const ast::Program& program, const SourceSet& sources) {
-  Builder(program, sources, occurrences_).build();
+  Builder(program, sources, occurrences_, people_).build();
 }
 
 const Occurrence* SymbolIndex::at(FileId file, std::uint32_t offset) const {

@@ -61,9 +61,10 @@ struct Occurrence {
   std::uint32_t begin = 0;  // byte offsets into the file's text
   std::uint32_t end = 0;
   bool definition = false;
-  // For a definition: its index in the Program's vector of its kind (posts, bodies, people,
-  // lets, categories, vocabulary, scenarios); for a citation: the definition it belongs to, an
-  // index into SymbolIndex::occurrences.
+  // For a definition: its index in the Program's vector of its kind (posts, bodies, lets,
+  // categories, vocabulary, scenarios), or for a person the number of their declaration
+  // (SymbolIndex::person); for a citation: the definition it belongs to, an index into
+  // SymbolIndex::occurrences.
   std::uint32_t decl = no_decl;
 };
 
@@ -79,9 +80,13 @@ class SymbolIndex {
   // Every occurrence with this occurrence's name space and name.
   [[nodiscard]] std::vector<const Occurrence*> same_symbol(const Occurrence& o) const;
   [[nodiscard]] std::vector<const Occurrence*> definitions_of(const Occurrence& o) const;
+  // The declaration of a person's definition (Occurrence::decl): a policy's, or a holders
+  // export's first row for them.
+  [[nodiscard]] ast::PersonRef person(std::uint32_t decl) const { return people_.at(decl); }
 
  private:
   std::vector<Occurrence> occurrences_;
+  std::vector<ast::PersonRef> people_;  // ast::person_declarations, in the order read
 };
 
 }  // namespace remit::lsp

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "ast/people.hpp"
 #include "grammar/parser.hpp"
 #include "resolve/law.hpp"
 #include "resolve/left_out.hpp"
@@ -366,14 +367,9 @@ class Resolver {
     // Sized once: grown by doubling, a million holdings would peak with the old and the new
     // buffer both live, 16 MiB more than they need.
     reserve_huge(o.holdings.edit(), held);
-    std::size_t next_decl = 0;
-    for (std::uint32_t e = 0; e < p_.holder_exports.size(); ++e) {
-      const ast::HoldersExport& rows = p_.holder_exports[e];
-      declared_people(next_decl, rows.after_people, so_far);
-      next_decl = rows.after_people;
-      exported_people(e, so_far);
-    }
-    declared_people(next_decl, p_.people.size(), so_far);
+    ast::in_reading_order(
+        p_, [&](std::size_t begin, std::size_t end) { declared_people(begin, end, so_far); },
+        [&](std::uint32_t e) { exported_people(e, so_far); });
     o.set_person_index(std::move(so_far.index));
     qualifications_of_people(so_far.qualifications, so_far.details);
     o.set_person_details(std::move(so_far.details));

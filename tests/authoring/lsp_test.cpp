@@ -301,6 +301,40 @@ TEST_CASE("lsp: completion offers designations after designated, ids and keyword
   CHECK_FALSE(has(targets, "monitoring_officer"));
 }
 
+TEST_CASE("lsp: the people of an imported holders export are found as a policy's are", "[lsp]") {
+  PolicyFolder f;
+  f.dir.write("policy/holders.csv", "person,post_id\np_khan,dfin\np_lee,dhousing\np_khan,ceo\n");
+  const std::string people =
+      "import holders \"holders.csv\"\npost dlegal \"Director of Legal\" {\n"
+      "  reports to ceo\n  holder p_lee\n}\n";
+  f.dir.write("policy/people.remit", people);
+  const std::string uri = remit::lsp::uri_of_path(fs::canonical(f.dir / "policy/people.remit"));
+  Script s;
+  s.initialize();
+  s.open(uri, people);
+  const int hover = s.at("textDocument/hover", uri, 3, 11);  // holder p_lee
+  const int definition = s.at("textDocument/definition", uri, 3, 11);
+  // A holder being typed (`holder p|`): an unknown person, but no syntax error, so the export
+  // is still read.
+  s.change(uri, 2,
+           "import holders \"holders.csv\"\npost dlegal \"Director of Legal\" {\n"
+           "  reports to ceo\n  holder p\n}\n");
+  const int completion = s.at("textDocument/completion", uri, 3, 10);
+  s.finish();
+  const Script::Result r = s.run(f.options());
+  const std::string shown = r.response(hover)["result"]["contents"]["value"];
+  CHECK(shown.find("**p\\_lee** (`p\\_lee`), a person") != std::string::npos);
+  CHECK(shown.find("Holds substantive `dhousing`.") != std::string::npos);
+  const json to_row = r.response(definition)["result"];
+  REQUIRE(to_row.size() == 1);
+  CHECK(to_row[0]["uri"] == remit::lsp::uri_of_path(fs::canonical(f.dir / "policy/holders.csv")));
+  CHECK(to_row[0]["range"] == range(2, 0, 5));
+  std::vector<std::string> labels;
+  const json offered = r.response(completion)["result"];
+  for (const json& item : offered) labels.push_back(item["label"]);
+  CHECK(labels == std::vector<std::string>{"p_khan", "p_lee"});
+}
+
 TEST_CASE("lsp: the outline lists a file's declarations in order", "[lsp]") {
   PolicyFolder f;
   Script s;
