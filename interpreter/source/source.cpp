@@ -40,39 +40,47 @@ TextArena& SourceSet::kept(FileId id) {
   return *file.kept;
 }
 
-const std::vector<std::uint32_t>& SourceSet::line_starts(FileId id) const {
+std::pair<std::uint32_t, std::uint32_t> SourceSet::line_at(FileId id, std::uint32_t offset) const {
   LineStarts& lines = line_starts_[id];
-  std::call_once(lines.made, [&] {
-    const std::string_view text = files_[id].text;
+  const std::lock_guard lock(lines.lock);
+  const std::string_view text = files_[id].text;
+  // Searched a megabyte past the offset at least, so that positions asked in the order of the
+  // file (a report's) do not search a line at a time.
+  constexpr std::size_t ahead = std::size_t{1} << 20;
+  if (lines.searched <= offset && lines.searched < text.size()) {
+    const std::size_t until = std::min(text.size(), std::size_t{offset} + ahead);
     const FileText& bytes = *files_[id].bytes;
-    // Read once to find its lines, a mapped export need not come back into memory for that:
-    // its pages are let go again as they are passed (explain at a million posts asks where a
-    // post's row is, and held the export's 70 MB again for it).
+    // Read to find its lines, a mapped export need not come back into memory for that: its
+    // pages are let go again as they are passed.
     constexpr std::size_t release_step = std::size_t{4} << 20;
-    std::size_t released = 0;
-    lines.starts.push_back(0);
-    for (const char *p = text.data(), *end = p + text.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
-      ++p;
-      const auto offset = static_cast<std::size_t>(p - text.data());
-      lines.starts.push_back(static_cast<std::uint32_t>(offset));
-      if (offset - released >= release_step) {
-        bytes.release(released, offset);
-        released = offset;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char* p = begin + lines.searched;
+    while (p < end && static_cast<std::size_t>(p - begin) < until) {
+      const void* line_end = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+      if (line_end == nullptr) {
+        p = end;
+        break;
+      }
+      p = static_cast<const char*>(line_end) + 1;
+      const auto at = static_cast<std::size_t>(p - begin);
+      lines.starts.push_back(static_cast<std::uint32_t>(at));
+      if (at - lines.released >= release_step) {
+        bytes.release(lines.released, at);
+        lines.released = at;
       }
     }
-    bytes.release(released, text.size());
-  });
-  return lines.starts;
+    lines.searched = static_cast<std::size_t>(p - begin);
+    if (lines.searched >= text.size()) bytes.release(lines.released, text.size());
+  }
+  // The last line that starts at or before the offset; the first starts at 0.
+  const auto after = std::upper_bound(lines.starts.begin(), lines.starts.end(), offset);
+  return {static_cast<std::uint32_t>(after - lines.starts.begin()), *(after - 1)};
 }
 
 LineColumn SourceSet::position(const SourceSpan& span) const {
   if (!span.known() || span.file >= files_.size()) return {};
-  const std::vector<std::uint32_t>& starts = line_starts(span.file);
-  // The last line that starts at or before the offset; the first starts at 0.
-  const auto after = std::upper_bound(starts.begin(), starts.end(), span.offset);
-  const auto line = static_cast<std::uint32_t>(after - starts.begin());
-  std::uint32_t line_start = *(after - 1);
+  auto [line, line_start] = line_at(span.file, span.offset);
   if (line == 1)
     line_start = std::min<std::uint32_t>(files_[span.file].unshown_prefix, span.offset);
   return LineColumn{line, span.offset - line_start + 1};

@@ -65,3 +65,28 @@ TEST_CASE("source: a byte order mark a policy's parser skipped is not counted in
 TEST_CASE("source: a span is eight bytes", "[source]") {
   CHECK(sizeof(SourceSpan) == 8);
 }
+
+TEST_CASE("source: lines are found as far as positions are asked, in any order", "[source]") {
+  // Lines of several lengths, over more than the megabyte searched past an asked position.
+  std::string text;
+  for (int i = 0; text.size() < 3'500'000; ++i) text += std::string(1 + i % 37, 'x') + "\n";
+  text += "last";
+  SourceSet sources;
+  const FileId file = sources.add("big.csv", text);
+  auto counted = [&](std::uint32_t offset) {
+    std::uint32_t line = 1, start = 0;
+    for (std::uint32_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        start = i + 1;
+      }
+    }
+    return std::pair<std::uint32_t, std::uint32_t>{line, offset - start + 1};
+  };
+  const auto size = static_cast<std::uint32_t>(text.size());
+  for (std::uint32_t offset :
+       {2'000'000u, 17u, 1'000'000u, 3'200'001u, size - 1, size, 0u, 1'048'577u, 3'100'000u}) {
+    CAPTURE(offset);
+    CHECK(at(sources, file, offset) == counted(offset));
+  }
+}
