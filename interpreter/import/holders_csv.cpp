@@ -302,10 +302,11 @@ class HoldersImport {
 
 void HoldersImport::place(std::string_view text, SourceSpan where, std::uint8_t moved_bit,
                           std::uint32_t& at, std::uint16_t& size, std::uint8_t& flags) {
+  // Compared for equality only: a copy's address is in another buffer, which `<` may not
+  // compare with the file's.
   const std::string_view file = out_.text;
-  const bool own_bytes = text.data() >= file.data() &&
-                         text.data() + text.size() <= file.data() + file.size() &&
-                         text.data() - file.data() == static_cast<std::ptrdiff_t>(where.offset);
+  const bool own_bytes = std::size_t{where.offset} + text.size() <= file.size() &&
+                         file.data() + where.offset == text.data();
   if (own_bytes && text.size() <= UINT16_MAX) {
     at = where.offset;
     size = static_cast<std::uint16_t>(text.size());
